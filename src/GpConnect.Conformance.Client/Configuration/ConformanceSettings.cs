@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Configuration;
+
+namespace GpConnect.Conformance.Client.Configuration;
+
+/// <summary>
+/// The whole harness configuration, bound from a JSON file, <c>GPCC_</c> environment variables and command-line
+/// style overrides (see <see cref="SettingsLoader"/>). Key names follow <c>config/default.json</c>.
+/// </summary>
+public sealed class ConformanceSettings
+{
+    /// <summary>GP Connect specification version under test (<c>specVersion</c>): 1.2.3, 1.2.4 or 1.2.7.</summary>
+    public required string SpecVersion { get; init; }
+
+    /// <summary>The provider under test (<c>provider</c>).</summary>
+    public required ProviderSettings Provider { get; init; }
+
+    /// <summary>The consumer identity the harness presents (<c>consumer</c>): SSP headers and JWT claims.</summary>
+    public required ConsumerSettings Consumer { get; init; }
+
+    /// <summary>Mutual TLS settings (<c>tls</c>).</summary>
+    public required TlsSettings Tls { get; init; }
+
+    /// <summary>HTTP transport settings (<c>http</c>).</summary>
+    public required HttpSettings Http { get; init; }
+
+    /// <summary>JWT timing rules the provider is expected to apply (<c>jwt</c>).</summary>
+    public required JwtSettings Jwt { get; init; }
+
+    /// <summary>Expected values that vary by provider build (<c>expectations</c>).</summary>
+    public required ExpectationsSettings Expectations { get; init; }
+
+    /// <summary>Where reports are written (<c>reports</c>).</summary>
+    public required ReportsSettings Reports { get; init; }
+
+    /// <summary>
+    /// Test data by role (<c>testData</c>). A role is the path to a group of string values, joined with '.', e.g.
+    /// <c>testData:patients:sensitive:nhsNumber</c> gives role <c>patients.sensitive</c>, value name <c>nhsNumber</c>.
+    /// Keys are case-insensitive.
+    /// </summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TestData { get; init; }
+
+    /// <summary>The raw <c>testData</c> configuration section, for shapes the role map does not cover.</summary>
+    public required IConfigurationSection TestDataSection { get; init; }
+
+    /// <summary>The full merged configuration (file + environment + overrides).</summary>
+    public required IConfiguration Configuration { get; init; }
+
+    /// <summary>The configuration file the settings were loaded from, as given to the loader.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>
+    /// The <c>CapabilityStatement.version</c> the provider must report: <see cref="ExpectationsSettings.CapabilityVersion"/>
+    /// when set, otherwise the value from the spec version table (1.2.3 → 1.2.3, 1.2.4 → 1.2.3, 1.2.7 → 1.2.7).
+    /// </summary>
+    public string ExpectedCapabilityVersion =>
+        string.IsNullOrWhiteSpace(Expectations.CapabilityVersion)
+            ? SpecVersions.CapabilityVersionFor(SpecVersion)
+            : Expectations.CapabilityVersion;
+
+    /// <summary>
+    /// Looks up one test-data value. Throws <see cref="ConfigurationException"/> naming the key and file when it is not
+    /// configured. <paramref name="role"/> may use '.' or ':' between segments.
+    /// </summary>
+    public string GetTestData(string role, string name)
+    {
+        if (TryGetTestData(role, name, out var value)) return value;
+        var key = $"testData:{TestDataMap.NormaliseRole(role).Replace('.', ':')}:{name}";
+        throw new ConfigurationException([new ConfigurationProblem(key, SourceFile, $"{key} is not configured (test data role \"{role}\", value \"{name}\")")]);
+    }
+
+    /// <summary>Looks up one test-data value; false when the role or value is absent or empty.</summary>
+    public bool TryGetTestData(string role, string name, out string value)
+    {
+        value = "";
+        if (!TestData.TryGetValue(TestDataMap.NormaliseRole(role), out var values)) return false;
+        if (!values.TryGetValue(name, out var found) || string.IsNullOrEmpty(found)) return false;
+        value = found;
+        return true;
+    }
+
+    /// <summary>
+    /// Every configured key and value, ordered by key, for reports. Values of keys whose name contains
+    /// "password", "secret" or "token" (case-insensitive) are replaced by <c>***</c> (empty values stay empty).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Redacted() => SettingsRedactor.Redact(Configuration, SourceFile);
+}
+
+/// <summary>Target of the run: the in-repo reference provider or a real one.</summary>
+public enum ProviderTarget
+{
+    /// <summary>The embedded reference provider started by the harness.</summary>
+    Embedded,
+    /// <summary>A provider reached over the network at <see cref="ProviderSettings.FhirBaseUrl"/>.</summary>
+    Remote,
+}
+
+/// <summary>The provider under test (<c>provider</c> section).</summary>
+public sealed class ProviderSettings
+{
+    /// <summary><c>provider:target</c>: embedded or remote.</summary>
+    public ProviderTarget Target { get; init; } = ProviderTarget.Embedded;
+
+    /// <summary><c>provider:fhirBaseUrl</c>: the service root URL (required for remote; no trailing slash). Null when empty.</summary>
+    public Uri? FhirBaseUrl { get; init; }
+
+    /// <summary><c>provider:odsCode</c>: the practice ODS code of the provider.</summary>
+    public string OdsCode { get; init; } = "";
+
+    /// <summary><c>provider:asid</c>: the provider's ASID, sent as <c>Ssp-To</c>.</summary>
+    public string Asid { get; init; } = "";
+
+    /// <summary><c>provider:allowWrites</c>: whether scenarios may book/amend/cancel/register on this provider.</summary>
+    public bool AllowWrites { get; init; }
+
+    /// <summary><c>provider:embedded</c>: options for the embedded reference provider.</summary>
+    public EmbeddedProviderSettings Embedded { get; init; } = new();
+}
+
+/// <summary>Options for the embedded reference provider (<c>provider:embedded</c>).</summary>
+public sealed class EmbeddedProviderSettings
+{
+    /// <summary><c>provider:embedded:faults</c>: names of faults to inject into the reference provider.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = [];
+
+    /// <summary><c>provider:embedded:https</c>: serve over HTTPS with mutual TLS (generated test CA).</summary>
+    public bool Https { get; init; }
+}
+
+/// <summary>The consumer identity (<c>consumer</c> section).</summary>
+public sealed class ConsumerSettings
+{
+    /// <summary><c>consumer:asid</c>: consumer ASID, sent as <c>Ssp-From</c>.</summary>
+    public string Asid { get; init; } = "";
+
+    /// <summary><c>consumer:odsCode</c>: ODS code of the requesting organisation (JWT).</summary>
+    public string OdsCode { get; init; } = "";
+
+    /// <summary><c>consumer:organisationName</c>: name of the requesting organisation (JWT).</summary>
+    public string OrganisationName { get; init; } = "";
+
+    /// <summary><c>consumer:systemUrl</c>: consumer system URL, the JWT <c>iss</c>.</summary>
+    public string SystemUrl { get; init; } = "";
+
+    /// <summary><c>consumer:device</c>: the requesting device (JWT).</summary>
+    public DeviceSettings Device { get; init; } = new();
+
+    /// <summary><c>consumer:practitioner</c>: the requesting practitioner (JWT).</summary>
+    public PractitionerSettings Practitioner { get; init; } = new();
+}
+
+/// <summary>The requesting device (<c>consumer:device</c>).</summary>
+public sealed class DeviceSettings
+{
+    /// <summary><c>consumer:device:system</c>: identifier system URL.</summary>
+    public string System { get; init; } = "";
+    /// <summary><c>consumer:device:value</c>: identifier value.</summary>
+    public string Value { get; init; } = "";
+    /// <summary><c>consumer:device:model</c>: consumer product name.</summary>
+    public string Model { get; init; } = "";
+    /// <summary><c>consumer:device:version</c>: consumer product version.</summary>
+    public string Version { get; init; } = "";
+}
+
+/// <summary>The requesting practitioner (<c>consumer:practitioner</c>).</summary>
+public sealed class PractitionerSettings
+{
+    /// <summary><c>consumer:practitioner:id</c>: logical id; also the JWT <c>sub</c>.</summary>
+    public string Id { get; init; } = "";
+    /// <summary><c>consumer:practitioner:sdsUserId</c>: SDS user id (or UNK).</summary>
+    public string SdsUserId { get; init; } = "";
+    /// <summary><c>consumer:practitioner:sdsRoleProfileId</c>: SDS role profile id (or UNK).</summary>
+    public string SdsRoleProfileId { get; init; } = "";
+    /// <summary><c>consumer:practitioner:localIdentifierSystem</c>: consumer-defined local identifier system.</summary>
+    public string LocalIdentifierSystem { get; init; } = "";
+    /// <summary><c>consumer:practitioner:localIdentifier</c>: the user's local identifier.</summary>
+    public string LocalIdentifier { get; init; } = "";
+    /// <summary><c>consumer:practitioner:family</c>: family name.</summary>
+    public string Family { get; init; } = "";
+    /// <summary><c>consumer:practitioner:given</c>: given names.</summary>
+    public IReadOnlyList<string> Given { get; init; } = [];
+    /// <summary><c>consumer:practitioner:prefix</c>: name prefixes.</summary>
+    public IReadOnlyList<string> Prefix { get; init; } = [];
+}
+
+/// <summary>Mutual TLS settings (<c>tls</c>).</summary>
+public sealed class TlsSettings
+{
+    /// <summary><c>tls:clientCertificate</c>: full path of the client certificate (PFX/PKCS#12, or PEM with its key); null when not configured.</summary>
+    public string? ClientCertificate { get; init; }
+    /// <summary><c>tls:clientCertificatePassword</c>: password of the PFX or encrypted PEM key; null when empty.</summary>
+    public string? ClientCertificatePassword { get; init; }
+    /// <summary><c>tls:trustedCaCertificate</c>: full path of the CA certificate(s) (PEM or DER) the server must chain to; null for system trust.</summary>
+    public string? TrustedCaCertificate { get; init; }
+    /// <summary><c>tls:validateServerCertificate</c>: false accepts any server certificate.</summary>
+    public bool ValidateServerCertificate { get; init; } = true;
+}
+
+/// <summary>HTTP transport settings (<c>http</c>).</summary>
+public sealed class HttpSettings
+{
+    /// <summary><c>http:timeoutSeconds</c>: per-request timeout in seconds (greater than 0; fractions allowed).</summary>
+    public double TimeoutSeconds { get; init; } = 30;
+
+    /// <summary><see cref="TimeoutSeconds"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+}
+
+/// <summary>JWT timing rules the provider is expected to apply (<c>jwt</c>).</summary>
+public sealed class JwtSettings
+{
+    /// <summary><c>jwt:clockSkewLeewaySeconds</c>: leeway on exp and iat (default 120; 0 for the released text).</summary>
+    public int ClockSkewLeewaySeconds { get; init; } = 120;
+    /// <summary><c>jwt:validateIat</c>: whether the provider is expected to reject an iat in the future beyond the leeway.</summary>
+    public bool ValidateIat { get; init; } = true;
+}
+
+/// <summary>Expected values that vary by provider build (<c>expectations</c>).</summary>
+public sealed class ExpectationsSettings
+{
+    /// <summary><c>expectations:capabilityVersion</c>: expected CapabilityStatement.version; empty means from the spec version table.</summary>
+    public string CapabilityVersion { get; init; } = "";
+    /// <summary><c>expectations:serviceTypeMax</c>: most <c>serviceType</c> entries allowed on a Slot or Appointment (seed: 1; at least 1).</summary>
+    public int ServiceTypeMax { get; init; } = 1;
+
+    /// <summary>The raw <c>expectations</c> section, for per-ticket keys such as <c>expectations:&lt;ticket&gt;:errorCode</c>.</summary>
+    public IConfigurationSection? Section { get; init; }
+}
+
+/// <summary>Report output (<c>reports</c>).</summary>
+public sealed class ReportsSettings
+{
+    /// <summary><c>reports:directory</c>: folder the reports are written to.</summary>
+    public string Directory { get; init; } = "reports";
+}

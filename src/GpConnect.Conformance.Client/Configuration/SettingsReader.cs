@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace GpConnect.Conformance.Client.Configuration;
+
+/// <summary>
+/// Reads typed values from configuration keys, collecting one problem per bad key instead of throwing,
+/// so that every problem in a file can be reported together.
+/// </summary>
+internal sealed class SettingsReader(IConfiguration configuration, string file, string configDirectory)
+{
+    private readonly List<ConfigurationProblem> _problems = [];
+
+    public IReadOnlyList<ConfigurationProblem> Problems => _problems;
+
+    public void Problem(string key, string message) => _problems.Add(new ConfigurationProblem(key, file, message));
+
+    public bool HasProblem(string key) => _problems.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The raw value, or null when absent or empty.</summary>
+    public string? Raw(string key, bool trim = true)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return trim ? value.Trim() : value;
+    }
+
+    public string String(string key, bool required, string fallback = "")
+    {
+        var value = Raw(key);
+        if (value is not null) return value;
+        if (required) Problem(key, $"{key} is required");
+        return fallback;
+    }
+
+    public bool Bool(string key, bool fallback)
+    {
+        var value = Raw(key);
+        if (value is null) return fallback;
+        if (bool.TryParse(value, out var parsed)) return parsed;
+        Problem(key, $"{key} must be true or false (got \"{value}\")");
+        return fallback;
+    }
+
+    public int Int(string key, int fallback, int minimum)
+    {
+        var value = Raw(key);
+        if (value is null) return fallback;
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            Problem(key, $"{key} must be a whole number (got \"{value}\")");
+            return fallback;
+        }
+        if (parsed < minimum)
+        {
+            Problem(key, $"{key} must be {minimum} or more (got {parsed})");
+            return fallback;
+        }
+        return parsed;
+    }
+
+    public double PositiveNumber(string key, double fallback)
+    {
+        var value = Raw(key);
+        if (value is null) return fallback;
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
+        {
+            Problem(key, $"{key} must be a number of seconds (got \"{value}\")");
+            return fallback;
+        }
+        if (parsed <= 0)
+        {
+            Problem(key, $"{key} must be greater than 0 (got {value})");
+            return fallback;
+        }
+        return parsed;
+    }
+
+    public IReadOnlyList<string> List(string key)
+    {
+        var section = configuration.GetSection(key);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            Problem(key, $"{key} must be a list (a JSON array), not \"{section.Value}\"");
+            return [];
+        }
+        var items = new List<string>();
+        foreach (var child in section.GetChildren())
+        {
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                Problem(key, $"{key} must be a list (a JSON array); found key \"{child.Key}\"");
+                return [];
+            }
+            if (child.Value is null)
+            {
+                Problem($"{key}:{child.Key}", $"{key}:{child.Key} must be a text value, not an object or list");
+                continue;
+            }
+            items.Add(child.Value);
+        }
+        return items;
+    }
+
+    public string Digits(string key)
+    {
+        var value = String(key, required: true);
+        if (value.Length > 0 && !value.All(char.IsAsciiDigit))
+            Problem(key, $"{key} must be digits only (got \"{value}\")");
+        return value;
+    }
+
+    public string Alphanumeric(string key)
+    {
+        var value = String(key, required: true);
+        if (value.Length > 0 && !value.All(char.IsAsciiLetterOrDigit))
+            Problem(key, $"{key} must be letters and digits only (got \"{value}\")");
+        return value;
+    }
+
+    /// <summary>An absolute http(s) URL, or null when empty (reported when <paramref name="required"/>).</summary>
+    public Uri? Url(string key, bool required, string? requiredMessage = null, bool serviceRoot = false)
+    {
+        var value = Raw(key);
+        if (value is null)
+        {
+            if (required) Problem(key, requiredMessage ?? $"{key} is required");
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            Problem(key, $"{key} must be an absolute http or https URL (got \"{value}\")");
+            return null;
+        }
+        if (serviceRoot)
+        {
+            if (value.EndsWith('/'))
+            {
+                Problem(key, $"{key} must not end with '/' (the GP Connect service root has no trailing slash; got \"{value}\")");
+                return null;
+            }
+            if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                Problem(key, $"{key} must be a service root without query or fragment (got \"{value}\")");
+                return null;
+            }
+        }
+        return uri;
+    }
+
+    /// <summary>
+    /// A file that must exist, or null when empty. Relative paths are tried against the configuration file's
+    /// folder first, then the current directory. Returns the full path.
+    /// </summary>
+    public string? ExistingFile(string key)
+    {
+        var value = Raw(key);
+        if (value is null) return null;
+        var candidates = Path.IsPathRooted(value)
+            ? [value]
+            : new[] { Path.Combine(configDirectory, value), Path.GetFullPath(value) };
+        var found = candidates.FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            Problem(key, $"{key} names a file that does not exist: \"{value}\"" +
+                (Path.IsPathRooted(value) ? "" : $" (looked beside the configuration file and in {Directory.GetCurrentDirectory()})"));
+            return null;
+        }
+        return Path.GetFullPath(found);
+    }
+}
