@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using GpConnect.Conformance.Client.Configuration;
+
+namespace GpConnect.Conformance.Client.Jwt;
+
+/// <summary>
+/// Makes GP Connect 1.x bearer tokens from the consumer settings: header <c>{"alg":"none","typ":"JWT"}</c>, the ten
+/// mandatory claims with minimal Device/Organization/Practitioner resources, <c>exp = iat + 300</c>,
+/// <c>sub == requesting_practitioner.id</c>, and an empty signature (the token ends with '.').
+/// Thread-safe: every call makes a new draft.
+/// </summary>
+public sealed class JwtBuilder(ConsumerSettings consumer, TimeProvider? clock = null)
+{
+    /// <summary>The token lifetime the spec requires consumers to use.</summary>
+    public const int LifetimeSeconds = 300;
+
+    /// <summary>Fixed <c>reason_for_request</c>.</summary>
+    public const string DirectCare = "directcare";
+
+    /// <summary>The clock used for <c>iat</c>.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>The consumer identity written into the claims.</summary>
+    public ConsumerSettings Consumer { get; } = consumer ?? throw new ArgumentNullException(nameof(consumer));
+
+    /// <summary>A valid token for <paramref name="audience"/> (the provider service root URL) and <paramref name="scope"/>.</summary>
+    public string Build(string audience, string scope) => CreateDraft(audience, scope).Encode();
+
+    /// <summary>A valid token as an editable draft, to derive an invalid one from.</summary>
+    public JwtDraft CreateDraft(string audience, string scope)
+    {
+        var now = Clock.GetUtcNow();
+        var iat = now.ToUnixTimeSeconds();
+        var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT" };
+        var payload = new JsonObject
+        {
+            [JwtClaimNames.Issuer] = Consumer.SystemUrl,
+            [JwtClaimNames.Subject] = Consumer.Practitioner.Id,
+            [JwtClaimNames.Audience] = audience,
+            [JwtClaimNames.Expiry] = iat + LifetimeSeconds,
+            [JwtClaimNames.IssuedAt] = iat,
+            [JwtClaimNames.ReasonForRequest] = DirectCare,
+            [JwtClaimNames.RequestedScope] = scope,
+            [JwtClaimNames.RequestingDevice] = Device(),
+            [JwtClaimNames.RequestingOrganization] = Organization(),
+            [JwtClaimNames.RequestingPractitioner] = Practitioner(),
+        };
+        return new JwtDraft(header, payload, now);
+    }
+
+    private JsonObject Device() => new()
+    {
+        ["resourceType"] = "Device",
+        ["identifier"] = new JsonArray(Identifier(Consumer.Device.System, Consumer.Device.Value)),
+        ["model"] = Consumer.Device.Model,
+        ["version"] = Consumer.Device.Version,
+    };
+
+    private JsonObject Organization() => new()
+    {
+        ["resourceType"] = "Organization",
+        ["identifier"] = new JsonArray(Identifier(JwtIdentifierSystems.OdsOrganisationCode, Consumer.OdsCode)),
+        ["name"] = Consumer.OrganisationName,
+    };
+
+    private JsonObject Practitioner()
+    {
+        var p = Consumer.Practitioner;
+        var identifiers = new JsonArray(Identifier(JwtIdentifierSystems.SdsUserId, p.SdsUserId));
+        if (p.SdsRoleProfileId.Length > 0) identifiers.Add(Identifier(JwtIdentifierSystems.SdsRoleProfileId, p.SdsRoleProfileId));
+        if (p.LocalIdentifierSystem.Length > 0 && p.LocalIdentifier.Length > 0) identifiers.Add(Identifier(p.LocalIdentifierSystem, p.LocalIdentifier));
+
+        var name = new JsonObject { ["family"] = p.Family };
+        if (p.Given.Count > 0) name["given"] = new JsonArray(p.Given.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
+        if (p.Prefix.Count > 0) name["prefix"] = new JsonArray(p.Prefix.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
+
+        return new JsonObject
+        {
+            ["resourceType"] = "Practitioner",
+            ["id"] = p.Id,
+            ["identifier"] = identifiers,
+            ["name"] = new JsonArray(name),
+        };
+    }
+
+    private static JsonObject Identifier(string system, string value) => new() { ["system"] = system, ["value"] = value };
+}
