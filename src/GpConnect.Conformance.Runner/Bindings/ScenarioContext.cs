@@ -17,6 +17,9 @@ public sealed class ScenarioContext(ScenarioInfo scenarioInfo)
     public IDictionary<string, object?> Values { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
     public void AddEvidence(Evidence evidence) => _evidence.Add(evidence);
+
+    /// <summary>Cancelled when the run is stopped; pass it to HTTP calls and waits so a stopped run ends promptly.</summary>
+    public CancellationToken CancellationToken { get; internal set; }
 }
 
 /// <summary>
