@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace GpConnect.ReferenceProvider.CommandLine;
+
+/// <summary>
+/// Standalone entry point:
+/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--listen 127.0.0.1] [--fault NAME]... [--list-faults]</c>.
+/// Prints the service root and serves until Ctrl+C. Bad arguments exit with code 2.
+/// </summary>
+internal static class ProviderCommandLine
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ReferenceProviderOptions options;
+        try
+        {
+            var parsed = Parse(args);
+            if (parsed is null)
+            {
+                foreach (var fault in ProviderFaults.All) Console.WriteLine($"{fault.Name,-36} {fault.Description}");
+                return 0;
+            }
+            options = parsed;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--listen ADDRESS] [--fault NAME]... [--list-faults]");
+            return 2;
+        }
+
+        RunningReferenceProvider provider;
+        try
+        {
+            provider = await ReferenceProviderHost.StartAsync(options);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        await using (provider)
+        {
+            Console.WriteLine($"GP Connect reference provider {options.SpecVersion} serving {provider.ServiceRoot}");
+            Console.WriteLine($"ASID {options.Asid}; faults: {(provider.ActiveFaults.Count == 0 ? "none" : string.Join(", ", provider.ActiveFaults))}. Ctrl+C to stop.");
+            var stopped = new TaskCompletionSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
+            await stopped.Task;
+        }
+        return 0;
+    }
+
+    /// <summary>Parses arguments into options; returns null for <c>--list-faults</c>.</summary>
+    internal static ReferenceProviderOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new ReferenceProviderOptions();
+        var faults = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--port":
+                    var text = Value();
+                    options.Port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+                        ? port : throw new ArgumentException($"--port '{text}' is not a port number (0-65535).");
+                    break;
+                case "--ods-code": options.OdsCode = Value(); break;
+                case "--asid": options.Asid = Value(); break;
+                case "--spec-version": options.SpecVersion = Value(); break;
+                case "--listen": options.ListenAddress = Value(); break;
+                case "--fault": faults.Add(Value()); break;
+                case "--list-faults": return null;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+        options.Faults = faults;
+        return options;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Pipeline;
+using Microsoft.AspNetCore.Http;
+
+namespace GpConnect.ReferenceProvider.Handlers;
+
+/// <summary>A validated request, ready for its interaction's handler.</summary>
+internal sealed record ProviderRequest(Interaction Interaction, RequestPath Path, IQueryCollection Query);
+
+/// <summary>A successful FHIR response: status, resource and (for single resources) its version for the ETag.</summary>
+internal sealed record ProviderResponse(int Status, JsonObject Resource, string? VersionId = null)
+{
+    public static ProviderResponse Ok(JsonObject resource) => new(200, resource);
+
+    /// <summary>A read: 200 with <c>ETag: W/"versionId"</c>.</summary>
+    public static ProviderResponse Read(JsonObject resource) =>
+        new(200, resource, resource["meta"]?["versionId"]?.GetValue<string>());
+}
+
+/// <summary>Serves one GP Connect interaction.</summary>
+internal interface IInteractionHandler
+{
+    Interaction Interaction { get; }
+
+    ProviderResponse Handle(ProviderRequest request);
+}

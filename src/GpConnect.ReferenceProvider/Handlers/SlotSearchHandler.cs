@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Pipeline;
+using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Resources;
+
+namespace GpConnect.ReferenceProvider.Handlers;
+
+/// <summary>
+/// Search for free slots (appointments.md §3): free, GP Connect-bookable, non-Visit slots wholly inside the window that
+/// pass the booking-organisation restriction matrix, with their Schedules, the requested Practitioners and Locations,
+/// and the practice Organization whenever any slot is returned.
+/// </summary>
+internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapper, ActiveFaults faults) : IInteractionHandler
+{
+    public Interaction Interaction => Interaction.SearchFreeSlots;
+
+    public ProviderResponse Handle(ProviderRequest request)
+    {
+        var search = SlotSearchParameters.Parse(request.Query, faults);
+        var slots = store.Slots(slot =>
+            slot.Status == "free"
+            && slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
+            && slot.GpConnectBookable
+            && (slot.DeliveryChannel != DeliveryChannels.Visit || faults.Waives(ProviderRule.SlotSearchExcludesVisit))
+            && (IsOpenTo(slot.Restriction, search) || faults.Waives(ProviderRule.SlotSearchAppliesRestrictions)));
+
+        var resources = new List<JsonObject>(slots.Select(mapper.Slot));
+        var schedules = slots.Select(s => s.ScheduleId).Distinct().Select(id => store.FindSchedule(id)!).ToArray();
+        resources.AddRange(schedules.Select(mapper.Schedule));
+        if (search.IncludePractitioners)
+        {
+            resources.AddRange(schedules.Where(s => s.PractitionerId is not null).Select(s => s.PractitionerId!).Distinct()
+                .Select(id => mapper.Practitioner(store.FindPractitioner(id)!)));
+        }
+        if (search.IncludeLocations)
+        {
+            resources.AddRange(schedules.Select(s => s.LocationId).Distinct().Select(id => mapper.Location(store.FindLocation(id)!)));
+        }
+        var organizationWanted = search.IncludeOrganization || !faults.Waives(ProviderRule.SlotSearchAlwaysIncludesOrganization);
+        if (slots.Count > 0 && organizationWanted)
+        {
+            resources.Add(mapper.Organization(store.Organization));
+        }
+        return ProviderResponse.Ok(mapper.Searchset(resources));
+    }
+
+    /// <summary>The restriction matrix of appointments.md §3.3.</summary>
+    private static bool IsOpenTo(BookingRestriction restriction, SlotSearchParameters search)
+    {
+        var typeOk = restriction.OrganisationType is null
+            || (search.BookingOrganisationType is not null && restriction.OrganisationType == search.BookingOrganisationType);
+        var odsOk = restriction.OdsCodes is null
+            || (search.BookingOdsCode is not null && restriction.OdsCodes.Contains(search.BookingOdsCode));
+        return typeOk && odsOk;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using GpConnect.ReferenceProvider.Pipeline;
+using Microsoft.AspNetCore.Http;
+
+namespace GpConnect.ReferenceProvider.Handlers;
+
+/// <summary>The parsed query of Search for free slots (appointments.md §3.1, §3.4).</summary>
+internal sealed partial record SlotSearchParameters(
+    DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    bool IncludePractitioners, bool IncludeLocations, bool IncludeOrganization,
+    string? BookingOdsCode, string? BookingOrganisationType)
+{
+    public const string ScheduleInclude = "Slot:schedule";
+    public const string PractitionerInclude = "Schedule:actor:Practitioner";
+    public const string LocationInclude = "Schedule:actor:Location";
+    public const string OrganizationInclude = "Location:managingOrganization";
+    public static readonly TimeSpan MaximumWindow = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Parses and checks the query. Missing or repeated start/end/status or a missing <c>_include=Slot:schedule</c>
+    /// → 400 BAD_REQUEST; a wrong prefix, malformed date, status other than free, end before start or a window
+    /// over two weeks → 422 INVALID_PARAMETER.
+    /// </summary>
+    public static SlotSearchParameters Parse(IQueryCollection query, ActiveFaults faults)
+    {
+        var start = Bound(query, "start", "ge", endOfDay: false);
+        var end = Bound(query, "end", "le", endOfDay: true);
+
+        if (!query.TryGetValue("status", out var status) || status.Count == 0)
+            throw ProviderException.BadRequest("The status search parameter is required and must be 'free'.");
+        if (status.Any(s => s != "free"))
+            throw new ProviderException(SpineError.InvalidParameter, $"status must be 'free', not '{string.Join(",", status.ToArray())}'.");
+
+        if (!Values(query, "_include").Contains(ScheduleInclude))
+            throw ProviderException.BadRequest($"The parameter _include={ScheduleInclude} is required.");
+        var recurse = Values(query, "_include:recurse");
+
+        if (end < start)
+            throw new ProviderException(SpineError.InvalidParameter, "The end of the search window is before its start.");
+        if (end - start > MaximumWindow && !faults.Waives(ProviderRule.SlotSearchWindowLimit))
+            throw new ProviderException(SpineError.InvalidParameter, "The search window is longer than two weeks.");
+
+        string? ods = null, organisationType = null;
+        foreach (var filter in Values(query, "searchFilter"))
+        {
+            var bar = filter.IndexOf('|');
+            if (bar < 0) continue;
+            var (system, code) = (filter[..bar], filter[(bar + 1)..]);
+            if (system == Systems.OdsOrganizationCode) ods ??= code;
+            else if (system == Systems.OrganisationType) organisationType ??= code;
+        }
+
+        return new SlotSearchParameters(start, end,
+            recurse.Contains(PractitionerInclude), recurse.Contains(LocationInclude), recurse.Contains(OrganizationInclude),
+            ods, organisationType);
+    }
+
+    private static string[] Values(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? values.Where(v => v is not null).Select(v => v!).ToArray() : [];
+
+    private static DateTimeOffset Bound(IQueryCollection query, string name, string prefix, bool endOfDay)
+    {
+        if (!query.TryGetValue(name, out var values) || values.Count == 0)
+            throw ProviderException.BadRequest($"The {name} search parameter is required.");
+        if (values.Count > 1)
+            throw ProviderException.BadRequest($"The {name} search parameter may be sent only once.");
+        var text = values[0] ?? "";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
+            throw new ProviderException(SpineError.InvalidParameter, $"{name} must use the '{prefix}' prefix: '{text}'.");
+        var value = text[prefix.Length..];
+
+        if (DateOnlyPattern().IsMatch(value) &&
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return UkDateTime.FromLocal((endOfDay ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue));
+        }
+        if (DateTimePattern().IsMatch(value) &&
+            DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return instant;
+        }
+        throw new ProviderException(SpineError.InvalidParameter,
+            $"{name} '{value}' is not a date (yyyy-mm-dd) or a dateTime with a +00:00 or +01:00 offset (yyyy-mm-ddThh:mm:ss+hh:mm; encode '+' as %2B).");
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex DateOnlyPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[01]:00$")]
+    private static partial Regex DateTimePattern();
+}

@@ -1,0 +1,60 @@
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using Microsoft.AspNetCore.Http;
+
+namespace GpConnect.ReferenceProvider.Pipeline;
+
+/// <summary>The two FHIR wire formats this provider speaks.</summary>
+internal enum FhirFormat { Json, Xml }
+
+/// <summary>
+/// Chooses the response format (core.md §1.5): <c>_format</c> wins over <c>Accept</c>; with neither, a request
+/// <c>Content-Type</c> decides; otherwise JSON. A requested format the provider cannot produce is refused with 415.
+/// </summary>
+internal sealed class FormatNegotiator(ActiveFaults faults)
+{
+    public const string JsonMediaType = "application/fhir+json";
+    public const string XmlMediaType = "application/fhir+xml";
+
+    /// <summary>Picks the format for the response, or throws 415 UNSUPPORTED_MEDIA_TYPE.</summary>
+    public FhirFormat Negotiate(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("_format", out var format) && format.Count > 0)
+        {
+            // An unencoded '+' in the query string arrives as a space.
+            var value = (format[0] ?? "").Replace(' ', '+');
+            return FromMediaType(value) ?? Refuse($"_format '{value}' is not a supported format ({JsonMediaType}, {XmlMediaType}).");
+        }
+        var accept = request.Headers.Accept.ToString();
+        if (!string.IsNullOrWhiteSpace(accept))
+        {
+            foreach (var candidate in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (MediaTypeOf(candidate) is "*/*" or "application/*") return FhirFormat.Json;
+                if (FromMediaType(candidate) is { } chosen) return chosen;
+            }
+            return Refuse($"Accept '{accept}' names no supported format ({JsonMediaType}, {XmlMediaType}).");
+        }
+        if (!string.IsNullOrWhiteSpace(request.ContentType))
+        {
+            return FromMediaType(request.ContentType) ?? Refuse($"Content-Type '{request.ContentType}' is not a supported format.");
+        }
+        return FhirFormat.Json;
+    }
+
+    private FhirFormat Refuse(string diagnostics)
+    {
+        if (faults.Waives(ProviderRule.UnsupportedFormatRefused)) return FhirFormat.Json;
+        throw new ProviderException(SpineError.UnsupportedMediaType, diagnostics);
+    }
+
+    /// <summary>The format named by a MIME type (parameters such as charset ignored), or null.</summary>
+    public static FhirFormat? FromMediaType(string mediaType) => MediaTypeOf(mediaType) switch
+    {
+        JsonMediaType or "application/json" or "json" or "application/json+fhir" => FhirFormat.Json,
+        XmlMediaType or "application/xml" or "text/xml" or "xml" or "application/xml+fhir" => FhirFormat.Xml,
+        _ => null,
+    };
+
+    private static string MediaTypeOf(string value) => value.Split(';')[0].Trim().ToLowerInvariant();
+}

@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Json;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+
+namespace GpConnect.ReferenceProvider.Pipeline;
+
+/// <summary>
+/// Validates the unsigned GP Connect JWT (core.md §4): structure, header, the ten claims with their types and values,
+/// the embedded resources, audience, scope and timing with clock-skew leeway. Every failure is 400 BAD_REQUEST except
+/// a claim resource that is not valid STU3 (422 INVALID_RESOURCE).
+/// </summary>
+internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int leewaySeconds, bool validateIat, ActiveFaults faults)
+{
+    private static readonly string[] StringClaims = ["iss", "sub", "aud", "reason_for_request", "requested_scope"];
+    private static readonly string[] IntegerClaims = ["exp", "iat"];
+    private static readonly (string Claim, string Type)[] ResourceClaims =
+        [("requesting_device", "Device"), ("requesting_organization", "Organization"), ("requesting_practitioner", "Practitioner")];
+    private static readonly string[] Scopes = ["patient/*.read", "patient/*.write", "organization/*.read", "organization/*.write"];
+
+    /// <summary>Validates the Authorization header value for a request made as <paramref name="interaction"/> (null: scope not checked).</summary>
+    public void Validate(string? authorization, Interaction? interaction)
+    {
+        if (string.IsNullOrWhiteSpace(authorization))
+            throw ProviderException.BadRequest("The Authorization header is missing.");
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+            throw ProviderException.BadRequest("The Authorization header must use the Bearer scheme.");
+        var token = authorization["Bearer ".Length..].Trim();
+
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+            throw ProviderException.BadRequest($"The JWT must have three dot-separated parts (header.payload. with an empty signature); it has {parts.Length}.");
+        if (parts[2].Length != 0)
+            throw ProviderException.BadRequest("The JWT must be unsigned: its signature part must be empty.");
+
+        using var header = ParseJson(parts[0], "header");
+        using var payload = ParseJson(parts[1], "payload");
+        CheckHeader(header.RootElement);
+        var claims = payload.RootElement;
+
+        foreach (var claim in StringClaims.Concat(IntegerClaims).Concat(ResourceClaims.Select(r => r.Claim)))
+        {
+            if (!claims.TryGetProperty(claim, out var value))
+                throw ProviderException.BadRequest($"The JWT {claim} claim is missing.");
+            if (value.ValueKind == JsonValueKind.Null)
+                throw ProviderException.BadRequest($"Empty JWT {claim} claim.");
+        }
+        foreach (var claim in StringClaims)
+        {
+            var value = claims.GetProperty(claim);
+            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+                throw ProviderException.BadRequest($"The JWT {claim} claim must be a non-empty string.");
+        }
+        var exp = Integer(claims, "exp");
+        var iat = Integer(claims, "iat");
+
+        foreach (var (claim, type) in ResourceClaims)
+        {
+            var resource = claims.GetProperty(claim);
+            if (resource.ValueKind != JsonValueKind.Object)
+                throw ProviderException.BadRequest($"The JWT {claim} claim must be a FHIR {type} resource object.");
+            var actual = resource.TryGetProperty("resourceType", out var rt) && rt.ValueKind == JsonValueKind.String ? rt.GetString() : null;
+            if (actual != type)
+                throw ProviderException.BadRequest($"The JWT {claim} claim must hold a {type} resource, not '{actual ?? "(no resourceType)"}'.");
+            EmbeddedResourceValidator.Validate(claim, resource);
+        }
+
+        CheckValues(claims, interaction);
+        CheckTiming(exp, iat);
+    }
+
+    private void CheckValues(JsonElement claims, Interaction? interaction)
+    {
+        if (!Uri.TryCreate(claims.GetProperty("iss").GetString(), UriKind.Absolute, out _))
+            throw ProviderException.BadRequest("The JWT iss claim must be an absolute URL.");
+
+        var aud = claims.GetProperty("aud").GetString();
+        if (!string.Equals(aud, serviceRoot, StringComparison.Ordinal) && !faults.Waives(ProviderRule.JwtAudienceEnforced))
+            throw ProviderException.BadRequest($"The JWT aud claim '{aud}' is not this provider's service root '{serviceRoot}'.");
+
+        if (claims.GetProperty("reason_for_request").GetString() != "directcare")
+            throw ProviderException.BadRequest("The JWT reason_for_request claim must be 'directcare'.");
+
+        var scope = claims.GetProperty("requested_scope").GetString()!;
+        if (!Scopes.Contains(scope, StringComparer.Ordinal))
+            throw ProviderException.BadRequest($"The JWT requested_scope '{scope}' is not one of {string.Join(", ", Scopes)}.");
+        if (interaction is not null)
+        {
+            var family = interaction.Scope == ScopeFamily.Patient ? "patient/" : "organization/";
+            if (!scope.StartsWith(family, StringComparison.Ordinal))
+                throw ProviderException.BadRequest($"The JWT requested_scope '{scope}' does not fit '{interaction.Name}', which needs a {family}* scope.");
+        }
+
+        var organization = claims.GetProperty("requesting_organization");
+        if (!HasIdentifier(organization, Systems.OdsOrganizationCode))
+            throw ProviderException.BadRequest($"The JWT requesting_organization has no {Systems.OdsOrganizationCode} identifier.");
+
+        var practitioner = claims.GetProperty("requesting_practitioner");
+        if (!HasIdentifier(practitioner, Systems.SdsUserId))
+            throw ProviderException.BadRequest($"The JWT requesting_practitioner has no {Systems.SdsUserId} identifier.");
+        var practitionerId = practitioner.TryGetProperty("id", out var id) ? id.GetString() : null;
+        var sub = claims.GetProperty("sub").GetString();
+        if (!string.Equals(sub, practitionerId, StringComparison.Ordinal))
+            throw ProviderException.BadRequest($"The JWT sub claim '{sub}' does not equal requesting_practitioner.id '{practitionerId ?? "(none)"}'.");
+    }
+
+    private void CheckTiming(long exp, long iat)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (now > exp + leewaySeconds && !faults.Waives(ProviderRule.JwtExpiryEnforced))
+            throw ProviderException.BadRequest($"The JWT expired at {exp} (now {now}, leeway {leewaySeconds}s).");
+        if (validateIat && iat - leewaySeconds > now)
+            throw ProviderException.BadRequest($"The JWT iat {iat} is in the future beyond the {leewaySeconds}s leeway (now {now}).");
+    }
+
+    private static void CheckHeader(JsonElement header)
+    {
+        if (header.ValueKind != JsonValueKind.Object)
+            throw ProviderException.BadRequest("The JWT header must be a JSON object.");
+        if (!header.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "none")
+            throw ProviderException.BadRequest("The JWT header alg must be 'none'.");
+        if (header.TryGetProperty("typ", out var typ) && (typ.ValueKind != JsonValueKind.String || typ.GetString() != "JWT"))
+            throw ProviderException.BadRequest("The JWT header typ must be 'JWT'.");
+    }
+
+    private static long Integer(JsonElement claims, string claim)
+    {
+        var value = claims.GetProperty(claim);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seconds))
+            throw ProviderException.BadRequest($"The JWT {claim} claim must be an integer number of seconds.");
+        return seconds;
+    }
+
+    private static bool HasIdentifier(JsonElement resource, string system) =>
+        resource.TryGetProperty("identifier", out var identifiers) && identifiers.ValueKind == JsonValueKind.Array
+        && identifiers.EnumerateArray().Any(i => i.TryGetProperty("system", out var s) && s.GetString() == system
+            && i.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()));
+
+    private static JsonDocument ParseJson(string segment, string part)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Base64UrlDecode(segment);
+        }
+        catch (FormatException)
+        {
+            throw ProviderException.BadRequest($"The JWT {part} is not base64url-encoded.");
+        }
+        try
+        {
+            var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw ProviderException.BadRequest($"The JWT {part} must be a JSON object.");
+            }
+            return document;
+        }
+        catch (JsonException)
+        {
+            throw ProviderException.BadRequest($"The JWT {part} is not valid JSON.");
+        }
+    }
+
+    private static byte[] Base64UrlDecode(string segment)
+    {
+        if (segment.Length == 0 || segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            throw new FormatException("Not base64url.");
+        var padded = segment.Replace('-', '+').Replace('_', '/');
+        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", 0 => "", _ => throw new FormatException("Bad length.") };
+        return Convert.FromBase64String(padded);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using Microsoft.AspNetCore.Http;
+
+namespace GpConnect.ReferenceProvider.Pipeline;
+
+/// <summary>Writes FHIR resources with the headers every GP Connect response needs (core.md §1.6–1.7).</summary>
+internal sealed class ResponseWriter(ActiveFaults faults)
+{
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag.</summary>
+    public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        if (!faults.Waives(ProviderRule.CacheControlNoStore)) response.Headers.CacheControl = "no-store";
+        if (context.Request.IsHttps) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        if (versionId is not null) response.Headers.ETag = $"W/\"{versionId}\"";
+        string body;
+        if (format == FhirFormat.Xml)
+        {
+            response.ContentType = FormatNegotiator.XmlMediaType + ";charset=utf-8";
+            body = FhirXmlWriter.Write(resource);
+        }
+        else
+        {
+            response.ContentType = FormatNegotiator.JsonMediaType + ";charset=utf-8";
+            body = resource.ToJsonString(Compact);
+        }
+        await response.WriteAsync(body, Encoding.UTF8, context.RequestAborted);
+    }
+
+    /// <summary>Writes the OperationOutcome for a failure.</summary>
+    public Task WriteErrorAsync(HttpContext context, ProviderException error, FhirFormat format) =>
+        WriteAsync(context, error.Error.HttpStatus, faults.Decorate(OperationOutcomes.For(error.Error, error.Message)), format);
+}
