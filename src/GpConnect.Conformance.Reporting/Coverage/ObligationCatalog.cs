@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace GpConnect.Conformance.Reporting.Coverage;
+
+/// <summary>
+/// Builds an obligation catalogue from the requirements digests' checklist lines, one top-level bullet per obligation:
+/// <c>- CORE-001 [E] text</c>, <c>- **APT-001** [MUST · BASE] text</c>, <c>- **TKT-001:** text</c>. Indented bullets and ids
+/// mentioned inside prose are ignored; when an id is listed twice the first entry wins.
+/// </summary>
+public static partial class ObligationCatalog
+{
+    [GeneratedRegex(@"^[-*]\s+(?:\*\*)?(?<id>(?:CORE|FND|APT|TKT)-\d+)(?:\*\*)?:?(?:\*\*)?\s*(?:\[(?<cls>[^\]]*)\])?\s*:?\s*(?<text>.*)$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ChecklistLine();
+
+    /// <summary>Reads every <c>*.md</c> digest in <paramref name="specDirectory"/> (file-name order).</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<Obligation> LoadFromDigests(string specDirectory)
+    {
+        if (!Directory.Exists(specDirectory))
+            throw new DirectoryNotFoundException($"Requirements digest folder not found: {specDirectory}");
+        var all = new List<Obligation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(specDirectory, "*.md").Order(StringComparer.Ordinal))
+        {
+            foreach (var o in Parse(File.ReadAllText(file), Path.GetFileName(file)))
+                if (seen.Add(o.Id)) all.Add(o);
+        }
+        return all;
+    }
+
+    /// <summary>Parses one digest's text; <paramref name="source"/> is recorded on each obligation.</summary>
+    public static IReadOnlyList<Obligation> Parse(string markdown, string source)
+    {
+        var result = new List<Obligation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var m = ChecklistLine().Match(line);
+            if (!m.Success) continue;
+            var id = m.Groups["id"].Value;
+            if (!seen.Add(id)) continue;
+            var cls = m.Groups["cls"].Success ? m.Groups["cls"].Value.Trim() : null;
+            var text = m.Groups["text"].Value.Trim();
+            result.Add(new Obligation(id, text, source, string.IsNullOrEmpty(cls) ? null : cls));
+        }
+        return result;
+    }
+}
