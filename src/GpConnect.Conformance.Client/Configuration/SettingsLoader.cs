@@ -207,10 +207,6 @@ public static partial class SettingsLoader
             try { using var _ = CertificateLoader.LoadClientCertificate(clientCertificate, password); }
             catch (CertificateLoadException e) { r.Problem("tls:clientCertificate", $"tls:clientCertificate could not be loaded: {e.Message}"); }
         }
-        else if (password is not null && !r.HasProblem("tls:clientCertificate"))
-        {
-            r.Problem("tls:clientCertificatePassword", "tls:clientCertificatePassword is set but tls:clientCertificate is empty");
-        }
 
         var ca = r.ExistingFile("tls:trustedCaCertificate");
         if (ca is not null)

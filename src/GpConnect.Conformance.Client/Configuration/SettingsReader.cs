@@ -87,6 +87,7 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
         var items = new List<string>();
         foreach (var child in section.GetChildren())
         {
+            if (ConfigurationComments.IsComment(child.Key)) continue;
             if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
                 Problem(key, $"{key} must be a list (a JSON array); found key \"{child.Key}\"");

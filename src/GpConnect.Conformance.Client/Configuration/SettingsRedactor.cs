@@ -14,7 +14,7 @@ internal static class SettingsRedactor
     public static IReadOnlyList<KeyValuePair<string, string>> Redact(IConfiguration configuration, string sourceFile)
     {
         var pairs = configuration.AsEnumerable()
-            .Where(p => p.Value is not null)
+            .Where(p => p.Value is not null && !ConfigurationComments.IsComment(p.Key))
             .Select(p => new KeyValuePair<string, string>(p.Key,
                 IsSecretKey(p.Key) && p.Value!.Length > 0 ? Mask : p.Value!))
             .Append(new KeyValuePair<string, string>("sourceFile", sourceFile))

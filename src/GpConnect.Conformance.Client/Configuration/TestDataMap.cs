@@ -13,7 +13,7 @@ internal static class TestDataMap
         var roles = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in testData.AsEnumerable(makePathsRelative: true))
         {
-            if (value is null) continue; // a section, not a leaf
+            if (value is null || ConfigurationComments.IsComment(key)) continue; // a section or a comment, not a value
             var cut = key.LastIndexOf(':');
             if (cut < 0) continue; // a value directly under testData has no role
             var role = NormaliseRole(key[..cut]);

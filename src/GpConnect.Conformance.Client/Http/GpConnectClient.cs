@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Client.Jwt;
+using GpConnect.Conformance.Client.Tls;
+using RestSharp;
+
+namespace GpConnect.Conformance.Client;
+
+/// <summary>
+/// Sends GP Connect requests to one provider service root and captures each exchange. Adds the SSP headers
+/// (new <c>Ssp-TraceID</c> per request, <c>Ssp-From</c> = consumer ASID, <c>Ssp-To</c> = provider ASID,
+/// <c>Ssp-InteractionID</c>) and a fresh bearer token per request; presents the configured client certificate over
+/// https. Never throws for transport failures or HTTP error statuses (see <see cref="HttpExchange.TransportError"/>),
+/// never waits longer than the configured timeout, and is safe to use from several threads at once.
+/// </summary>
+public sealed class GpConnectClient : IDisposable
+{
+    private readonly RestClient _rest;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates a client with TLS options from <paramref name="settings"/>.</summary>
+    /// <param name="settings">Loaded settings: consumer identity, provider ASID, TLS, timeout.</param>
+    /// <param name="serviceRoot">The provider service root URL (the JWT <c>aud</c>); a trailing '/' is ignored.</param>
+    /// <param name="clock">Clock for JWT times and <see cref="HttpExchange.StartedAt"/>; system clock by default.</param>
+    public GpConnectClient(ConformanceSettings settings, Uri serviceRoot, TimeProvider? clock = null)
+        : this(settings, serviceRoot, clock, ClientTlsOptions.FromSettings(settings.Tls))
+    {
+    }
+
+    /// <summary>Creates a client with explicit TLS options (e.g. an expired or untrusted client certificate, or none).</summary>
+    public GpConnectClient(ConformanceSettings settings, Uri serviceRoot, TimeProvider? clock, ClientTlsOptions tls)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(serviceRoot);
+        ArgumentNullException.ThrowIfNull(tls);
+        if (!serviceRoot.IsAbsoluteUri) throw new ArgumentException("The service root must be an absolute URL.", nameof(serviceRoot));
+        Settings = settings;
+        ServiceRoot = serviceRoot.OriginalString.TrimEnd('/');
+        Tls = tls;
+        Timeout = settings.Http.Timeout;
+        _clock = clock ?? TimeProvider.System;
+        TokenBuilder = new JwtBuilder(settings.Consumer, _clock);
+
+        var options = new RestClientOptions
+        {
+            Timeout = Timeout,
+            FollowRedirects = false,
+            ThrowOnAnyError = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UserAgent = "GpConnect.Conformance",
+            ConfigureMessageHandler = handler =>
+            {
+                if (handler is HttpClientHandler http && tls.Protocols is { } protocols) http.SslProtocols = protocols;
+                return new CapturingHandler(handler);
+            },
+        };
+        if (serviceRoot.Scheme == Uri.UriSchemeHttps)
+        {
+            if (tls.ClientCertificate is not null) options.ClientCertificates = [tls.ClientCertificate];
+            options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => tls.ValidateServer(certificate, chain, errors);
+        }
+        _rest = new RestClient(options);
+    }
+
+    /// <summary>The settings the client was made from.</summary>
+    public ConformanceSettings Settings { get; }
+
+    /// <summary>The provider service root, without a trailing '/'. Also the JWT <c>aud</c>.</summary>
+    public string ServiceRoot { get; }
+
+    /// <summary>The TLS options in force.</summary>
+    public ClientTlsOptions Tls { get; }
+
+    /// <summary>The per-request timeout.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Makes the bearer tokens (valid by default; see <see cref="GpConnectRequest.AlterToken"/>).</summary>
+    public JwtBuilder TokenBuilder { get; }
+
+    /// <summary>The full URL a request will be sent to.</summary>
+    public string UrlFor(GpConnectRequest request) => ServiceRoot + request.PathAndQuery;
+
+    /// <summary>
+    /// The headers the request will carry, in order, after applying its edits (a new trace id and token each call).
+    /// Content headers (Content-Type) are included when there is a body.
+    /// </summary>
+    public IReadOnlyList<HttpHeader> BuildHeaders(GpConnectRequest request)
+    {
+        var headers = new List<HttpHeader>
+        {
+            new(SspHeaders.TraceId, Guid.NewGuid().ToString("D")),
+            new(SspHeaders.From, Settings.Consumer.Asid),
+            new(SspHeaders.To, Settings.Provider.Asid),
+            new(SspHeaders.InteractionId, request.Interaction.InteractionId),
+            new("Authorization", "Bearer " + BuildToken(request)),
+        };
+        if (request.Accept is not null) headers.Add(new HttpHeader("Accept", request.Accept));
+        if (request.IfMatch is not null) headers.Add(new HttpHeader("If-Match", request.IfMatch));
+        if (request.Prefer is not null) headers.Add(new HttpHeader("Prefer", request.Prefer));
+        if (request.Body is not null && request.ContentType is not null) headers.Add(new HttpHeader("Content-Type", request.ContentType));
+
+        foreach (var edit in request.HeaderEdits)
+        {
+            switch (edit.Kind)
+            {
+                case HeaderEditKind.Set:
+                    var at = headers.FindIndex(h => h.Name.Equals(edit.Name, StringComparison.OrdinalIgnoreCase));
+                    headers.RemoveAll(h => h.Name.Equals(edit.Name, StringComparison.OrdinalIgnoreCase));
+                    headers.Insert(at < 0 ? headers.Count : at, new HttpHeader(edit.Name, edit.Value ?? ""));
+                    break;
+                case HeaderEditKind.Add:
+                    headers.Add(new HttpHeader(edit.Name, edit.Value ?? ""));
+                    break;
+                case HeaderEditKind.Remove:
+                    headers.RemoveAll(h => h.Name.Equals(edit.Name, StringComparison.OrdinalIgnoreCase));
+                    break;
+            }
+        }
+        return headers;
+    }
+
+    /// <summary>A fresh token for the request's scope with its token edits applied.</summary>
+    public string BuildToken(GpConnectRequest request)
+    {
+        var draft = TokenBuilder.CreateDraft(ServiceRoot, request.Scope);
+        foreach (var edit in request.TokenEdits) edit(draft);
+        return draft.Encode();
+    }
+
+    /// <summary>
+    /// Sends the request and returns the captured exchange. Transport problems (refused connection, TLS failure,
+    /// timeout) come back as <see cref="HttpExchange.TransportError"/>, never as exceptions.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled by the caller.</exception>
+    public async Task<HttpExchange> SendAsync(GpConnectRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var url = UrlFor(request);
+        var headers = BuildHeaders(request);
+        var startedAt = _clock.GetUtcNow();
+        var capture = new ExchangeCapture { RequestHeaders = headers };
+
+        if (!Uri.TryCreate(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri))
+        {
+            return new HttpExchange
+            {
+                Interaction = request.Interaction, Method = request.Method, Url = url, RequestHeaders = headers,
+                RequestBody = request.Body, StartedAt = startedAt, Duration = TimeSpan.Zero,
+                TransportError = $"not sent: \"{url}\" is not a valid URL", TransportErrorKind = TransportErrorKind.Other,
+            };
+        }
+
+        var rest = new RestRequest(uri, Method.Get)
+        {
+            Timeout = Timeout,
+            OnBeforeRequest = message =>
+            {
+                Prepare(message, request, uri, headers);
+                message.Options.Set(ExchangeCapture.Key, capture);
+                return ValueTask.CompletedTask;
+            },
+        };
+
+        var stopwatch = Stopwatch.StartNew();
+        RestResponse response;
+        try
+        {
+            response = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            response = new RestResponse(rest) { ResponseStatus = ResponseStatus.Error, ErrorException = e, ErrorMessage = e.Message };
+        }
+        stopwatch.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var exchange = new HttpExchange
+        {
+            Interaction = request.Interaction,
+            Method = request.Method,
+            Url = url,
+            RequestHeaders = capture.RequestHeaders,
+            RequestBody = request.Body,
+            StartedAt = startedAt,
+            Duration = capture.Elapsed ?? stopwatch.Elapsed,
+        };
+        if (capture.StatusCode is null)
+        {
+            var (kind, text) = DescribeTransportError(response);
+            return exchange with { TransportError = text, TransportErrorKind = kind };
+        }
+        var (body, problem) = ResponseBodyDecoder.Decode(capture.ResponseBody, capture.ResponseHeaders);
+        return exchange with
+        {
+            StatusCode = capture.StatusCode,
+            ReasonPhrase = capture.ReasonPhrase,
+            ResponseHeaders = capture.ResponseHeaders,
+            ResponseBody = body,
+            ResponseBodyWireLength = capture.ResponseBody.Length,
+            ResponseBodyProblem = problem,
+        };
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _rest.Dispose();
+
+    private static void Prepare(HttpRequestMessage message, GpConnectRequest request, Uri uri, IReadOnlyList<HttpHeader> headers)
+    {
+        message.Method = new HttpMethod(request.Method);
+        message.RequestUri = uri;
+        message.Headers.Clear();
+        message.Content = request.Body is null ? null : new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
+        message.Content?.Headers.Clear();
+        foreach (var header in headers)
+        {
+            if (message.Headers.TryAddWithoutValidation(header.Name, header.Value)) continue;
+            message.Content ??= new ByteArrayContent([]);
+            message.Content.Headers.TryAddWithoutValidation(header.Name, header.Value);
+        }
+    }
+
+    private (TransportErrorKind Kind, string Text) DescribeTransportError(RestResponse response)
+    {
+        var error = response.ErrorException;
+        if (response.ResponseStatus == ResponseStatus.TimedOut || error is TimeoutException || error?.InnerException is TimeoutException)
+            return (TransportErrorKind.Timeout, $"timed out: no complete response within {Timeout.TotalSeconds:0.###} s");
+
+        var chain = new List<Exception>();
+        for (var e = error; e is not null; e = e.InnerException) chain.Add(e);
+        var detail = string.Join(" → ", chain.Select(e => e.Message.Trim()).Where(m => m.Length > 0).Distinct());
+        if (detail.Length == 0) detail = response.ErrorMessage ?? $"no response (status {response.ResponseStatus})";
+
+        if (chain.OfType<SocketException>().Any(s => s.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable))
+            return (TransportErrorKind.ConnectionRefused, $"connection refused: {detail}");
+        if (chain.Any(e => e is AuthenticationException) || (ServiceRoot.StartsWith("https:", StringComparison.OrdinalIgnoreCase) && chain.Any(e => e is IOException)))
+            return (TransportErrorKind.Tls, $"TLS failure: {detail}");
+        if (chain.OfType<OperationCanceledException>().Any())
+            return (TransportErrorKind.Timeout, $"timed out: no complete response within {Timeout.TotalSeconds:0.###} s");
+        return (TransportErrorKind.Other, $"no response: {detail}");
+    }
+}
