@@ -1,0 +1,169 @@
+using System.Text;
+
+namespace GpConnect.Conformance.Fhir;
+
+/// <summary>How a primitive value was written in the source (JSON distinguishes strings, numbers and booleans).</summary>
+public enum PrimitiveKind
+{
+    /// <summary>Not a primitive, or no value.</summary>
+    None,
+    /// <summary>A string (JSON string, or any XML <c>value</c> attribute).</summary>
+    String,
+    /// <summary>A JSON number.</summary>
+    Number,
+    /// <summary>A JSON <c>true</c>/<c>false</c>.</summary>
+    Boolean,
+    /// <summary>An XML <c>value</c> attribute (untyped text).</summary>
+    XmlText,
+}
+
+/// <summary>
+/// One node of the format-neutral FHIR element tree: a resource, a complex element or a primitive.
+/// Children keep their concrete names (e.g. <c>valueCodeableConcept</c>), and repeating elements appear as several
+/// children with the same name and increasing <see cref="Index"/>.
+/// </summary>
+public sealed class ElementNode
+{
+    private static readonly IReadOnlyList<ElementNode> None = Array.Empty<ElementNode>();
+    private List<ElementNode>? _children;
+
+    internal ElementNode(string name, ElementNode? parent, int? line, int? column)
+    {
+        Name = name;
+        Parent = parent;
+        Line = line;
+        Column = column;
+        Path = name;
+        (ChoiceBase, ChoiceType) = ChoiceNames.Split(name);
+    }
+
+    /// <summary>The concrete element name (for the root: the resource type).</summary>
+    public string Name { get; }
+
+    /// <summary>The parent node, or null at the root.</summary>
+    public ElementNode? Parent { get; }
+
+    /// <summary>Position among the parent's children with the same name (0-based).</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>FHIRPath-style path with indices on repeating elements, e.g. <c>Bundle.entry[2].resource.serviceType[1]</c>.</summary>
+    public string Path { get; internal set; }
+
+    /// <summary>The resource type when this node is a resource (root, contained, Bundle entry, Parameters resource), else null.</summary>
+    public string? ResourceType { get; internal set; }
+
+    /// <summary>True when this node is a resource.</summary>
+    public bool IsResource => ResourceType is not null;
+
+    /// <summary>The primitive value as written (for <c>text.div</c>: the XHTML markup), or null.</summary>
+    public string? Value { get; internal set; }
+
+    /// <summary>How the primitive value was written in the source.</summary>
+    public PrimitiveKind ValueKind { get; internal set; }
+
+    /// <summary>For a choice element (e.g. <c>valueCodeableConcept</c>): the choice base (<c>value</c>); otherwise null.</summary>
+    public string? ChoiceBase { get; }
+
+    /// <summary>For a choice element: the FHIR type named by the suffix (<c>CodeableConcept</c>); otherwise null.</summary>
+    public string? ChoiceType { get; }
+
+    /// <summary>1-based source line where known.</summary>
+    public int? Line { get; }
+
+    /// <summary>1-based source column where known.</summary>
+    public int? Column { get; }
+
+    /// <summary>True when the JSON source held this element inside an array.</summary>
+    public bool InJsonArray { get; internal set; }
+
+    /// <summary>True when the node was read from JSON (array/object shape rules apply).</summary>
+    internal bool FromJson { get; set; }
+
+    /// <summary>True when the parser already reported a problem with this node (so validators need not repeat it).</summary>
+    internal bool HasParseProblem { get; set; }
+
+    /// <summary>All children in document order.</summary>
+    public IReadOnlyList<ElementNode> Children() => _children ?? None;
+
+    /// <summary>Children with the given name. A choice base (e.g. <c>value</c>) also matches its concrete names.</summary>
+    public IEnumerable<ElementNode> Children(string name)
+    {
+        if (_children is null) yield break;
+        foreach (var c in _children)
+            if (c.Name == name || c.ChoiceBase == name) yield return c;
+    }
+
+    /// <summary>The first child with the given name, or null.</summary>
+    public ElementNode? Child(string name)
+    {
+        if (_children is null) return null;
+        foreach (var c in _children)
+            if (c.Name == name || c.ChoiceBase == name) return c;
+        return null;
+    }
+
+    /// <summary>
+    /// Nodes reached by a simple dotted path of child names, e.g. <c>entry.resource</c> or <c>serviceType.text</c>.
+    /// A leading segment equal to this node's resource type is ignored (<c>Slot.status</c> works on a Slot).
+    /// </summary>
+    public IEnumerable<ElementNode> Select(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        IEnumerable<ElementNode> current = new[] { this };
+        var start = 0;
+        if (segments.Length > 0 && ResourceType is not null && segments[0] == ResourceType && Child(segments[0]) is null) start = 1;
+        for (var i = start; i < segments.Length; i++)
+        {
+            var seg = segments[i];
+            current = current.SelectMany(n => n.Children(seg));
+        }
+        return current;
+    }
+
+    /// <summary>The value of the first primitive reached by <paramref name="path"/>, or null.</summary>
+    public string? SelectValue(string path)
+    {
+        foreach (var n in Select(path))
+            if (n.Value is not null) return n.Value;
+        return null;
+    }
+
+    /// <summary>The nearest enclosing resource node (this node if it is a resource).</summary>
+    public ElementNode? EnclosingResource()
+    {
+        var n = this;
+        while (n is not null && !n.IsResource) n = n.Parent;
+        return n;
+    }
+
+    internal void Add(ElementNode child)
+    {
+        _children ??= new List<ElementNode>(4);
+        var idx = 0;
+        foreach (var c in _children) if (c.Name == child.Name) idx++;
+        child.Index = idx;
+        _children.Add(child);
+    }
+
+    /// <summary>Indented dump of the tree (name, value), for diagnostics and tests.</summary>
+    public string Dump()
+    {
+        var sb = new StringBuilder();
+        DumpInto(sb);
+        return sb.ToString();
+    }
+
+    private void DumpInto(StringBuilder sb)
+    {
+        sb.Append(Path);
+        if (ResourceType is not null) sb.Append(" <").Append(ResourceType).Append('>');
+        if (Value is not null) sb.Append(" = ").Append(Value);
+        sb.Append('\n');
+        if (_children is null) return;
+        foreach (var c in _children) c.DumpInto(sb);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value is null ? Path : $"{Path} = {Value}";
+}

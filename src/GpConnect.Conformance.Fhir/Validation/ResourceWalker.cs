@@ -1,0 +1,258 @@
+using GpConnect.Conformance.Fhir.Definitions;
+using GpConnect.Conformance.Fhir.Validation.Rules;
+
+namespace GpConnect.Conformance.Fhir.Validation;
+
+/// <summary>
+/// Walks a resource against a profile: matches every child to its element definition (choices, slices, extensions,
+/// datatypes), checks cardinality, unknown elements and JSON shape, and applies the element rules to each node.
+/// </summary>
+internal sealed class ResourceWalker
+{
+    private static readonly IElementRule[] Rules =
+    {
+        new PrimitiveFormatRule(), new FixedValueRule(), new BindingRule(), new ReferenceTargetRule(),
+    };
+
+    private readonly DefinitionSet _defs;
+    private readonly DefinitionNavigator _nav;
+    private readonly ValidatorOptions _options;
+    private readonly FindingSink _sink;
+    private readonly Func<ElementNode, StructureInfo?> _nestedProfile;
+
+    public ResourceWalker(DefinitionSet defs, DefinitionNavigator nav, ValidatorOptions options, FindingSink sink, Func<ElementNode, StructureInfo?> nestedProfile)
+    {
+        _defs = defs;
+        _nav = nav;
+        _options = options;
+        _sink = sink;
+        _nestedProfile = nestedProfile;
+    }
+
+    public void ValidateResource(ElementNode resource, StructureInfo profile)
+    {
+        if (resource.ResourceType != profile.Type)
+        {
+            _sink.Error(resource, "resource.type", profile.Type, resource.ResourceType,
+                $"{resource.Path}: a {resource.ResourceType} cannot be validated against {profile.Name}, which profiles {profile.Type}.");
+            return;
+        }
+        if (_options.CheckMetaProfile && profile.Kind == StructureKind.Resource && !profile.Url.StartsWith(DefinitionSet.Hl7Base, StringComparison.Ordinal))
+            CheckMetaProfile(resource, profile);
+        var root = profile.Root ?? new ElementDefinitionInfo(profile.Type, 0, null);
+        var ctx = new DefinitionContext(profile, root.Path);
+        WalkChildren(resource, ctx, profile.Name);
+    }
+
+    private void CheckMetaProfile(ElementNode resource, StructureInfo profile)
+    {
+        var declared = resource.Select("meta.profile").Where(p => p.Value is not null).ToList();
+        if (declared.Count == 0)
+        {
+            _sink.Add(FindingSeverity.Warning, resource, resource.Path + ".meta.profile", "meta.profile", profile.Url, null,
+                $"{resource.Path}.meta.profile is absent; GP Connect resources declare {profile.Url}.");
+            return;
+        }
+        if (declared.Any(p => Same(p.Value!, profile.Url))) return;
+        var at = declared[0];
+        _sink.Add(FindingSeverity.Error, at, resource.Path + ".meta.profile", "meta.profile", profile.Url, string.Join(", ", declared.Select(d => d.Value)),
+            $"{resource.Path}.meta.profile does not list {profile.Url} (found {string.Join(", ", declared.Select(d => d.Value))}).");
+    }
+
+    private static bool Same(string declared, string url)
+    {
+        var bar = declared.IndexOf('|');
+        return (bar < 0 ? declared : declared[..bar]) == url;
+    }
+
+    private void ValidateElement(ElementNode node, DefinitionContext ctx, ElementDefinitionInfo def, string? chosenType, string profileName)
+    {
+        if (node.IsResource)
+        {
+            if (!_options.ValidateNestedResources) return;
+            var nested = _nestedProfile(node);
+            if (nested is null)
+            {
+                _sink.Add(FindingSeverity.Information, node, node.Path, "profile.unknown", null, node.ResourceType,
+                    $"{node.Path}: no definition for a {node.ResourceType}; its content was not validated.");
+                return;
+            }
+            ValidateResource(node, nested);
+            return;
+        }
+        var type = chosenType ?? (def.Types.Count == 1 ? def.Types[0].Code : null);
+        var visit = new ElementVisit(node, def, type, profileName, _defs, _options);
+        foreach (var rule in Rules) rule.Check(visit, _sink);
+
+        var childCtx = _nav.Descend(ctx, def, chosenType, node);
+        if (childCtx is null)
+        {
+            if (node.Children().Count > 0 && type is not null)
+                _sink.Add(FindingSeverity.Information, node, node.Path, "definition.missing", type, null,
+                    $"{node.Path}: no definition of type {type}; its children were not validated.");
+            return;
+        }
+        var nextProfile = childCtx.Value.Structure.Kind == StructureKind.Extension ? childCtx.Value.Structure.Name
+            : childCtx.Value.Structure.Kind == StructureKind.Resource ? childCtx.Value.Structure.Name : profileName;
+        WalkChildren(node, childCtx.Value, nextProfile);
+    }
+
+    private void WalkChildren(ElementNode node, DefinitionContext ctx, string profileName)
+    {
+        var children = node.Children();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var matched = new HashSet<ElementDefinitionInfo>();
+        foreach (var child in children)
+        {
+            if (!seen.Add(child.Name)) continue;
+            var group = children.Where(c => c.Name == child.Name).ToList();
+            var def = _nav.FindChild(ctx, child.Name, out var choiceType);
+            if (def is null)
+            {
+                foreach (var g in group)
+                    _sink.Error(g, "element.unknown", null, g.Name,
+                        $"{g.Path}: element '{g.Name}' is not defined for {Describe(ctx)} in {profileName}.");
+                continue;
+            }
+            matched.Add(def);
+            if (def.IsChoice && choiceType is not null && !def.Types.Any(t => t.Code == choiceType))
+            {
+                foreach (var g in group)
+                    _sink.Error(g, "type.choice", string.Join(" | ", def.Types.Select(t => t.Code)), choiceType,
+                        $"{g.Path}: type {choiceType} is not allowed for {def.Name} in {profileName} (allowed: {string.Join(", ", def.Types.Select(t => t.Code))}).");
+                continue;
+            }
+            CheckJsonShape(group, def);
+            ValidateGroup(node, group, ctx, def, choiceType, profileName);
+        }
+        // Required elements that are absent.
+        foreach (var d in ctx.Structure.ChildrenOf(ctx.Path))
+        {
+            if (d.SliceName is not null || d.Min == 0 || matched.Contains(d)) continue;
+            var path = $"{node.Path}.{d.Name}";
+            _sink.Add(FindingSeverity.Error, node, path, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
+                $"{path}: missing; profile {profileName} requires at least {d.Min}.");
+        }
+    }
+
+    private void ValidateGroup(ElementNode parent, List<ElementNode> group, DefinitionContext ctx, ElementDefinitionInfo def, string? choiceType, string profileName)
+    {
+        var path = $"{parent.Path}.{(def.IsChoice ? group[0].Name : def.Name)}";
+        CheckCardinality(parent, path, group.Count, def, profileName, group);
+
+        var slices = _nav.SlicesOf(ctx, def.Name).ToList();
+        var isExtension = def.Name is "extension" or "modifierExtension";
+        var counts = new Dictionary<ElementDefinitionInfo, List<ElementNode>>();
+        foreach (var node in group)
+        {
+            var slice = slices.Count > 0 ? MatchSlice(node, ctx, slices, isExtension) : null;
+            if (slice is not null)
+            {
+                if (!counts.TryGetValue(slice, out var l)) counts[slice] = l = new List<ElementNode>();
+                l.Add(node);
+                ValidateElement(node, ctx, slice, choiceType, profileName);
+                continue;
+            }
+            if (isExtension && ValidateUnmatchedExtension(node, slices.Count > 0, profileName)) continue;
+            ValidateElement(node, ctx, def, choiceType, profileName);
+        }
+        foreach (var slice in slices)
+        {
+            var n = counts.TryGetValue(slice, out var l) ? l.Count : 0;
+            var slicePath = $"{path}:{slice.SliceName}";
+            if (n < slice.Min)
+                _sink.Add(FindingSeverity.Error, parent, slicePath, "cardinality.min", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{slicePath}: {Entries(n)}, profile {profileName} requires at least {slice.Min}.");
+            else if (slice.Max is { } max && n > max)
+                _sink.Add(FindingSeverity.Error, l![max], slicePath, "cardinality.max", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{slicePath}: {Entries(n)}, profile {profileName} allows at most {max}.");
+        }
+    }
+
+    /// <summary>An extension no slice claims: validate it against its own definition when known; warn about its url when the profile slices extensions.</summary>
+    private bool ValidateUnmatchedExtension(ElementNode node, bool profileSlices, string profileName)
+    {
+        var url = node.SelectValue("url");
+        var known = url is null ? null : _defs.FindStructure(url);
+        if (profileSlices && url is not null)
+            _sink.Warning(node, "extension.url", "an extension defined by " + profileName, url,
+                $"{node.Path}: extension '{url}' is not one of the extensions profile {profileName} defines here.");
+        else if (known is null && url is not null && !url.Contains(':'))
+            _sink.Warning(node, "extension.url", "an absolute extension url", url, $"{node.Path}: extension url '{url}' is not absolute and matches no defined sub-extension.");
+        if (known is null || known.Kind != StructureKind.Extension) return false;
+        var ctx = DefinitionNavigator.ForStructure(known);
+        WalkChildren(node, ctx, known.Name);
+        return true;
+    }
+
+    private ElementDefinitionInfo? MatchSlice(ElementNode node, DefinitionContext ctx, List<ElementDefinitionInfo> slices, bool isExtension)
+    {
+        if (isExtension)
+        {
+            var url = node.SelectValue("url");
+            if (url is null) return null;
+            foreach (var s in slices)
+            {
+                if (s.Types.Any(t => t.Profiles.Contains(url))) return s;
+                var fixedUrl = ctx.Structure.Find(s.Path + ".url")?.Fixed.FirstOrDefault(f => f.Key.Length == 0).Value;
+                if (fixedUrl == url) return s;
+            }
+            return null;
+        }
+        var baseDef = ctx.Structure.Find(slices[0].Path[..slices[0].Path.LastIndexOf(':')]);
+        var discriminators = baseDef?.Discriminators ?? Array.Empty<string>();
+        if (discriminators.Count == 0) return null;
+        foreach (var s in slices)
+        {
+            var all = true;
+            foreach (var disc in discriminators)
+            {
+                var expected = FixedAt(ctx.Structure, s, disc);
+                if (expected is null || !node.Select(disc).Any(n => n.Value == expected)) { all = false; break; }
+            }
+            if (all) return s;
+        }
+        return null;
+    }
+
+    private static string? FixedAt(StructureInfo structure, ElementDefinitionInfo slice, string disc)
+    {
+        var own = slice.Fixed.Concat(slice.Pattern).FirstOrDefault(kv => kv.Key == disc).Value;
+        if (own is not null) return own;
+        var child = structure.Find(slice.Path + "." + disc);
+        return child?.Fixed.Concat(child.Pattern).FirstOrDefault(kv => kv.Key.Length == 0).Value;
+    }
+
+    private void CheckCardinality(ElementNode parent, string path, int count, ElementDefinitionInfo def, string profileName, List<ElementNode> group)
+    {
+        if (def.Max is { } max && count > max)
+        {
+            var message = max == 0
+                ? $"{path}: {Entries(count)}, profile {profileName} does not allow this element (0..0)."
+                : $"{path}: {Entries(count)}, profile {profileName} allows at most {max}.";
+            _sink.Add(FindingSeverity.Error, group[Math.Min(max, group.Count - 1)], path, "cardinality.max", $"{def.Min}..{def.MaxText}",
+                count.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+        }
+        if (count < def.Min)
+            _sink.Add(FindingSeverity.Error, parent, path, "cardinality.min", $"{def.Min}..{def.MaxText}",
+                count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: {Entries(count)}, profile {profileName} requires at least {def.Min}.");
+    }
+
+    private void CheckJsonShape(List<ElementNode> group, ElementDefinitionInfo def)
+    {
+        foreach (var node in group)
+        {
+            if (!node.FromJson) continue;
+            if (node.InJsonArray && def.BaseMax == 1)
+                _sink.Error(node, "json.array", "a single value or object", "an array",
+                    $"{node.Path}: a JSON array where a single {(node.Value is null ? "object" : "value")} belongs ({def.Name} repeats at most once in FHIR).");
+            else if (!node.InJsonArray && def.BaseMax != 1)
+                _sink.Error(node, "json.not-array", "an array", "a single value or object",
+                    $"{node.Path}: {def.Name} repeats in FHIR, so JSON must hold it in an array.");
+        }
+    }
+
+    private static string Entries(int n) => n == 1 ? "1 entry" : $"{n} entries";
+
+    private static string Describe(DefinitionContext ctx) => ctx.Path;
+}

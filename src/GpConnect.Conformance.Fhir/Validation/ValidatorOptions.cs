@@ -1,0 +1,23 @@
+namespace GpConnect.Conformance.Fhir.Validation;
+
+/// <summary>Settings of a <see cref="ProfileValidator"/>.</summary>
+public sealed class ValidatorOptions
+{
+    /// <summary>
+    /// Maximum of <c>Slot.serviceType</c> and <c>Appointment.serviceType</c> (config <c>Expectations:ServiceTypeMax</c>).
+    /// Default 1 as release 1.2.7 (#912) sets; null means unbounded.
+    /// </summary>
+    public int? ServiceTypeMax { get; init; } = 1;
+
+    /// <summary>Apply the 1.2.7 release-note changes on top of definitions loaded from a directory (default true).</summary>
+    public bool ApplyReleaseNoteOverrides { get; init; } = true;
+
+    /// <summary>Validate contained resources and Bundle entry resources found inside a resource (default true).</summary>
+    public bool ValidateNestedResources { get; init; } = true;
+
+    /// <summary>Check that <c>meta.profile</c> names the profile validated against (default true).</summary>
+    public bool CheckMetaProfile { get; init; } = true;
+
+    /// <summary>Report a display that differs from the value set's display as a warning (default true).</summary>
+    public bool CheckDisplays { get; init; } = true;
+}
