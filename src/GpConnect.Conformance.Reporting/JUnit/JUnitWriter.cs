@@ -71,7 +71,11 @@ public static class JUnitWriter
         return path.Trim('/').Replace('/', '.');
     }
 
-    private sealed record Case(string Name, string ClassName, TimeSpan Time, ScenarioResult? Result, FeatureLoadError? LoadError);
+    private sealed record Case(string Name, string ClassName, TimeSpan Time, ScenarioResult? Result, FeatureLoadError? LoadError)
+    {
+        public string File => Result?.Scenario.FeatureFile ?? LoadError!.File;
+        public int Line => Result?.Scenario.Line ?? LoadError!.Line;
+    }
 
     private sealed record Suite(string Name, string File, DateTimeOffset Timestamp, List<Case> Cases)
     {
@@ -140,6 +144,8 @@ public static class JUnitWriter
         xml.WriteAttributeString("name", Clean(c.Name));
         xml.WriteAttributeString("classname", Clean(c.ClassName));
         xml.WriteAttributeString("time", Seconds(c.Time));
+        xml.WriteAttributeString("file", Clean(c.File));
+        xml.WriteAttributeString("line", Inv(Math.Max(0, c.Line)));
 
         if (c.LoadError is { } error)
         {
