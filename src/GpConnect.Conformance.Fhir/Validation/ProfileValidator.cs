@@ -124,8 +124,14 @@ public sealed class ProfileValidator
         {
             if (p.Value is null) continue;
             var s = _defs.FindStructure(p.Value);
-            if (s is not null && s.Kind == StructureKind.Resource) return s;
-            sink.Add(FindingSeverity.Warning, p, p.Path, "meta.profile", "a known profile", p.Value,
+            if (s is not null && s.Kind == StructureKind.Resource && s.Type == resource.ResourceType) return s;
+            if (s is not null && s.Kind == StructureKind.Resource)
+            {
+                sink.Add(FindingSeverity.Error, p, resource.Path + ".meta.profile", "meta.profile", GpConnectProfiles.UrlFor(resource.ResourceType ?? "") ?? "a " + resource.ResourceType + " profile", p.Value,
+                    $"{resource.Path}.meta.profile names {s.Name}, a profile of {s.Type}, on a {resource.ResourceType}.");
+                continue;
+            }
+            sink.Add(FindingSeverity.Warning, p, resource.Path + ".meta.profile", "meta.profile", "a known profile", p.Value,
                 $"{p.Path}: profile '{p.Value}' is not known to the validator; validating against the base definition instead.");
         }
         return resource.ResourceType is null ? null : ResolveResourceType(resource.ResourceType);

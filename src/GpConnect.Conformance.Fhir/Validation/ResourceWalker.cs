@@ -46,6 +46,8 @@ internal sealed class ResourceWalker
 
     private void CheckMetaProfile(ElementNode resource, StructureInfo profile)
     {
+        var metaPath = resource.Path + ".meta.profile";
+        if (_sink.Findings.Any(f => f.Rule == "meta.profile" && f.Path.StartsWith(metaPath, StringComparison.Ordinal))) return; // already reported while choosing the profile
         var declared = resource.Select("meta.profile").Where(p => p.Value is not null).ToList();
         if (declared.Count == 0)
         {
@@ -131,7 +133,7 @@ internal sealed class ResourceWalker
             if (d.SliceName is not null || d.Min == 0 || matched.Contains(d)) continue;
             var path = $"{node.Path}.{d.Name}";
             _sink.Add(FindingSeverity.Error, node, path, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
-                $"{path}: missing; profile {profileName} requires at least {d.Min}.");
+                $"{path}: missing, profile {profileName} requires at least {d.Min}");
         }
     }
 
@@ -162,10 +164,10 @@ internal sealed class ResourceWalker
             var slicePath = $"{path}:{slice.SliceName}";
             if (n < slice.Min)
                 _sink.Add(FindingSeverity.Error, parent, slicePath, "cardinality.min", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"{slicePath}: {Entries(n)}, profile {profileName} requires at least {slice.Min}.");
+                    $"{slicePath}: {Entries(n)}, profile {profileName} requires at least {slice.Min}");
             else if (slice.Max is { } max && n > max)
                 _sink.Add(FindingSeverity.Error, l![max], slicePath, "cardinality.max", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"{slicePath}: {Entries(n)}, profile {profileName} allows at most {max}.");
+                    $"{slicePath}: {Entries(n)}, profile {profileName} allows at most {max}");
         }
     }
 
@@ -228,14 +230,14 @@ internal sealed class ResourceWalker
         if (def.Max is { } max && count > max)
         {
             var message = max == 0
-                ? $"{path}: {Entries(count)}, profile {profileName} does not allow this element (0..0)."
-                : $"{path}: {Entries(count)}, profile {profileName} allows at most {max}.";
+                ? $"{path}: {Entries(count)}, profile {profileName} does not allow this element (0..0)"
+                : $"{path}: {Entries(count)}, profile {profileName} allows at most {max}";
             _sink.Add(FindingSeverity.Error, group[Math.Min(max, group.Count - 1)], path, "cardinality.max", $"{def.Min}..{def.MaxText}",
                 count.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
         }
         if (count < def.Min)
             _sink.Add(FindingSeverity.Error, parent, path, "cardinality.min", $"{def.Min}..{def.MaxText}",
-                count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: {Entries(count)}, profile {profileName} requires at least {def.Min}.");
+                count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: {Entries(count)}, profile {profileName} requires at least {def.Min}");
     }
 
     private void CheckJsonShape(List<ElementNode> group, ElementDefinitionInfo def)

@@ -1,0 +1,85 @@
+namespace GpConnect.Conformance.Fhir.Tests.Support;
+
+/// <summary>Small resources built in code, valid against their GP Connect profiles.</summary>
+internal static class Fixtures
+{
+    public const string SlotProfile = "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1";
+
+    public const string SlotJson = """
+    {
+      "resourceType": "Slot",
+      "id": "1584",
+      "meta": { "versionId": "1", "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1" ] },
+      "extension": [
+        { "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2", "valueCode": "In-person" }
+      ],
+      "serviceType": [ { "text": "General GP Appointment" } ],
+      "schedule": { "reference": "Schedule/14" },
+      "status": "free",
+      "start": "2016-08-15T11:30:00+01:00",
+      "end": "2016-08-15T11:40:00+01:00"
+    }
+    """;
+
+    public const string SlotXml = """
+    <Slot xmlns="http://hl7.org/fhir">
+      <id value="1584"/>
+      <meta>
+        <versionId value="1"/>
+        <profile value="https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1"/>
+      </meta>
+      <extension url="https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2">
+        <valueCode value="In-person"/>
+      </extension>
+      <serviceType>
+        <text value="General GP Appointment"/>
+      </serviceType>
+      <schedule>
+        <reference value="Schedule/14"/>
+      </schedule>
+      <status value="free"/>
+      <start value="2016-08-15T11:30:00+01:00"/>
+      <end value="2016-08-15T11:40:00+01:00"/>
+    </Slot>
+    """;
+
+    public const string ScheduleJson = """
+    {
+      "resourceType": "Schedule",
+      "id": "14",
+      "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Schedule-1" ] },
+      "extension": [ {
+        "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1",
+        "valueCodeableConcept": { "coding": [ { "system": "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1", "code": "R0260", "display": "General Medical Practitioner" } ] }
+      } ],
+      "serviceCategory": { "text": "Morning clinic" },
+      "actor": [ { "reference": "Practitioner/2" }, { "reference": "Location/17" } ],
+      "planningHorizon": { "start": "2016-08-15T09:00:00+01:00", "end": "2016-08-15T12:00:00+01:00" }
+    }
+    """;
+
+    public const string BundleJson = """
+    {
+      "resourceType": "Bundle",
+      "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Searchset-Bundle-1" ] },
+      "type": "searchset",
+      "entry": [
+        { "resource": { "resourceType": "Schedule", "id": "14", "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Schedule-1" ] },
+            "actor": [ { "reference": "Location/17" } ] } },
+        { "resource": { "resourceType": "Slot", "id": "1", "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1" ] },
+            "serviceType": [ { "text": "A" } ], "schedule": { "reference": "Schedule/14" }, "status": "free",
+            "start": "2016-08-15T11:30:00+01:00", "end": "2016-08-15T11:40:00+01:00" } },
+        { "resource": { "resourceType": "Slot", "id": "2", "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1" ] },
+            "serviceType": [ { "text": "B" }, { "text": "C" } ], "schedule": { "reference": "Schedule/14" }, "status": "free",
+            "start": "2016-08-15T11:40:00+01:00", "end": "2016-08-15T11:50:00+01:00" } }
+      ]
+    }
+    """;
+
+    public static ElementNode Parse(string text, FhirFormat? format = null)
+    {
+        var result = FhirParser.Parse(text, format);
+        Assert.True(result.Success, "fixture should parse: " + string.Join("; ", result.Findings));
+        return result.Root!;
+    }
+}
