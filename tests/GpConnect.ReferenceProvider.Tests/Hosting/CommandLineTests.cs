@@ -1,0 +1,40 @@
+using GpConnect.ReferenceProvider.CommandLine;
+using Shouldly;
+
+namespace GpConnect.ReferenceProvider.Tests.Hosting;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Arguments_map_to_options()
+    {
+        var options = ProviderCommandLine.Parse(["--port", "8080", "--ods-code", "B82617", "--spec-version", "1.2.4", "--fault", "slot-utc-times", "--fault", "no-cache-control"])!;
+
+        options.Port.ShouldBe(8080);
+        options.OdsCode.ShouldBe("B82617");
+        options.SpecVersion.ShouldBe("1.2.4");
+        options.Faults.ShouldBe(["slot-utc-times", "no-cache-control"]);
+        options.ListenAddress.ShouldBe("127.0.0.1");
+    }
+
+    [Theory]
+    [InlineData("--port", "http")]
+    [InlineData("--port", "70000")]
+    [InlineData("--bogus", "1")]
+    public void Bad_arguments_are_refused_with_a_message(string name, string value)
+    {
+        Should.Throw<ArgumentException>(() => ProviderCommandLine.Parse([name, value])).Message.ShouldContain(name);
+    }
+
+    [Fact]
+    public void A_flag_without_its_value_is_refused()
+    {
+        Should.Throw<ArgumentException>(() => ProviderCommandLine.Parse(["--fault"])).Message.ShouldContain("--fault");
+    }
+
+    [Fact]
+    public void List_faults_asks_for_the_listing()
+    {
+        ProviderCommandLine.Parse(["--list-faults"]).ShouldBeNull();
+    }
+}
