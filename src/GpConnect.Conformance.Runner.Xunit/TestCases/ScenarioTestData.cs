@@ -28,13 +28,14 @@ public static partial class ScenarioTestData
         ArgumentNullException.ThrowIfNull(catalog);
         foreach (var scenario in catalog.Scenarios)
         {
-            var row = new TheoryDataRow<string>(scenario.Info.Id).WithTestDisplayName(scenario.Info.DisplayName);
+            // An empty label keeps xUnit from appending "(id: …)" to the display name.
+            var row = new TheoryDataRow<string>(scenario.Info.Id) { Label = string.Empty }.WithTestDisplayName(scenario.Info.DisplayName);
             foreach (var (name, value) in Traits(scenario.Info)) row.WithTrait(name, value);
             yield return row;
         }
         foreach (var error in catalog.Errors)
         {
-            yield return new TheoryDataRow<string>(LoadErrorId(error))
+            yield return new TheoryDataRow<string>(LoadErrorId(error)) { Label = string.Empty }
                 .WithTestDisplayName($"Feature file error — {error.File}:{error.Line}:{error.Column}")
                 .WithTrait("Feature", error.File)
                 .WithTrait("Tag", "@feature-load-error");
