@@ -148,8 +148,21 @@ public sealed class ScenarioRunner : IAsyncDisposable
         };
     }
 
-    /// <summary>Disposes the run-level services. Call <see cref="FinishRunAsync"/> first to run the [AfterTestRun] hooks.</summary>
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    /// <summary>
+    /// Runs the [AfterTestRun] hooks if the run was started and <see cref="FinishRunAsync"/> was not called (so teardown
+    /// is never lost), then disposes the run-level services. A hook failure is rethrown after the services are disposed.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await FinishRunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _services.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private async Task RunStepsAsync(ScenarioDefinition scenario, IServiceProvider services, ScenarioOutcome outcome,
         List<StepResult> results, CancellationToken cancellationToken)

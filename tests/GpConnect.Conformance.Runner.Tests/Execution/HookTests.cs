@@ -115,6 +115,28 @@ public class HookTests
     }
 
     [Fact]
+    public async Task Disposing_a_started_runner_runs_the_after_test_run_hooks_it_has_not_run_yet()
+    {
+        var journal = new Journal();
+        var runner = FeatureText.Runner(journal, typeof(RunHooks));
+        await runner.StartRunAsync(TestContext.Current.CancellationToken);
+
+        await runner.DisposeAsync();
+
+        journal.Entries.ShouldBe(["run:before:1", "run:before:2", "run:after"]);
+    }
+
+    [Fact]
+    public async Task Disposing_a_runner_that_never_started_runs_no_hooks()
+    {
+        var journal = new Journal();
+
+        await FeatureText.Runner(journal, typeof(RunHooks)).DisposeAsync();
+
+        journal.Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_first_scenario_starts_the_run_when_the_caller_did_not()
     {
         var (result, journal) = await FeatureText.RunSingle("Feature: F\n  Scenario: S\n    Given the step \"x\" passes\n", typeof(RunHooks), typeof(OutcomeSteps));
