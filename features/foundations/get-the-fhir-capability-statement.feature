@@ -1,0 +1,37 @@
+# Source: ../shared/spec/core.md §6 and foundations.md §1.10.
+@foundations @use-case-get-the-fhir-capability-statement
+Feature: Get the FHIR capability statement
+  A consumer reads the provider's combined Foundations and Appointment Management capability statement
+  with GET [base]/metadata, interaction urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1 and JWT
+  scope organization/*.read. No error case is defined: the provider must always be able to return it.
+
+  @CORE-111 @since-1.2.3
+  Scenario: The provider returns a capability statement that is valid FHIR STU3
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the response should be a "CapabilityStatement" resource
+    And the response should be valid against the "CapabilityStatement" profile
+
+  @CORE-112 @FND-027 @since-1.2.3
+  Scenario: The capability statement carries the GP Connect version the provider implements
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the capability statement version should be the one expected for the target spec version
+
+  @CORE-113 @FND-027 @since-1.2.3
+  Scenario: The capability statement keeps the template's fixed values
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the response should have these element values:
+      | element       | value      |
+      | fhirVersion   | 3.0.1      |
+      | acceptUnknown | both       |
+      | kind          | capability |
+      | status        | active     |
+      | rest.mode     | server     |
+
+  @CORE-032 @since-1.2.3
+  Scenario: A request without the Ssp-InteractionID header is rejected
+    Given the request omits the "Ssp-InteractionID" header
+    When the consumer requests the FHIR capability statement
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"

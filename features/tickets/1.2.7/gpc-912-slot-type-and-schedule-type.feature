@@ -1,0 +1,44 @@
+# Seeds: ../shared/seeds/release-notes-1.2.7.md and release-notes-1.2.7-prerelease.md
+#        ("Populate slot type and schedule type in Slot, Schedule and Appointment resources").
+# Digest: ../shared/spec/tickets.md #912 (TKT-032, TKT-033) and appointments.md §3 (APT-040, APT-041, APT-044).
+# The seed sets Slot.serviceType and Schedule.serviceCategory to 0..1; the later released profiles allow 0..*.
+# The suite follows the seed: Expectations:ServiceTypeMax (default 1) says how many serviceType entries are allowed.
+@ticket-912 @release-1.2.7 @appointments @use-case-search-for-free-slots
+Feature: GPC-912 Slot type and schedule type in Slot and Schedule
+  The practice-defined free-text slot type and schedule type (session name) are exposed so that GP Connect
+  matches the NHS App and IM1. The slot type goes in Slot.serviceType.text (the provider SHALL populate it) and
+  the schedule type in Schedule.serviceCategory.text where available; each element holds at most one entry.
+
+  Background:
+    Given the search window starts tomorrow and lasts 7 days
+
+  @TKT-032 @APT-040 @since-1.2.7
+  Scenario: Every free slot carries exactly one slot type in serviceType.text
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Slot"
+    And every "Slot" in the bundle should have at most the allowed number of "serviceType" entries
+    And every "Slot" in the bundle should have a non-empty "serviceType.text"
+
+  @TKT-033 @APT-041 @since-1.2.7
+  Scenario: Every schedule carries at most one schedule type in serviceCategory
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Schedule"
+    And every "Schedule" in the bundle should have at most 1 "serviceCategory" entry
+    And every "Schedule" in the bundle that has a "serviceCategory" should have a non-empty "serviceCategory.text"
+
+  @TKT-032 @TKT-033 @APT-044 @since-1.2.7
+  Scenario: Slot type and schedule type stay out of the elements the profiles prohibit
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Slot"
+    And no "Slot" in the bundle should have a "serviceCategory" element
+    And no "Schedule" in the bundle should have a "serviceType" element
+
+  @TKT-032 @TKT-033 @APT-023 @since-1.2.7
+  Scenario: Slots and schedules in the search result are valid against their GP Connect profiles
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Slot"
+    And the response bundle entries should be valid against their GP Connect profiles

@@ -1,0 +1,71 @@
+using GpConnect.Conformance.Fhir.Commands;
+
+namespace GpConnect.Conformance.Cli.Commands;
+
+/// <summary>Chooses the command from the first argument; everything else is the command's own.</summary>
+public static class CommandDispatcher
+{
+    public const int Ok = 0;
+    public const int Failures = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        try
+        {
+            return command switch
+            {
+                "run" => await RunCommand.RunAsync(rest, stdout, stderr),
+                "validate" => ValidateCommand.Run(rest, stdout, stderr),
+                "bench" => BenchCommand.Run(rest, stdout),
+                "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
+                "faults" => FaultsCommand.Run(stdout),
+                "help" or "--help" or "-h" => Help(stdout),
+                _ => Unknown(command, stderr),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("Stopped.");
+            return Failures;
+        }
+    }
+
+    public static string Usage => """
+        Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
+               run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
+               run-tests.sh bench [options]             FHIR parse/validate throughput and memory
+               run-tests.sh verify-evidence RUN_FOLDER  check a report folder against its SHA-256 manifest
+               run-tests.sh faults                      list the embedded reference provider's switchable faults
+
+        Run options:
+          --config FILE         configuration (default config/default.json: the embedded reference provider)
+          --tags EXPR           tag expression, e.g. "@ticket-912", "@foundations and not @wip"
+          --spec-version V      the GP Connect version the provider claims: 1.2.3, 1.2.4 or 1.2.7
+          --dry-run             bind every step of every feature without calling the provider
+          --fault NAME          switch on an embedded provider fault (repeatable)
+          --set KEY=VALUE       override any configuration key, e.g. --set provider:allowWrites=false
+          --features DIR        feature folder (default features/)
+          --reports DIR         report folder root (default from config, reports/)
+          --compare PATH        compare with an earlier run folder or results.json (default: the previous run)
+          --no-compare          do not compare with an earlier run
+          --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
+          --waivers FILE        waiver file: accepted deviations reported as waived until they expire
+          --redact              replace NHS numbers and names in the reports with stable placeholders
+        """;
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return Ok;
+    }
+
+    private static int Unknown(string command, TextWriter stderr)
+    {
+        stderr.WriteLine($"Unknown command \"{command}\".");
+        stderr.WriteLine(Usage);
+        return BadInput;
+    }
+}

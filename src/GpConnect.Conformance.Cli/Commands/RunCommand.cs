@@ -1,0 +1,200 @@
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Reporting;
+using GpConnect.Conformance.Reporting.Comparison;
+using GpConnect.Conformance.Reporting.Json;
+using GpConnect.Conformance.Reporting.Outcomes;
+using GpConnect.Conformance.Reporting.Terminal;
+using GpConnect.Conformance.Reporting.Writing;
+using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Hosting;
+
+namespace GpConnect.Conformance.Cli.Commands;
+
+/// <summary>
+/// Runs the suite: loads and validates the config, loads the features (a broken file fails on its own), runs the
+/// selected scenarios against the target with progress on the console, writes reports/&lt;UTC timestamp&gt;/ as it goes,
+/// then prints the summary and exits 0 only when nothing failed.
+/// </summary>
+public static class RunCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var (options, error) = RunOptions.Parse(args);
+        if (options is null)
+        {
+            stderr.WriteLine(error);
+            stderr.WriteLine(CommandDispatcher.Usage);
+            return CommandDispatcher.BadInput;
+        }
+
+        var root = RepositoryLayout.FindRoot() ?? Directory.GetCurrentDirectory();
+        ConformanceSettings settings;
+        try
+        {
+            settings = SettingsLoader.Load(Path.GetFullPath(options.ConfigFile ?? Path.Combine("config", "default.json"), root), options.ConfigOverrides());
+        }
+        catch (ConfigurationException e)
+        {
+            stderr.WriteLine($"Configuration error: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
+
+        TagExpression? tags = null;
+        if (options.Tags is not null)
+        {
+            try { tags = TagExpression.Parse(options.Tags); }
+            catch (TagExpressionException e)
+            {
+                stderr.WriteLine($"--tags: {e.Message}");
+                return CommandDispatcher.BadInput;
+            }
+        }
+
+        var featuresDirectory = Path.GetFullPath(options.FeaturesDirectory ?? "features", root);
+        if (!Directory.Exists(featuresDirectory))
+        {
+            stderr.WriteLine($"The features folder {featuresDirectory} does not exist.");
+            return CommandDispatcher.BadInput;
+        }
+        var catalog = FeatureCatalog.Load(featuresDirectory).Filter(tags);
+        foreach (var loadError in catalog.Errors) stderr.WriteLine($"Feature file error: {loadError}");
+        if (catalog.Scenarios.Count == 0 && catalog.Errors.Count == 0)
+        {
+            stderr.WriteLine(tags is null ? "No scenarios found." : $"No scenario matches the tag expression \"{options.Tags}\".");
+            return CommandDispatcher.BadInput;
+        }
+
+        return options.DryRun
+            ? DryRun(settings, catalog, stdout)
+            : await RunAsync(settings, catalog, options, root, stdout, stderr);
+    }
+
+    private static int DryRun(ConformanceSettings settings, FeatureCatalog catalog, TextWriter stdout)
+    {
+        var run = ConformanceRun.DryRun(settings, catalog);
+        var unbound = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
+        foreach (var scenario in unbound)
+        {
+            stdout.WriteLine($"✗ {scenario.Scenario.DisplayName} ({scenario.Scenario.Id})");
+            foreach (var step in scenario.Steps.Where(s => s.Status is StepStatus.Undefined or StepStatus.Ambiguous))
+            {
+                stdout.WriteLine($"    {step.Status}: {step.Keyword} {step.Text} (line {step.Line})");
+                if (step.Message is not null) stdout.WriteLine(Indent(step.Message, 8));
+                if (step.Snippet is not null) stdout.WriteLine(Indent(step.Snippet, 8));
+            }
+        }
+        var steps = run.Scenarios.Sum(s => s.Steps.Count);
+        stdout.WriteLine($"Dry run: {run.Scenarios.Count} scenarios, {steps} steps; {unbound.Count} scenarios with undefined or ambiguous steps; {run.FeatureErrors.Count} feature files that failed to load.");
+        return run.HasFailures ? CommandDispatcher.Failures : CommandDispatcher.Ok;
+    }
+
+    private static async Task<int> RunAsync(ConformanceSettings settings, FeatureCatalog catalog, RunOptions options, string root, TextWriter stdout, TextWriter stderr)
+    {
+        WaiverSet? waivers = null;
+        if (options.WaiversFile is not null)
+        {
+            try { waivers = WaiverSet.Load(Path.GetFullPath(options.WaiversFile, root)); }
+            catch (Exception e) when (e is IOException or FormatException or ResultsFormatException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"--waivers: {e.Message}");
+                return CommandDispatcher.BadInput;
+            }
+        }
+
+        var reportsRoot = Path.GetFullPath(settings.Reports.Directory, root);
+        RunResult? baseline = null;
+        var baselineLabel = "previous run";
+        if (!options.NoCompare)
+        {
+            var path = options.Compare ?? RunFolders.FindPrevious(reportsRoot);
+            if (path is not null)
+            {
+                var resultsFile = Directory.Exists(path) ? Path.Combine(path, ResultsJson.FileName) : path;
+                if (File.Exists(resultsFile))
+                {
+                    try
+                    {
+                        baseline = ResultsJson.Read(resultsFile);
+                        baselineLabel = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(resultsFile))) ?? baselineLabel;
+                    }
+                    catch (ResultsFormatException e)
+                    {
+                        stderr.WriteLine($"--compare: {resultsFile} is not a results.json this version can read: {e.Message}");
+                        return CommandDispatcher.BadInput;
+                    }
+                }
+                else if (options.Compare is not null)
+                {
+                    stderr.WriteLine($"--compare: no results.json at {resultsFile}.");
+                    return CommandDispatcher.BadInput;
+                }
+            }
+        }
+        if (options.FailOn == "new" && baseline is null)
+            stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
+
+        var runFolder = RunFolders.Create(reportsRoot, DateTimeOffset.UtcNow);
+        var writer = new RunReportWriter(new RunReportOptions
+        {
+            Redact = options.Redact,
+            Waivers = waivers,
+            Baseline = baseline,
+            BaselineLabel = baselineLabel,
+        });
+        var progress = ConsoleProgressReporter.ForConsole(catalog.Scenarios.Count);
+        var observer = new ReportingObserver(writer, progress, runFolder);
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+            stderr.WriteLine("Stopping after the current scenario (press Ctrl+C again to abort)…");
+        };
+        Console.CancelKeyPress += onCancel;
+        RunResult run;
+        try
+        {
+            run = await ConformanceRun.ExecuteAsync(settings, catalog, observer, cancellation.Token);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        {
+            stderr.WriteLine($"Could not start the run: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        progress.Finish();
+
+        var report = writer.Complete(run);
+        ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
+        stdout.WriteLine($"Reports: {report.HtmlPath}");
+        stdout.WriteLine($"         {report.JUnitPath}");
+        var failOn = ExitCodePolicy.ParseFailOn(options.FailOn) ?? FailOn.Any;
+        return ExitCodePolicy.Evaluate(report.Run, failOn, report.Comparison);
+    }
+
+    private static string Indent(string text, int spaces) =>
+        string.Join(Environment.NewLine, text.Split('\n').Select(l => new string(' ', spaces) + l.TrimEnd('\r')));
+
+    /// <summary>Feeds progress and the incremental report writer as scenarios finish.</summary>
+    private sealed class ReportingObserver(RunReportWriter writer, ConsoleProgressReporter progress, string runFolder) : IRunObserver
+    {
+        public void RunStarting(int scenarioCount, IReadOnlyList<KeyValuePair<string, string>> metadata)
+        {
+            progress.SetTotal(scenarioCount);
+            writer.Begin(runFolder, metadata, scenarioCount);
+        }
+
+        public void ScenarioStarting(ScenarioInfo scenario) => progress.ScenarioStarted(scenario);
+
+        public void ScenarioFinished(ScenarioResult result)
+        {
+            progress.ScenarioFinished(result);
+            writer.OnScenarioFinished(result);
+        }
+    }
+}

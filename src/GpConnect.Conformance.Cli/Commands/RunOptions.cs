@@ -1,0 +1,82 @@
+namespace GpConnect.Conformance.Cli.Commands;
+
+/// <summary>The options of the run command, parsed from the command line.</summary>
+public sealed record RunOptions
+{
+    public string? ConfigFile { get; init; }
+    public string? Tags { get; init; }
+    public string? SpecVersion { get; init; }
+    public bool DryRun { get; init; }
+    public IReadOnlyList<string> Faults { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string?>> Overrides { get; init; } = [];
+    public string? FeaturesDirectory { get; init; }
+    public string? ReportsDirectory { get; init; }
+    public string? Compare { get; init; }
+    public bool NoCompare { get; init; }
+    public string FailOn { get; init; } = "any";
+    public string? WaiversFile { get; init; }
+    public bool Redact { get; init; }
+
+    /// <summary>Parses the arguments; a problem is returned as a message naming the option.</summary>
+    public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new RunOptions();
+        var faults = new List<string>();
+        var overrides = new List<KeyValuePair<string, string?>>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    throw new FormatException($"{arg} needs a value.");
+                return args[++i];
+            }
+            try
+            {
+                switch (arg)
+                {
+                    case "--config": options = options with { ConfigFile = Value() }; break;
+                    case "--tags": options = options with { Tags = Value() }; break;
+                    case "--spec-version": options = options with { SpecVersion = Value() }; break;
+                    case "--dry-run": options = options with { DryRun = true }; break;
+                    case "--fault": faults.Add(Value()); break;
+                    case "--set":
+                        var pair = Value();
+                        var eq = pair.IndexOf('=');
+                        if (eq <= 0) return (null, $"--set takes KEY=VALUE, not \"{pair}\".");
+                        overrides.Add(new(pair[..eq], pair[(eq + 1)..]));
+                        break;
+                    case "--features": options = options with { FeaturesDirectory = Value() }; break;
+                    case "--reports": options = options with { ReportsDirectory = Value() }; break;
+                    case "--compare": options = options with { Compare = Value() }; break;
+                    case "--no-compare": options = options with { NoCompare = true }; break;
+                    case "--fail-on":
+                        var failOn = Value();
+                        if (failOn is not ("any" or "new")) return (null, $"--fail-on takes \"any\" or \"new\", not \"{failOn}\".");
+                        options = options with { FailOn = failOn };
+                        break;
+                    case "--waivers": options = options with { WaiversFile = Value() }; break;
+                    case "--redact": options = options with { Redact = true }; break;
+                    default: return (null, $"Unknown option \"{arg}\".");
+                }
+            }
+            catch (FormatException e)
+            {
+                return (null, e.Message);
+            }
+        }
+        return (options with { Faults = faults, Overrides = overrides }, null);
+    }
+
+    /// <summary>Configuration overrides from the options, in the order they apply (later wins).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> ConfigOverrides()
+    {
+        var all = new List<KeyValuePair<string, string?>>();
+        if (SpecVersion is not null) all.Add(new("specVersion", SpecVersion));
+        if (ReportsDirectory is not null) all.Add(new("reports:directory", ReportsDirectory));
+        for (var i = 0; i < Faults.Count; i++) all.Add(new($"provider:embedded:faults:{i}", Faults[i]));
+        all.AddRange(Overrides);
+        return all;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Client.Interactions;
+
+namespace GpConnect.Conformance.Specs.Domain;
+
+/// <summary>
+/// A Search for free slots request as a consumer sends it (appointments.md §3.1): a window of whole UK-local days
+/// (start=ge…, end=le…, at most two weeks), status=free, _include=Slot:schedule, the optional recursive includes and the
+/// booking organisation's searchFilter tokens. Scenarios change one thing at a time from this valid baseline.
+/// </summary>
+public sealed class SlotSearch
+{
+    public const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public const string OrganisationTypeSystem = "https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1";
+
+    /// <summary>First day of the window (UK local date).</summary>
+    public DateOnly Start { get; set; }
+
+    /// <summary>Last day of the window, inclusive (a date-only end covers the whole day).</summary>
+    public DateOnly End { get; set; }
+
+    public bool IncludePractitioners { get; set; } = true;
+    public bool IncludeLocations { get; set; } = true;
+    public bool IncludeManagingOrganisation { get; set; } = true;
+    public string? BookingOdsCode { get; set; }
+    public string? BookingOrganisationType { get; set; } = "gp-practice";
+
+    /// <summary>A window of <paramref name="days"/> whole days starting the day after "today" in the UK.</summary>
+    public static SlotSearch FromTomorrow(int days, TimeProvider clock, ConsumerSettings consumer)
+    {
+        if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), "A search window lasts at least one day.");
+        var today = UkTime.Today(clock);
+        var start = today.AddDays(1);
+        return new SlotSearch { Start = start, End = start.AddDays(days - 1), BookingOdsCode = consumer.OdsCode };
+    }
+
+    public GpConnectRequest ToRequest()
+    {
+        var request = new GpConnectRequest(Interactions.SearchForFreeSlots)
+            .AddQuery("start", "ge" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .AddQuery("end", "le" + End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .AddQuery("status", "free")
+            .AddQuery("_include", "Slot:schedule");
+        if (IncludePractitioners) request.AddQuery("_include:recurse", "Schedule:actor:Practitioner");
+        if (IncludeLocations) request.AddQuery("_include:recurse", "Schedule:actor:Location");
+        if (IncludeManagingOrganisation) request.AddQuery("_include:recurse", "Location:managingOrganization");
+        if (!string.IsNullOrEmpty(BookingOdsCode)) request.AddQuery("searchFilter", $"{OdsSystem}|{BookingOdsCode}");
+        if (!string.IsNullOrEmpty(BookingOrganisationType)) request.AddQuery("searchFilter", $"{OrganisationTypeSystem}|{BookingOrganisationType}");
+        return request;
+    }
+}
+
+/// <summary>UK local time (Europe/London), in which GP Connect appointment dates and times are expressed.</summary>
+public static class UkTime
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    private static TimeZoneInfo FindZone()
+    {
+        foreach (var id in new[] { "Europe/London", "GMT Standard Time" })
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
+        return TimeZoneInfo.Utc;
+    }
+}

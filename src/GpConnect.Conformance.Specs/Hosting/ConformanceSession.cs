@@ -1,0 +1,98 @@
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Fhir.Validation;
+using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Domain;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GpConnect.Conformance.Specs.Hosting;
+
+/// <summary>
+/// Everything a run shares: the target provider, the GP Connect client, the profile validator, the expectations for
+/// the target spec version and the scenario runner with this assembly's bindings. The CLI, the xUnit feature tests and
+/// the fault-detection tests all run scenarios through one of these.
+/// </summary>
+public sealed class ConformanceSession : IAsyncDisposable
+{
+    private readonly GpConnectClient _client;
+
+    private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator)
+    {
+        Settings = settings;
+        Target = target;
+        _client = client;
+        Expectations = new SpecVersionExpectations(settings);
+        Validator = validator;
+        Runner = new ScenarioRunner(Bindings, services => services
+            .AddSingleton(settings)
+            .AddSingleton(target)
+            .AddSingleton(client)
+            .AddSingleton(validator)
+            .AddSingleton(Expectations)
+            .AddSingleton(TimeProvider.System));
+    }
+
+    /// <summary>The step definitions and hooks of the suite (this assembly).</summary>
+    public static BindingRegistry Bindings { get; } = BindingRegistry.FromAssemblies(typeof(ConformanceSession).Assembly);
+
+    public ConformanceSettings Settings { get; }
+    public ProviderTarget Target { get; }
+    public SpecVersionExpectations Expectations { get; }
+    public ProfileValidator Validator { get; }
+    public ScenarioRunner Runner { get; }
+
+    /// <summary>Starts the target (the embedded provider when so configured) and prepares the runner.</summary>
+    public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default)
+    {
+        var validator = ValidatorFor(settings);
+        var target = await ProviderTarget.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var client = new GpConnectClient(settings, target.ServiceRoot, TimeProvider.System, target.Tls);
+            return new ConformanceSession(settings, target, client, validator);
+        }
+        catch
+        {
+            await target.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The validator with release-note cardinalities as configured (expectations:serviceTypeMax).</summary>
+    public static ProfileValidator ValidatorFor(ConformanceSettings settings) =>
+        ProfileValidator.CreateDefault(new ValidatorOptions { ServiceTypeMax = settings.Expectations.ServiceTypeMax });
+
+    public Task<ScenarioResult> RunAsync(ScenarioDefinition scenario, CancellationToken cancellationToken = default) =>
+        Runner.RunScenarioAsync(scenario, cancellationToken);
+
+    /// <summary>Name/value pairs for the top of reports: target, spec version, expectation set, redacted config.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Metadata()
+    {
+        var metadata = new List<KeyValuePair<string, string>>
+        {
+            new("target", Target.Description),
+            new("serviceRoot", Target.ServiceRoot.ToString()),
+            new("specVersion", Settings.SpecVersion),
+            new("expectations", Expectations.Describe()),
+            new("capabilityVersionExpected", $"{Expectations.CapabilityVersion} ({Expectations.CapabilityVersionBasis})"),
+            new("configFile", Settings.SourceFile),
+        };
+        metadata.AddRange(Settings.Redacted().Select(kv => new KeyValuePair<string, string>("config:" + kv.Key, kv.Value)));
+        return metadata;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Runner.FinishRunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await Runner.DisposeAsync().ConfigureAwait(false);
+            _client.Dispose();
+            await Target.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

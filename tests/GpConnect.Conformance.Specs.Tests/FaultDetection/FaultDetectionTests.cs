@@ -1,0 +1,81 @@
+using System.Text;
+using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Tests.Support;
+using GpConnect.ReferenceProvider;
+using Shouldly;
+
+namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
+
+/// <summary>
+/// The suite's checks are worth what they catch. These tests run the real feature files against the reference provider
+/// with each fault switched on in turn and assert that the scenario written for that rule fails, for that reason; that
+/// the clean provider passes everything; and that no scenario passes against every fault (a check nothing can fail).
+/// </summary>
+public sealed class FaultDetectionTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_clean_reference_provider_passes_every_applicable_scenario()
+    {
+        var run = await SuiteUnderTest.RunAsync();
+
+        run.FeatureErrors.ShouldBeEmpty();
+        var notPassing = run.Scenarios
+            .Where(s => s.Status is not (ScenarioStatus.Passed or ScenarioStatus.NotApplicable))
+            .Select(s => $"{s.Scenario.Id} {s.Status}: {SuiteUnderTest.FailureText(s)}")
+            .ToList();
+        notPassing.ShouldBeEmpty();
+        run.Scenarios.Count(s => s.Status == ScenarioStatus.Passed).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Each_fault_fails_the_scenario_for_its_rule_and_every_scenario_is_failed_by_some_fault()
+    {
+        var clean = await SuiteUnderTest.RunAsync();
+        var problems = new List<string>();
+        var caught = new HashSet<string>();
+        var table = new StringBuilder().AppendLine("Fault detection table (fault → scenarios that fail):");
+
+        foreach (var fault in DetectionExpectations.All.Select(d => d.Fault).Distinct())
+        {
+            var run = await SuiteUnderTest.RunAsync([fault]);
+            var failed = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
+            caught.UnionWith(failed.Select(f => f.Scenario.Id));
+            table.AppendLine($"  {fault}");
+            foreach (var f in failed) table.AppendLine($"      ✗ {f.Scenario.DisplayName}  ({f.Scenario.Id})");
+            if (failed.Count == 0) table.AppendLine("      (nothing failed)");
+
+            foreach (var expected in DetectionExpectations.All.Where(d => d.Fault == fault))
+            {
+                var result = run.Scenarios.SingleOrDefault(s => s.Scenario.FeatureFile == expected.FeatureFile && s.Scenario.Name == expected.Scenario);
+                if (result is null)
+                    problems.Add($"{fault}: there is no scenario \"{expected.Scenario}\" in {expected.FeatureFile}");
+                else if (result.Status != ScenarioStatus.Failed)
+                    problems.Add($"{fault}: \"{expected.Scenario}\" was {result.Status}, but it must fail against this fault");
+                else if (!SuiteUnderTest.FailureText(result).Contains(expected.MessageContains, StringComparison.Ordinal))
+                    problems.Add($"{fault}: \"{expected.Scenario}\" failed for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.FailureText(result)}");
+            }
+        }
+        output.WriteLine(table.ToString());
+
+        var neverCaught = clean.Scenarios
+            .Where(s => s.Status == ScenarioStatus.Passed && !caught.Contains(s.Scenario.Id))
+            .Select(s => $"no provider fault makes \"{s.Scenario.DisplayName}\" ({s.Scenario.Id}) fail: a check nothing can fail is a defect")
+            .ToList();
+        problems.AddRange(neverCaught);
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_reference_provider_fault_is_checked_by_a_scenario_or_listed_with_the_issue_that_will_check_it()
+    {
+        var checkedFaults = DetectionExpectations.All.Select(d => d.Fault).ToHashSet();
+        var providerFaults = ProviderFaults.All.Select(f => f.Name).ToHashSet();
+
+        providerFaults.Where(f => !checkedFaults.Contains(f) && !DetectionExpectations.NotYetChecked.ContainsKey(f))
+            .ShouldBeEmpty("These provider faults are neither detected by a scenario nor listed as not yet checked");
+        checkedFaults.Concat(DetectionExpectations.NotYetChecked.Keys).Where(f => !providerFaults.Contains(f))
+            .ShouldBeEmpty("These fault names are not faults of the reference provider");
+        DetectionExpectations.NotYetChecked.Keys.Where(checkedFaults.Contains)
+            .ShouldBeEmpty("These faults are detected now: remove them from NotYetChecked");
+    }
+}

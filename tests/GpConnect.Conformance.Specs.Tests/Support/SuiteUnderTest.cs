@@ -1,0 +1,34 @@
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Hosting;
+
+namespace GpConnect.Conformance.Specs.Tests.Support;
+
+/// <summary>The suite's real feature files run against the embedded reference provider, with chosen faults switched on.</summary>
+public static class SuiteUnderTest
+{
+    private static readonly Lazy<FeatureCatalog> LazyCatalog =
+        new(() => FeatureCatalog.Load(Path.Combine(RepositoryLayout.RequireRoot(), "features")));
+
+    public static FeatureCatalog Catalog => LazyCatalog.Value;
+
+    public static string DefaultConfig => Path.Combine(RepositoryLayout.RequireRoot(), "config", "default.json");
+
+    /// <summary>Settings from config/default.json with the given faults on and any further overrides.</summary>
+    public static ConformanceSettings Settings(IEnumerable<string>? faults = null, params (string Key, string Value)[] overrides)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        var index = 0;
+        foreach (var fault in faults ?? []) values.Add(new($"provider:embedded:faults:{index++}", fault));
+        values.AddRange(overrides.Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)));
+        return SettingsLoader.Load(DefaultConfig, values);
+    }
+
+    public static Task<RunResult> RunAsync(IEnumerable<string>? faults = null, params (string Key, string Value)[] overrides) =>
+        ConformanceRun.ExecuteAsync(Settings(faults, overrides), Catalog);
+
+    /// <summary>Everything a failed scenario says: its message and each broken rule.</summary>
+    public static string FailureText(ScenarioResult result) =>
+        string.Join(Environment.NewLine, new[] { result.Message ?? "" }.Concat(result.Failures.Select(f => $"{f.Rule} {f.Path}: {f.Message}")));
+}
