@@ -21,7 +21,7 @@ public sealed class FeatureCatalog
                 throw new ArgumentException($"Two scenarios share the id '{scenario.Info.Id}'.", nameof(scenarios));
     }
 
-    /// <summary>All pickles, ordered by feature file path then by position in the file.</summary>
+    /// <summary>All pickles in file order (<see cref="Load"/> reads files sorted by path), each file top to bottom.</summary>
     public IReadOnlyList<ScenarioDefinition> Scenarios { get; }
 
     /// <summary>Feature files that could not be parsed (file path, line, column, message).</summary>
