@@ -24,7 +24,14 @@ internal sealed class CapturingHandler(HttpMessageHandler inner) : DelegatingHan
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.TryGetValue(ExchangeCapture.Key, out var capture);
-        if (capture is not null) capture.RequestHeaders = Flatten(request.Headers, request.Content?.Headers);
+        if (capture is not null)
+        {
+            _ = request.Content?.Headers.ContentLength; // computes Content-Length so the evidence shows it
+            var sent = Flatten(request.Headers, request.Content?.Headers);
+            if (request.Headers.Host is null && request.RequestUri is { } uri)
+                sent.Insert(0, new HttpHeader("Host", uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}"));
+            capture.RequestHeaders = sent;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

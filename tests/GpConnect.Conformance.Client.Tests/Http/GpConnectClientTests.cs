@@ -64,6 +64,7 @@ public sealed class GpConnectClientTests : IAsyncLifetime
         exchange.TraceId.ShouldBe(echo.Header("Ssp-TraceID").Single());
         exchange.BearerToken.ShouldBe(echo.Header("Authorization").Single()["Bearer ".Length..]);
         foreach (var name in SspHeaders.All) exchange.RequestHeader(name).ShouldBe(echo.Header(name).Single());
+        exchange.RequestHeader("Host").ShouldBe(echo.Header("Host").Single());
         exchange.ResponseHeader("Content-Type").ShouldBe("application/json;charset=utf-8");
         exchange.ResponseHeader("cache-control").ShouldBe("no-store");
         exchange.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
@@ -200,6 +201,7 @@ public sealed class GpConnectClientTests : IAsyncLifetime
         echo.Header("Prefer").ShouldBe(["return=minimal"]);
         exchange.RequestBody.ShouldBe("""{"resourceType":"Appointment"}""");
         exchange.RequestHeader("Content-Type").ShouldBe("application/fhir+json;charset=utf-8");
+        exchange.RequestHeader("Content-Length").ShouldBe(echo.Header("Content-Length").Single());
     }
 
     [Fact]

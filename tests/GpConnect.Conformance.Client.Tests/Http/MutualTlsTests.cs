@@ -5,20 +5,26 @@ using Catalogue = GpConnect.Conformance.Client.Interactions.Interactions;
 
 namespace GpConnect.Conformance.Client.Tests.Http;
 
-/// <summary>The client against an HTTPS echo server that requires a client certificate from a generated CA.</summary>
-public sealed class MutualTlsTests : IAsyncLifetime
+/// <summary>One generated CA and one HTTPS echo server requiring client certificates from it, shared by the class.</summary>
+public sealed class MutualTlsServer : IAsyncLifetime
 {
-    private readonly TestCertificateAuthority _ca = TestCertificateAuthority.Create();
-    private EchoServer _server = null!;
+    public TestCertificateAuthority Ca { get; } = TestCertificateAuthority.Create();
+    public EchoServer Server { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() =>
-        _server = await EchoServer.StartAsync(_ca.IssueServerCertificate(), _ca.TrustedRoots);
+    public async ValueTask InitializeAsync() => Server = await EchoServer.StartAsync(Ca.IssueServerCertificate(), Ca.TrustedRoots);
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
-        _ca.Dispose();
+        await Server.DisposeAsync();
+        Ca.Dispose();
     }
+}
+
+/// <summary>The client against an HTTPS echo server that requires a client certificate from a generated CA.</summary>
+public sealed class MutualTlsTests(MutualTlsServer fixture) : IClassFixture<MutualTlsServer>
+{
+    private readonly TestCertificateAuthority _ca = fixture.Ca;
+    private readonly EchoServer _server = fixture.Server;
 
     private async Task<HttpExchange> SendWith(ClientTlsOptions tls)
     {
@@ -36,6 +42,19 @@ public sealed class MutualTlsTests : IAsyncLifetime
         exchange.Url.ShouldStartWith("https://127.0.0.1:");
         exchange.StatusCode.ShouldBe(200);
         Echo.From(exchange).ClientCertificate.ShouldBe("CN=ssp.test");
+    }
+
+    [Fact]
+    public async Task The_tls_version_can_be_pinned()
+    {
+        using var certificate = _ca.IssueClientCertificate();
+
+        var exchange = await SendWith(new ClientTlsOptions
+        {
+            ClientCertificate = certificate, TrustedRoots = _ca.TrustedRoots, Protocols = System.Security.Authentication.SslProtocols.Tls12,
+        });
+
+        Echo.From(exchange).TlsProtocol.ShouldBe("Tls12");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ namespace GpConnect.Conformance.Client.Tests.Support;
 /// it received. Special paths: <c>/slow</c> never answers; <c>/gzip</c> answers gzip-compressed;
 /// <c>/status/{code}</c> answers with that status.
 /// </summary>
-internal sealed class EchoServer : IAsyncDisposable
+public sealed class EchoServer : IAsyncDisposable
 {
     public const string ServiceRootPath = "/A20047/STU3/1/gpconnect";
     private readonly WebApplication _app;
@@ -113,6 +113,7 @@ internal sealed class EchoServer : IAsyncDisposable
             ["headers"] = headers,
             ["body"] = body.Length == 0 ? null : body,
             ["clientCertificate"] = context.Connection.ClientCertificate?.Subject,
+            ["tlsProtocol"] = context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.Protocol.ToString(),
         };
     }
 
@@ -137,6 +138,7 @@ internal sealed class Echo(JsonNode json)
     public string Path => json["path"]!.GetValue<string>();
     public string? Body => json["body"]?.GetValue<string>();
     public string? ClientCertificate => json["clientCertificate"]?.GetValue<string>();
+    public string? TlsProtocol => json["tlsProtocol"]?.GetValue<string>();
 
     public IReadOnlyList<(string Name, string Value)> Headers =>
         json["headers"]!.AsArray().Select(h => (h![0]!.GetValue<string>(), h[1]!.GetValue<string>())).ToList();
