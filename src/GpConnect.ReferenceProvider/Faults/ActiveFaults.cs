@@ -20,8 +20,7 @@ internal sealed class ActiveFaults
         {
             var definition = FaultCatalogue.Definitions.FirstOrDefault(d => string.Equals(d.Fault.Name, name, StringComparison.Ordinal))
                 ?? throw new ArgumentException(
-                    $"Unknown reference-provider fault '{name}'. Valid faults: {string.Join(", ", FaultCatalogue.Definitions.Select(d => d.Fault.Name))}.",
-                    nameof(names));
+                    $"Unknown reference-provider fault '{name}'. Valid faults: {string.Join(", ", FaultCatalogue.Definitions.Select(d => d.Fault.Name))}.");
             if (!chosen.Contains(definition)) chosen.Add(definition);
         }
         return new ActiveFaults(chosen);

@@ -64,7 +64,35 @@ internal static class FaultCatalogue
             new("error-without-profile", "OperationOutcome errors omit meta.profile GPConnect-OperationOutcome-1."),
             "OperationOutcome",
             oo => oo.Remove("meta")),
+        new RuleWaiverFault(
+            new("read-without-etag", "Read responses omit the ETag header."),
+            ProviderRule.ReadETag),
+        new RuleWaiverFault(
+            new("find-ignores-identifier-system", "Find organisation/practitioner accept any identifier system instead of 400 INVALID_IDENTIFIER_SYSTEM."),
+            ProviderRule.FindChecksIdentifierSystem),
+        new ResourceDecorationFault(
+            new("practitioner-with-telecom", "Practitioner resources carry telecom, which Foundations says SHALL NOT be populated."),
+            "Practitioner",
+            p => InsertAfter(p, "name", "telecom", new JsonArray(new JsonObject { ["system"] = "phone", ["value"] = "01130000000", ["use"] = "work" }))),
+        new ResourceDecorationFault(
+            new("location-address-array", "Location.address (0..1 in STU3) is written as a JSON array."),
+            "Location",
+            l => { if (l["address"] is JsonObject address) { l.Remove("address"); InsertAfter(l, "telecom", "address", new JsonArray(address)); } }),
     ];
+
+    /// <summary>Inserts a property after <paramref name="after"/> (or at the end), keeping FHIR element order.</summary>
+    private static void InsertAfter(JsonObject target, string after, string name, JsonNode value)
+    {
+        var properties = target.ToList();
+        foreach (var (key, _) in properties) target.Remove(key);
+        var inserted = false;
+        foreach (var (key, node) in properties)
+        {
+            target[key] = node;
+            if (key == after) { target[name] = value; inserted = true; }
+        }
+        if (!inserted) target[name] = value;
+    }
 
     private static void AddSecondServiceType(JsonObject slot)
     {

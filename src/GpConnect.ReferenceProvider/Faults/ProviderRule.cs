@@ -23,4 +23,8 @@ internal enum ProviderRule
     SlotSearchAppliesRestrictions,
     /// <summary>Unsupported formats are refused with 415.</summary>
     UnsupportedFormatRefused,
+    /// <summary>Responses carrying one resource send <c>ETag: W/"versionId"</c>.</summary>
+    ReadETag,
+    /// <summary>Find interactions refuse identifier systems other than the documented one.</summary>
+    FindChecksIdentifierSystem,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Faults;
 using GpConnect.ReferenceProvider.Fhir;
 using GpConnect.ReferenceProvider.Pipeline;
 using GpConnect.ReferenceProvider.Practice;
@@ -7,7 +8,7 @@ using GpConnect.ReferenceProvider.Resources;
 namespace GpConnect.ReferenceProvider.Handlers;
 
 /// <summary>Find an organisation by ODS code; no match is a 200 empty searchset.</summary>
-internal sealed class FindOrganizationHandler(PracticeStore store, ResourceMapper mapper) : IInteractionHandler
+internal sealed class FindOrganizationHandler(PracticeStore store, ResourceMapper mapper, ActiveFaults faults) : IInteractionHandler
 {
     public Interaction Interaction => Interaction.FindOrganization;
 
@@ -15,7 +16,7 @@ internal sealed class FindOrganizationHandler(PracticeStore store, ResourceMappe
     {
         // ODS codes are 3 to 10 upper-case letters and digits.
         var ods = IdentifierSearch.RequireValue(request.Query, Systems.OdsOrganizationCode,
-            v => v.Length is >= 3 and <= 10 && v.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)));
+            v => v.Length is >= 3 and <= 10 && v.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)), faults);
         var organization = store.Organization;
         JsonObject[] found = organization.OdsCode == ods ? [mapper.Organization(organization)] : [];
         return ProviderResponse.Ok(mapper.Searchset(found));
@@ -23,7 +24,7 @@ internal sealed class FindOrganizationHandler(PracticeStore store, ResourceMappe
 }
 
 /// <summary>Find a practitioner by SDS user id; no match is a 200 empty searchset.</summary>
-internal sealed class FindPractitionerHandler(PracticeStore store, ResourceMapper mapper) : IInteractionHandler
+internal sealed class FindPractitionerHandler(PracticeStore store, ResourceMapper mapper, ActiveFaults faults) : IInteractionHandler
 {
     public Interaction Interaction => Interaction.FindPractitioner;
 
@@ -31,7 +32,7 @@ internal sealed class FindPractitionerHandler(PracticeStore store, ResourceMappe
     {
         // SDS user ids: letters and digits, at most 20 characters (no published check digit).
         var sdsUserId = IdentifierSearch.RequireValue(request.Query, Systems.SdsUserId,
-            v => v.Length <= 20 && v.All(char.IsAsciiLetterOrDigit));
+            v => v.Length <= 20 && v.All(char.IsAsciiLetterOrDigit), faults);
         return ProviderResponse.Ok(mapper.Searchset(store.PractitionersWithSdsUserId(sdsUserId).Select(mapper.Practitioner)));
     }
 }

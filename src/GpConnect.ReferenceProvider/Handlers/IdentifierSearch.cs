@@ -1,3 +1,4 @@
+using GpConnect.ReferenceProvider.Faults;
 using GpConnect.ReferenceProvider.Fhir;
 using GpConnect.ReferenceProvider.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace GpConnect.ReferenceProvider.Handlers;
 /// </summary>
 internal static class IdentifierSearch
 {
-    public static string RequireValue(IQueryCollection query, string expectedSystem, Func<string, bool> isWellFormed)
+    public static string RequireValue(IQueryCollection query, string expectedSystem, Func<string, bool> isWellFormed, ActiveFaults faults)
     {
         if (!query.TryGetValue("identifier", out var values) || values.Count == 0)
             throw ProviderException.BadRequest("The identifier search parameter is required.");
@@ -23,7 +24,7 @@ internal static class IdentifierSearch
             throw new ProviderException(SpineError.InvalidParameter, $"The identifier '{token}' must be 'system|value' with both parts present.");
         var system = token[..bar];
         var value = token[(bar + 1)..];
-        if (system != expectedSystem)
+        if (system != expectedSystem && !faults.Waives(ProviderRule.FindChecksIdentifierSystem))
             throw new ProviderException(SpineError.InvalidIdentifierSystem, $"Identifier system '{system}' is not supported here; use '{expectedSystem}'.");
         if (!isWellFormed(value))
             throw new ProviderException(SpineError.InvalidIdentifierValue, $"Identifier value '{value}' is not a well-formed value for '{expectedSystem}'.");

@@ -22,9 +22,9 @@ internal static class ProviderComposition
             new SlotSearchHandler(store, mapper, faults),
             new ReadLocationHandler(store, mapper),
             new ReadOrganizationHandler(store, mapper),
-            new FindOrganizationHandler(store, mapper),
+            new FindOrganizationHandler(store, mapper, faults),
             new ReadPractitionerHandler(store, mapper),
-            new FindPractitionerHandler(store, mapper),
+            new FindPractitionerHandler(store, mapper, faults),
         ];
         return new RequestDispatcher(
             ServiceRootPath(options.OdsCode),

@@ -17,5 +17,5 @@ internal sealed record SpecRelease(string Version, string CapabilityStatementVer
     public static SpecRelease Parse(string version) =>
         Supported.FirstOrDefault(r => r.Version == version)
         ?? throw new ArgumentException(
-            $"Unsupported SpecVersion '{version}'. Supported: {string.Join(", ", Supported.Select(r => r.Version))}.", nameof(version));
+            $"Unsupported SpecVersion '{version}'. Supported: {string.Join(", ", Supported.Select(r => r.Version))}.");
 }

@@ -19,6 +19,10 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
     /// <summary>Picks the format for the response, or throws 415 UNSUPPORTED_MEDIA_TYPE.</summary>
     public FhirFormat Negotiate(HttpRequest request)
     {
+        if (!string.IsNullOrWhiteSpace(request.ContentType) && FromMediaType(request.ContentType) is null)
+        {
+            Refuse($"Request Content-Type '{request.ContentType}' is not a supported format ({JsonMediaType}, {XmlMediaType}).");
+        }
         if (request.Query.TryGetValue("_format", out var format) && format.Count > 0)
         {
             // An unencoded '+' in the query string arrives as a space.
@@ -37,7 +41,7 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
         }
         if (!string.IsNullOrWhiteSpace(request.ContentType))
         {
-            return FromMediaType(request.ContentType) ?? Refuse($"Content-Type '{request.ContentType}' is not a supported format.");
+            return FromMediaType(request.ContentType) ?? FhirFormat.Json;
         }
         return FhirFormat.Json;
     }

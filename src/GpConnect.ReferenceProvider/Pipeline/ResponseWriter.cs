@@ -19,7 +19,7 @@ internal sealed class ResponseWriter(ActiveFaults faults)
         response.StatusCode = status;
         if (!faults.Waives(ProviderRule.CacheControlNoStore)) response.Headers.CacheControl = "no-store";
         if (context.Request.IsHttps) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-        if (versionId is not null) response.Headers.ETag = $"W/\"{versionId}\"";
+        if (versionId is not null && !faults.Waives(ProviderRule.ReadETag)) response.Headers.ETag = $"W/\"{versionId}\"";
         string body;
         if (format == FhirFormat.Xml)
         {

@@ -84,7 +84,7 @@ internal static class PracticeSeeder
                 {
                     var start = UkDateTime.FromLocal(day.ToDateTime(session.First.AddMinutes(index * session.SlotMinutes)));
                     var end = start.AddMinutes(session.SlotMinutes);
-                    slots.Add(Describe(session.ScheduleId, index, day, (nextId++).ToString(CultureInfo.InvariantCulture), start, end, version));
+                    slots.Add(Describe(session.ScheduleId, index, (nextId++).ToString(CultureInfo.InvariantCulture), start, end, version));
                 }
             }
         }
@@ -92,7 +92,7 @@ internal static class PracticeSeeder
     }
 
     /// <summary>The per-slot pattern: channel, slot type, busy state and booking restrictions by position in the session.</summary>
-    private static PracticeSlot Describe(string scheduleId, int index, DateOnly day, string id, DateTimeOffset start, DateTimeOffset end, string version)
+    private static PracticeSlot Describe(string scheduleId, int index, string id, DateTimeOffset start, DateTimeOffset end, string version)
     {
         var status = "free";
         var bookable = true;

@@ -116,4 +116,25 @@ public sealed class FormatNegotiationTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentEncoding.ShouldContain("gzip");
     }
+
+    [Fact]
+    public async Task An_unsupported_request_content_type_is_415_even_with_a_valid_accept()
+    {
+        var request = _session.Request("/metadata", InteractionIds.Metadata);
+        request.Headers.TryAddWithoutValidation("Accept", "application/fhir+json");
+        request.Content = new StringContent("hello", System.Text.Encoding.UTF8, "text/plain");
+
+        (await _session.SendAsync(request)).ShouldBeError(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Fact]
+    public async Task Without_accept_the_request_content_type_decides_the_format()
+    {
+        var request = _session.Request("/metadata", InteractionIds.Metadata);
+        request.Content = new StringContent("<Parameters xmlns=\"http://hl7.org/fhir\"/>", System.Text.Encoding.UTF8);
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/fhir+xml;charset=utf-8");
+
+        (await _session.SendAsync(request)).ContentType.ShouldBe("application/fhir+xml;charset=utf-8");
+    }
 }
