@@ -32,7 +32,12 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
         var accept = request.Headers.Accept.ToString();
         if (!string.IsNullOrWhiteSpace(accept))
         {
-            foreach (var candidate in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var candidates = accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select((value, index) => (Value: value, Index: index, Quality: Quality(value)))
+                .Where(c => c.Quality > 0)
+                .OrderByDescending(c => c.Quality).ThenBy(c => c.Index)
+                .Select(c => c.Value);
+            foreach (var candidate in candidates)
             {
                 if (MediaTypeOf(candidate) is "*/*" or "application/*") return FhirFormat.Json;
                 if (FromMediaType(candidate) is { } chosen) return chosen;
@@ -59,6 +64,20 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
         XmlMediaType or "application/xml" or "text/xml" or "xml" or "application/xml+fhir" => FhirFormat.Xml,
         _ => null,
     };
+
+    private static double Quality(string mediaRange)
+    {
+        foreach (var parameter in mediaRange.Split(';').Skip(1))
+        {
+            var pair = parameter.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (pair.Length == 2 && pair[0].Equals("q", StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(pair[1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var q))
+            {
+                return q;
+            }
+        }
+        return 1.0;
+    }
 
     private static string MediaTypeOf(string value) => value.Split(';')[0].Trim().ToLowerInvariant();
 }

@@ -137,4 +137,12 @@ public sealed class FormatNegotiationTests : IAsyncLifetime
 
         (await _session.SendAsync(request)).ContentType.ShouldBe("application/fhir+xml;charset=utf-8");
     }
+
+    [Fact]
+    public async Task Accept_quality_values_choose_the_preferred_format()
+    {
+        (await Metadata("application/fhir+xml;q=0.5, application/fhir+json")).ContentType.ShouldBe("application/fhir+json;charset=utf-8");
+        (await Metadata("application/fhir+json;q=0.2, application/fhir+xml;q=0.8")).ContentType.ShouldBe("application/fhir+xml;charset=utf-8");
+        (await Metadata("text/html, application/fhir+xml")).ContentType.ShouldBe("application/fhir+xml;charset=utf-8");
+    }
 }
