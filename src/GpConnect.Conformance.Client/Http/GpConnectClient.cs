@@ -157,12 +157,11 @@ public sealed class GpConnectClient : IDisposable
         var rest = new RestRequest(uri, Method.Get)
         {
             Timeout = Timeout,
-            OnBeforeRequest = message =>
+            Interceptors = [new MessagePreparer(message =>
             {
                 Prepare(message, request, uri, headers);
                 message.Options.Set(ExchangeCapture.Key, capture);
-                return ValueTask.CompletedTask;
-            },
+            })],
         };
 
         var stopwatch = Stopwatch.StartNew();
@@ -207,6 +206,16 @@ public sealed class GpConnectClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _rest.Dispose();
+
+    /// <summary>Replaces RestSharp's message details (method, URL, headers, content) with exactly what the request says.</summary>
+    private sealed class MessagePreparer(Action<HttpRequestMessage> prepare) : RestSharp.Interceptors.Interceptor
+    {
+        public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
+        {
+            prepare(requestMessage);
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private static void Prepare(HttpRequestMessage message, GpConnectRequest request, Uri uri, IReadOnlyList<HttpHeader> headers)
     {

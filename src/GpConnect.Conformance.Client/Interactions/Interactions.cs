@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GpConnect.Conformance.Client.Interactions;
 
 /// <summary>
@@ -93,9 +95,9 @@ public static class Interactions
             : throw new KeyNotFoundException($"No GP Connect interaction is called \"{name}\". Known: {string.Join(", ", All.Select(i => i.Name))}.");
 
     /// <summary>As <see cref="ByName"/>, without throwing.</summary>
-    public static bool TryGetByName(string name, out Interaction interaction)
+    public static bool TryGetByName(string name, [NotNullWhen(true)] out Interaction? interaction)
     {
-        interaction = null!;
+        interaction = null;
         if (string.IsNullOrWhiteSpace(name)) return false;
         var key = Interaction.NormaliseName(name);
         if (!ByNormalisedName.TryGetValue(key, out var found)) return false;
