@@ -130,7 +130,16 @@ internal sealed class ResourceWalker
         // Required elements that are absent.
         foreach (var d in ctx.Structure.ChildrenOf(ctx.Path))
         {
-            if (d.SliceName is not null || d.Min == 0 || matched.Contains(d)) continue;
+            if (d.Min == 0 || matched.Contains(d)) continue;
+            if (d.SliceName is not null)
+            {
+                // Slices of an element that is present are counted in ValidateGroup.
+                if (seen.Contains(d.Name)) continue;
+                var slicePath = $"{node.Path}.{d.Name}:{d.SliceName}";
+                _sink.Add(FindingSeverity.Error, node, slicePath, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
+                    $"{slicePath}: missing, profile {profileName} requires at least {d.Min}");
+                continue;
+            }
             var path = $"{node.Path}.{d.Name}";
             _sink.Add(FindingSeverity.Error, node, path, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
                 $"{path}: missing, profile {profileName} requires at least {d.Min}");
@@ -176,7 +185,10 @@ internal sealed class ResourceWalker
     {
         var url = node.SelectValue("url");
         var known = url is null ? null : _defs.FindStructure(url);
-        if (profileSlices && url is not null)
+        if (node.Name == "modifierExtension" && url is not null && known is null)
+            _sink.Error(node, "extension.url", "a known modifier extension", url,
+                $"{node.Path}: modifier extension '{url}' is not known; a modifier extension that is not understood makes the resource unsafe to process.");
+        else if (profileSlices && url is not null)
             _sink.Warning(node, "extension.url", "an extension defined by " + profileName, url,
                 $"{node.Path}: extension '{url}' is not one of the extensions profile {profileName} defines here.");
         else if (known is null && url is not null && !url.Contains(':'))

@@ -58,6 +58,32 @@ internal static class Fixtures
     }
     """;
 
+    public const string PatientJson = """
+    {
+      "resourceType": "Patient",
+      "id": "2",
+      "meta": { "versionId": "1", "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1" ] },
+      "extension": [
+        { "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1",
+          "extension": [ { "url": "preferredBranchSurgery", "valueReference": { "reference": "Location/1" } } ] },
+        { "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSCommunication-1",
+          "extension": [
+            { "url": "language", "valueCodeableConcept": { "coding": [ { "system": "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1", "code": "ro", "display": "Romanian; Moldavian; Moldovan" } ] } },
+            { "url": "interpreterRequired", "valueBoolean": false } ] }
+      ],
+      "identifier": [ {
+        "extension": [ { "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1",
+          "valueCodeableConcept": { "coding": [ { "system": "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1", "code": "01", "display": "Number present and verified" } ] } } ],
+        "system": "https://fhir.nhs.uk/Id/nhs-number",
+        "value": "9476719931"
+      } ],
+      "name": [ { "use": "official", "family": "Jackson", "given": [ "Jane" ] } ],
+      "gender": "female",
+      "birthDate": "1952-05-31",
+      "managingOrganization": { "reference": "Organization/1" }
+    }
+    """;
+
     public const string BundleJson = """
     {
       "resourceType": "Bundle",

@@ -37,13 +37,23 @@ public class MutationTests
         { "two schedule serviceCategory", "schedule", "\"serviceCategory\": { \"text\": \"Morning clinic\" },", "\"serviceCategory\": [ { \"text\": \"Morning clinic\" } ],", "json.array|Schedule.serviceCategory", FindingSeverity.Error },
         { "empty string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"comment\": \"\",", "format.string|Slot.comment", FindingSeverity.Error },
         { "bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error },
+        { "no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error },
+        { "identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error },
+        { "gender outside required value set", "patient", "\"gender\": \"female\"", "\"gender\": \"F\"", "binding.required|Patient.gender", FindingSeverity.Error },
+        { "managing organization pointing at a patient", "patient", "\"reference\": \"Organization/1\"", "\"reference\": \"Patient/1\"", "reference.target|Patient.managingOrganization.reference", FindingSeverity.Error },
+        { "unknown modifier extension", "patient", "\"gender\": \"female\",", "\"gender\": \"female\", \"modifierExtension\": [ { \"url\": \"http://example.org/m\", \"valueBoolean\": true } ],", "extension.url|Patient.modifierExtension[0]", FindingSeverity.Error },
+        { "old HumanLanguage display (#643)", "patient", "\"display\": \"Romanian; Moldavian; Moldovan\"", "\"display\": \"Romanian\"", "binding.display|Patient.extension[1].extension[0].valueCodeableConcept.coding[0].display", FindingSeverity.Warning },
+        { "non-canonical verification status system", "patient", "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1", "https://fhir.nhs.uk/CareConnect-NHSNumberVerificationStatus-1", "binding.required|Patient.identifier[0].extension[0].valueCodeableConcept", FindingSeverity.Error },
+        { "unknown sub-extension", "patient", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }, { \"url\": \"dialect\", \"valueString\": \"x\" }", "extension.url|Patient.extension[1].extension[2]", FindingSeverity.Warning },
+        { "missing sub-extension language", "patient", "{ \"url\": \"language\", \"valueCodeableConcept\": { \"coding\": [ { \"system\": \"https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1\", \"code\": \"ro\", \"display\": \"Romanian; Moldavian; Moldovan\" } ] } },", "", "cardinality.min|Patient.extension[1].extension:language", FindingSeverity.Error },
+        { "sub-extension value of wrong type", "patient", "\"valueBoolean\": false", "\"valueString\": \"no\"", "type.choice|Patient.extension[1].extension[1].valueString", FindingSeverity.Error },
     };
 
     [Theory]
     [MemberData(nameof(Mutations))]
     public void Mutation_gives_exactly_the_expected_finding(string name, string fixture, string find, string replace, string expected, FindingSeverity severity)
     {
-        var original = fixture == "slot" ? Fixtures.SlotJson : Fixtures.ScheduleJson;
+        var original = fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson };
         original.ShouldContain(find, customMessage: $"mutation '{name}' must apply to the fixture");
         var mutated = original.Replace(find, replace);
         var parsed = FhirParser.Parse(mutated);
@@ -58,10 +68,22 @@ public class MutationTests
     [Theory]
     [InlineData("slot")]
     [InlineData("schedule")]
+    [InlineData("patient")]
     public void Unmutated_fixtures_are_valid_without_findings(string fixture)
     {
-        var root = Fixtures.Parse(fixture == "slot" ? Fixtures.SlotJson : Fixtures.ScheduleJson);
+        var root = Fixtures.Parse(fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson });
         Validator.ValidateDeclared(root).Findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Nhs_number_without_its_verification_status_extension()
+    {
+        var text = Fixtures.PatientJson;
+        var start = text.IndexOf("\"extension\": [ { \"url\": \"https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1\"", StringComparison.Ordinal);
+        var end = text.IndexOf("\"system\": \"https://fhir.nhs.uk/Id/nhs-number\"", StringComparison.Ordinal);
+        var root = Fixtures.Parse(text[..start] + text[end..]);
+        Validator.ValidateDeclared(root).Findings.Select(f => $"{f.Rule}|{f.Path}")
+            .ShouldBe(new[] { "cardinality.min|Patient.identifier[0].extension:nhsNumberVerificationStatus" });
     }
 
     [Fact]
