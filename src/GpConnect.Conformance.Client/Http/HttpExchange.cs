@@ -65,6 +65,18 @@ public sealed record HttpExchange
     public string? BearerToken =>
         RequestHeader("Authorization") is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
 
+    /// <summary>
+    /// The provider's clock minus the harness clock, estimated from the response <c>Date</c> header against the middle
+    /// of the exchange (whole seconds, as <c>Date</c> has no finer resolution). Null without a parseable <c>Date</c>.
+    /// Lets JWT timing failures be told apart from harness clock drift.
+    /// </summary>
+    public TimeSpan? ProviderClockOffset =>
+        ResponseHeader("Date") is { } date
+        && DateTimeOffset.TryParseExact(date, "r", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var providerNow)
+            ? providerNow - (StartedAt + Duration / 2)
+            : null;
+
     /// <summary>All values of a request header joined with ", "; null when absent.</summary>
     public string? RequestHeader(string name) => Join(RequestHeaders, name);
 

@@ -73,6 +73,19 @@ public sealed class GpConnectClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Provider_clock_offset_comes_from_the_date_header()
+    {
+        var exchange = await Send(new GpConnectRequest(Catalogue.GetCapabilityStatement));
+
+        exchange.ResponseHeader("Date").ShouldNotBeNull();
+        // Same machine, same clock: only the Date header's whole-second truncation separates them.
+        exchange.ProviderClockOffset!.Value.Duration().ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        (exchange with { ResponseHeaders = [] }).ProviderClockOffset.ShouldBeNull();
+        var shifted = exchange with { StartedAt = exchange.StartedAt.AddMinutes(-10) };
+        shifted.ProviderClockOffset!.Value.ShouldBeGreaterThan(TimeSpan.FromMinutes(9));
+    }
+
+    [Fact]
     public async Task Trace_id_and_token_are_new_for_every_request()
     {
         var request = new GpConnectRequest(Catalogue.GetCapabilityStatement);
