@@ -19,7 +19,8 @@ internal static class HtmlAssets
         .b-passed { background:var(--pass); } .b-failed { background:var(--fail); } .b-skipped { background:var(--skip); }
         .b-notApplicable { background:var(--na); } .b-waived { background:var(--waive); }
         .c-failed { color:var(--fail); } .c-passed { color:var(--pass); } .c-waived { color:var(--waive); }
-        .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:12px; }
+        .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:12px 24px; }
+        .grid td:first-child { white-space:nowrap; } .grid th, .grid td { padding:3px 6px; }
         .filters { position:sticky; top:0; z-index:2; display:flex; flex-wrap:wrap; gap:10px 16px; align-items:center; }
         .filters label { white-space:nowrap; } .filters input[type=text], .filters input[list], .filters select { padding:3px 6px; }
         .scn { border:1px solid var(--line); border-left:6px solid var(--skip); border-radius:6px; margin:6px 0; background:#fff; }
@@ -40,7 +41,8 @@ internal static class HtmlAssets
         details.http > summary, details.text > summary { cursor:pointer; padding:4px 0; font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12.5px; }
         .http-ok { color:var(--pass); } .http-bad { color:var(--fail); }
         .cols { display:grid; grid-template-columns:1fr 1fr; gap:10px; } @media (max-width:900px) { .cols { grid-template-columns:1fr; } }
-        .hdrs td { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; word-break:break-all; }
+        .hdrs td { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; } .hdrs td:first-child { white-space:nowrap; width:1%; }
+        .hdrs td:last-child { word-break:break-all; }
         a { color:#0b57d0; } [hidden] { display:none !important; }
         #count { font-weight:600; }
         """;
@@ -118,7 +120,8 @@ internal static class HtmlAssets
                 target.open = true;
                 var ex = target.querySelectorAll('details.http');
                 if (ex.length) ex[ex.length - 1].open = true;
-                target.scrollIntoView();
+                var box = target.getBoundingClientRect();
+                if (box.top < 0 || box.top > window.innerHeight - 80) target.scrollIntoView();
               }
             }
           }

@@ -49,9 +49,9 @@ public static class HtmlReportWriter
         h.Append("<main>\n");
         if (context.Comparison is { } comparison) WriteComparison(h, comparison, anchors);
         WriteProblems(h, run, context);
-        WriteFilters(h, run);
         WriteGroupTables(h, run);
         if (context.Obligations is { } catalogue) WriteCoverage(h, ObligationCoverage.Compute(catalogue, run), anchors);
+        WriteFilters(h, run);
         h.Append("<section id=\"scenarios\"><h2>Scenarios <span class=\"small\">(failures first)</span></h2>\n");
         if (run.Scenarios.Count == 0) h.Append("<p>No scenario has finished yet.</p>\n");
         for (int i = 0; i < ordered.Count; i++) WriteScenario(h, ordered[i].Result, $"s-{i + 1}");
@@ -99,11 +99,12 @@ public static class HtmlReportWriter
     private static void WriteComparison(StringBuilder h, RunComparison c, IReadOnlyDictionary<string, string> anchors)
     {
         h.Append("<section id=\"comparison\"><h2>Compared with ").Append(E(c.BaselineLabel)).Append("</h2>\n<div class=\"grid\">\n");
-        void Block(string title, string css, IReadOnlyList<ComparedScenario> items)
+        void Block(string title, string css, IReadOnlyList<ComparedScenario> items, bool collapsed = false)
         {
             h.Append("<div><h3 class=\"").Append(css).Append("\">").Append(E(title)).Append(": ").Append(items.Count).Append("</h3>");
             if (items.Count > 0)
             {
+                if (collapsed) h.Append("<details><summary class=\"small\">show</summary>");
                 h.Append("<ul>");
                 foreach (var item in items.Take(50))
                 {
@@ -114,14 +115,15 @@ public static class HtmlReportWriter
                 }
                 if (items.Count > 50) h.Append("<li>… and ").Append(items.Count - 50).Append(" more</li>");
                 h.Append("</ul>");
+                if (collapsed) h.Append("</details>");
             }
             h.Append("</div>\n");
         }
         Block("Newly failing", "c-failed", c.NewlyFailing);
         Block("Newly passing", "c-passed", c.NewlyPassing);
         Block("Still failing", "", c.StillFailing);
-        Block("New scenarios", "", c.New);
-        Block("Removed scenarios", "", c.Removed);
+        Block("New scenarios", "", c.New, collapsed: true);
+        Block("Removed scenarios", "", c.Removed, collapsed: true);
         h.Append("</div>\n</section>\n");
     }
 

@@ -37,7 +37,7 @@ public static class BodyFormatter
         {
             try
             {
-                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
                 using var reader = XmlReader.Create(new StringReader(body), settings);
                 var doc = XDocument.Load(reader);
                 return (BodyKind.Xml, doc.ToString(SaveOptions.None));
