@@ -4,10 +4,11 @@ namespace GpConnect.Conformance.Client.Configuration;
 /// <param name="Key">The configuration key at fault; empty for a problem with the file as a whole.</param>
 /// <param name="File">The configuration file, as given to the loader.</param>
 /// <param name="Message">A complete sentence naming the key, e.g. <c>provider:asid must be digits only (got "abc")</c>.</param>
-public sealed record ConfigurationProblem(string Key, string File, string Message)
+/// <param name="Origin">Where the offending value came from when not the file, e.g. <c>environment variable GPCC_PROVIDER__ASID</c> or <c>override</c>; null for the file (or a missing value).</param>
+public sealed record ConfigurationProblem(string Key, string File, string Message, string? Origin = null)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{File}: {Message}";
+    public override string ToString() => Origin is null ? $"{File}: {Message}" : $"{File}: {Message} (value from {Origin})";
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public static partial class SettingsLoader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(configFile);
         var configuration = BuildConfiguration(configFile, overrides, environmentPrefix);
-        return Bind(configuration, configFile);
+        return Bind(configuration, configFile, environmentPrefix);
     }
 
     /// <summary>
@@ -89,10 +89,10 @@ public static partial class SettingsLoader
     [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$")]
     private static partial Regex FhirIdPattern();
 
-    private static ConformanceSettings Bind(IConfigurationRoot configuration, string configFile)
+    private static ConformanceSettings Bind(IConfigurationRoot configuration, string configFile, string? environmentPrefix)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(configFile))!;
-        var r = new SettingsReader(configuration, configFile, directory);
+        var r = new SettingsReader(configuration, configFile, directory, environmentPrefix);
 
         var specVersion = r.String("specVersion", required: true);
         if (specVersion.Length > 0 && !SpecVersions.IsSupported(specVersion))

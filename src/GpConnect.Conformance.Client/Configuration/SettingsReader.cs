@@ -7,13 +7,31 @@ namespace GpConnect.Conformance.Client.Configuration;
 /// Reads typed values from configuration keys, collecting one problem per bad key instead of throwing,
 /// so that every problem in a file can be reported together.
 /// </summary>
-internal sealed class SettingsReader(IConfiguration configuration, string file, string configDirectory)
+internal sealed class SettingsReader(IConfiguration configuration, string file, string configDirectory, string? environmentPrefix)
 {
     private readonly List<ConfigurationProblem> _problems = [];
 
     public IReadOnlyList<ConfigurationProblem> Problems => _problems;
 
-    public void Problem(string key, string message) => _problems.Add(new ConfigurationProblem(key, file, message));
+    public void Problem(string key, string message) => _problems.Add(new ConfigurationProblem(key, file, message, OriginOf(key)));
+
+    /// <summary>Names the environment variable or override that supplied <paramref name="key"/>; null when it is the file's (or absent).</summary>
+    private string? OriginOf(string key)
+    {
+        if (configuration is not IConfigurationRoot root) return null;
+        foreach (var provider in root.Providers.Reverse())
+        {
+            if (!provider.TryGet(key, out _)) continue;
+            return provider switch
+            {
+                Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider => null,
+                Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider =>
+                    $"environment variable {environmentPrefix}{key.Replace(":", "__").ToUpperInvariant()}",
+                _ => "override",
+            };
+        }
+        return null;
+    }
 
     public bool HasProblem(string key) => _problems.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
 

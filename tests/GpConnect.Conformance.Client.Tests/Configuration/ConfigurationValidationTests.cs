@@ -195,6 +195,34 @@ public sealed class ConfigurationValidationTests : IDisposable
     }
 
     [Fact]
+    public void Problems_say_when_the_value_came_from_an_override_or_the_environment()
+    {
+        var file = _temp.Write("origin.json", TestSettings.DefaultJson().ToJsonString());
+        var prefix = "GPCCTEST" + Guid.NewGuid().ToString("N")[..8] + "_";
+        Environment.SetEnvironmentVariable(prefix + "CONSUMER__ASID", "not-digits");
+        try
+        {
+            var error = Should.Throw<ConfigurationException>(() => SettingsLoader.Load(file, [new("provider:asid", "x1")], prefix));
+
+            error.Problems.Single(p => p.Key == "provider:asid").Origin.ShouldBe("override");
+            error.Problems.Single(p => p.Key == "consumer:asid").Origin.ShouldBe($"environment variable {prefix}CONSUMER__ASID");
+            error.Message.ShouldContain($"{file}: consumer:asid must be digits only (got \"not-digits\") (value from environment variable {prefix}CONSUMER__ASID)");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "CONSUMER__ASID", null);
+        }
+    }
+
+    [Fact]
+    public void Problems_with_values_in_the_file_have_no_origin()
+    {
+        var problem = SingleProblem(j => j["provider"]!["asid"] = "abc");
+        problem.Origin.ShouldBeNull();
+        problem.ToString().ShouldNotContain("value from");
+    }
+
+    [Fact]
     public void Missing_file_is_one_clear_message()
     {
         var file = _temp.File("absent.json");
