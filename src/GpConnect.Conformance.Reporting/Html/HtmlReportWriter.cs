@@ -4,7 +4,6 @@ using System.Text;
 using GpConnect.Conformance.Reporting.Comparison;
 using GpConnect.Conformance.Reporting.Coverage;
 using GpConnect.Conformance.Reporting.Http;
-using GpConnect.Conformance.Reporting.JUnit;
 using GpConnect.Conformance.Reporting.Model;
 using GpConnect.Conformance.Runner.Results;
 
@@ -262,7 +261,7 @@ public static class HtmlReportWriter
          .Append("<span class=\"badge b-").Append(token).Append("\">").Append(E(StatusText.Label(r.Status))).Append("</span> ")
          .Append("<span class=\"name\">").Append(E(s.DisplayName)).Append("</span> <span class=\"small\">")
          .Append(E(s.Id)).Append(" · ").Append(E(Duration(r.Duration))).Append("</span>");
-        var why = r.Status == ScenarioStatus.Failed ? JUnitWriter.FirstFailureMessage(r) : r.Message;
+        var why = r.Status == ScenarioStatus.Failed ? ScenarioText.FirstFailureMessage(r) : r.Message;
         if (why is not null && r.Status != ScenarioStatus.Passed) h.Append("<span class=\"why\">").Append(E(Truncate(why, 300))).Append("</span>");
         h.Append("</summary>\n<div class=\"body\">\n<p>");
         foreach (var tag in s.Tags) h.Append("<span class=\"tag\">").Append(E(tag)).Append("</span>");

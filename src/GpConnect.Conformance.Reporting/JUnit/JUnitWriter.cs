@@ -161,7 +161,7 @@ public static class JUnitWriter
             {
                 case ScenarioStatus.Failed:
                     xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("message", Clean(FirstFailureMessage(r)));
+                    xml.WriteAttributeString("message", Clean(ScenarioText.FirstFailureMessage(r)));
                     xml.WriteAttributeString("type", Clean(r.Failures.FirstOrDefault()?.Rule ?? "ScenarioFailed"));
                     xml.WriteString(Clean(FailureBody(r)));
                     xml.WriteEndElement();
@@ -175,11 +175,6 @@ public static class JUnitWriter
         }
         xml.WriteEndElement();
     }
-
-    /// <summary>The one-line failure message: the first CheckFailure's message, else the scenario message.</summary>
-    public static string FirstFailureMessage(ScenarioResult r) =>
-        FirstLine(r.Failures.FirstOrDefault()?.Message ?? r.Message
-            ?? r.Steps.FirstOrDefault(s => s.Status == StepStatus.Failed)?.Message ?? "Scenario failed");
 
     private static string SkipMessage(ScenarioResult r)
     {
@@ -211,28 +206,16 @@ public static class JUnitWriter
             if (f.Actual is not null) sb.AppendLine($"    actual: {f.Actual}");
         }
         var last = r.Evidence.OfType<HttpExchangeEvidence>().LastOrDefault();
-        if (last is not null) sb.AppendLine($"Last HTTP exchange: {StatusLine(last)}");
+        if (last is not null) sb.AppendLine($"Last HTTP exchange: {ScenarioText.StatusLine(last)}");
         sb.AppendLine($"Scenario id: {r.Scenario.Id}");
         return sb.ToString();
     }
-
-    /// <summary>"GET https://… → 200 (123 ms)" or "GET https://… → no response: &lt;error&gt;".</summary>
-    public static string StatusLine(HttpExchangeEvidence h) =>
-        h.StatusCode is { } code
-            ? $"{h.Method} {h.Url} → {code} ({h.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
-            : $"{h.Method} {h.Url} → no response: {h.TransportError ?? "unknown transport error"}";
 
     private static string HostOf(RunResult run)
     {
         var target = run.Metadata.FirstOrDefault(kv => kv.Key.Equals("target", StringComparison.OrdinalIgnoreCase)).Value;
         if (target is not null && Uri.TryCreate(target, UriKind.Absolute, out var uri)) return uri.Host;
         return target ?? "localhost";
-    }
-
-    private static string FirstLine(string text)
-    {
-        var i = text.IndexOfAny(['\r', '\n']);
-        return i < 0 ? text : text[..i];
     }
 
     private static string Inv(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -5,11 +5,12 @@ namespace GpConnect.Conformance.Reporting.Terminal;
 /// <summary>
 /// Shows progress while a run goes: scenarios done / total, the current feature and failures so far. On a terminal it is
 /// one line rewritten in place; otherwise (CI logs, pipes) a line every tenth of the run and one per failure, never one
-/// per scenario.
+/// per scenario. Thread-safe.
 /// </summary>
 public sealed class ConsoleProgressReporter
 {
     private readonly TextWriter _out;
+    private readonly object _gate = new();
     private readonly bool _interactive;
     private readonly int _width;
     private int _total;
@@ -53,12 +54,20 @@ public sealed class ConsoleProgressReporter
     /// <summary>Call when a scenario starts: updates the current feature on a terminal.</summary>
     public void ScenarioStarted(ScenarioInfo scenario)
     {
-        _feature = scenario.FeatureName;
-        if (_interactive) DrawLine();
+        lock (_gate)
+        {
+            _feature = scenario.FeatureName;
+            if (_interactive) DrawLine();
+        }
     }
 
     /// <summary>Call when a scenario finishes.</summary>
     public void ScenarioFinished(ScenarioResult result)
+    {
+        lock (_gate) Finished(result);
+    }
+
+    private void Finished(ScenarioResult result)
     {
         _done++;
         _feature = result.Scenario.FeatureName;
@@ -79,6 +88,11 @@ public sealed class ConsoleProgressReporter
 
     /// <summary>Ends the progress display (clears the updating line, or writes a last line in logs).</summary>
     public void Finish()
+    {
+        lock (_gate) Finished();
+    }
+
+    private void Finished()
     {
         if (_interactive)
         {

@@ -1,6 +1,5 @@
 using System.Text;
 using GpConnect.Conformance.Reporting.Comparison;
-using GpConnect.Conformance.Reporting.JUnit;
 using GpConnect.Conformance.Reporting.Model;
 using GpConnect.Conformance.Runner.Results;
 
@@ -57,7 +56,7 @@ public static class ConsoleSummaryWriter
             foreach (var f in failures.Take(MaxListedFailures))
             {
                 sb.AppendLine($"  ✗ {f.Scenario.DisplayName}");
-                sb.AppendLine($"      {f.Scenario.Id}: {JUnitWriter.FirstFailureMessage(f)}");
+                sb.AppendLine($"      {f.Scenario.Id}: {ScenarioText.FirstFailureMessage(f)}");
             }
             if (failures.Count > MaxListedFailures) sb.AppendLine($"  … and {failures.Count - MaxListedFailures} more (see report.html)");
             sb.AppendLine();

@@ -48,7 +48,7 @@ public class RedactorTests
         passed.Url.ShouldEndWith("|NHS-NUMBER-1");
         passed.ResponseBody!.ShouldContain("\"value\":\"NHS-NUMBER-1\"");
 
-        var family = System.Text.RegularExpressions.Regex.Match(passed.ResponseBody, "\"family\":\"(NAME-\\d+)\"").Groups[1].Value;
+        var family = System.Text.RegularExpressions.Regex.Match(passed.ResponseBody!, "\"family\":\"(NAME-\\d+)\"").Groups[1].Value;
         family.ShouldStartWith("NAME-");
         var again = new Redactor().Redact(SampleRuns.Full()).Scenarios[0].Evidence.OfType<HttpExchangeEvidence>().Single();
         again.ResponseBody.ShouldBe(passed.ResponseBody); // deterministic numbering for the same run
