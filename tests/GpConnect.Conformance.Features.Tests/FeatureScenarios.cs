@@ -17,5 +17,5 @@ public sealed class FeatureScenarios(ConformanceRunFixture run)
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public Task Scenario(string id) => ScenarioTestCase.RunAsync(Catalog.Value, run.Session.Runner, id);
+    public Task Scenario(string id) => ScenarioTestCase.RunAsync(Catalog.Value, run.Session.Runner, id, TestContext.Current.CancellationToken);
 }

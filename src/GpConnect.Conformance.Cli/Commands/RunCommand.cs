@@ -28,6 +28,13 @@ public static class RunCommand
             return CommandDispatcher.BadInput;
         }
 
+        if (ConformanceSession.Bindings.Problems.Count > 0)
+        {
+            stderr.WriteLine("The suite's step definitions have problems:");
+            foreach (var problem in ConformanceSession.Bindings.Problems) stderr.WriteLine($"  {problem}");
+            return CommandDispatcher.BadInput;
+        }
+
         var root = RepositoryLayout.FindRoot() ?? Directory.GetCurrentDirectory();
         ConformanceSettings settings;
         try
