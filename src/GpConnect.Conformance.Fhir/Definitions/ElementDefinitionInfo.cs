@@ -101,6 +101,13 @@ public sealed class ElementDefinitionInfo
         return path.LastIndexOf('.');
     }
 
+    /// <summary>A copy, optionally at another path (used when rebasing datatype elements or creating slices).</summary>
+    public ElementDefinitionInfo Clone(string? path = null) => new(path ?? Path, Min, Max)
+    {
+        BaseMin = BaseMin, BaseMax = BaseMax, Types = Types, Fixed = Fixed, Pattern = Pattern, Binding = Binding,
+        ContentReference = ContentReference, Discriminators = Discriminators,
+    };
+
     /// <inheritdoc />
     public override string ToString() => $"{Path} {Min}..{MaxText}";
 }

@@ -250,11 +250,7 @@ public static class OfficialDefinitionLoader
         return b;
     }
 
-    private static ElementDefinitionInfo? Copy(ElementDefinitionInfo? b, string? path = null) => b is null ? null : new(path ?? b.Path, b.Min, b.Max)
-    {
-        BaseMax = b.BaseMax, Types = b.Types, Fixed = b.Fixed, Pattern = b.Pattern, Binding = b.Binding,
-        ContentReference = b.ContentReference, Discriminators = b.Discriminators,
-    };
+    private static ElementDefinitionInfo? Copy(ElementDefinitionInfo? b, string? path = null) => b?.Clone(path);
 
     /// <summary>Flattens a fixed/pattern value to (relative path, value) pairs; primitives give one pair with an empty path.</summary>
     internal static IReadOnlyList<KeyValuePair<string, string>> Flatten(ElementNode? node)

@@ -65,6 +65,14 @@ public sealed class StructureInfo
     /// <summary>True when the element at <paramref name="path"/> has child definitions here.</summary>
     public bool HasChildren(string path) => _children.TryGetValue(path, out var l) && l.Count > 0;
 
+    /// <summary>A deep copy (elements included) that can be changed without affecting this one.</summary>
+    public StructureInfo Clone()
+    {
+        var copy = new StructureInfo(Name, Url, Type, Kind, BaseDefinition);
+        foreach (var e in _elements) copy.Add(e.Clone());
+        return copy;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Url})";
 }

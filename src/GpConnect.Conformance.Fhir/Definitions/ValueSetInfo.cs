@@ -48,6 +48,15 @@ public sealed class ValueSetInfo
     /// <summary>True when the system is included wholesale without expansion.</summary>
     public bool IsOpen(string? system) => system is not null && OpenSystems.Contains(system);
 
+    /// <summary>A copy that can be changed without affecting this one.</summary>
+    public ValueSetInfo Clone()
+    {
+        var copy = new ValueSetInfo(Name, Url);
+        foreach (var c in _codes) copy.Add(c);
+        copy.OpenSystems.AddRange(OpenSystems);
+        return copy;
+    }
+
     /// <summary>The distinct systems of the enumerated codes.</summary>
     public IEnumerable<string> Systems => _codes.Select(c => c.System).Distinct();
 }
