@@ -9,44 +9,57 @@ public class MutationTests
 {
     private static readonly ProfileValidator Validator = ProfileValidator.CreateDefault();
 
-    public static TheoryData<string, string, string, string, string, FindingSeverity> Mutations => new()
+    public static TheoryData<string, string, string, string, string, FindingSeverity> Mutations => ToTheoryData(Table);
+
+    /// <summary>The mutations whose rule also exists in XML (JSON array/object shape and JSON token kinds have no XML form).</summary>
+    public static TheoryData<string, string, string, string, string, FindingSeverity> XmlMutations =>
+        ToTheoryData(Table.Where(m => !m.Expected.StartsWith("json.", StringComparison.Ordinal) && !m.Expected.StartsWith("format.boolean", StringComparison.Ordinal) && m.Name != "number as a string"));
+
+    private static TheoryData<string, string, string, string, string, FindingSeverity> ToTheoryData(IEnumerable<(string Name, string Fixture, string Find, string Replace, string Expected, FindingSeverity Severity)> rows)
     {
-        // name, fixture, find, replace-with, expected rule, expected path, severity
-        { "second serviceType", "slot", "\"serviceType\": [ { \"text\": \"General GP Appointment\" } ]", "\"serviceType\": [ { \"text\": \"A\" }, { \"text\": \"B\" } ]", "cardinality.max|Slot.serviceType", FindingSeverity.Error },
-        { "missing status", "slot", "\"status\": \"free\",", "", "cardinality.min|Slot.status", FindingSeverity.Error },
-        { "serviceCategory present (0..0)", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"serviceCategory\": { \"text\": \"x\" },", "cardinality.max|Slot.serviceCategory", FindingSeverity.Error },
-        { "bad instant", "slot", "2016-08-15T11:30:00+01:00", "2016-08-15 11:30", "format.instant|Slot.start", FindingSeverity.Error },
-        { "instant without offset", "slot", "2016-08-15T11:30:00+01:00", "2016-08-15T11:30:00", "format.instant|Slot.start", FindingSeverity.Error },
-        { "bad dateTime", "schedule", "\"start\": \"2016-08-15T09:00:00+01:00\"", "\"start\": \"2016-13-15T09:00:00+01:00\"", "format.dateTime|Schedule.planningHorizon.start", FindingSeverity.Error },
-        { "unknown element", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"colour\": \"red\",", "element.unknown|Slot.colour", FindingSeverity.Error },
-        { "unknown nested element", "slot", "{ \"reference\": \"Schedule/14\" }", "{ \"reference\": \"Schedule/14\", \"kind\": \"x\" }", "element.unknown|Slot.schedule.kind", FindingSeverity.Error },
-        { "wrong extension url", "slot", "Extension-GPConnect-DeliveryChannel-2", "Extension-GPConnect-DeliveryChanel-2", "extension.url|Slot.extension[0]", FindingSeverity.Warning },
-        { "extension value of wrong type", "slot", "\"valueCode\": \"In-person\"", "\"valueString\": \"In-person\"", "type.choice|Slot.extension[0].valueString", FindingSeverity.Error },
-        { "delivery channel outside extensible value set", "slot", "\"valueCode\": \"In-person\"", "\"valueCode\": \"Carrier pigeon\"", "binding.extensible|Slot.extension[0].valueCode", FindingSeverity.Warning },
-        { "code outside required value set", "slot", "\"status\": \"free\"", "\"status\": \"open\"", "binding.required|Slot.status", FindingSeverity.Error },
-        { "wrong reference target", "slot", "\"reference\": \"Schedule/14\"", "\"reference\": \"Patient/14\"", "reference.target|Slot.schedule.reference", FindingSeverity.Error },
-        { "json array where an object belongs", "slot", "\"schedule\": { \"reference\": \"Schedule/14\" }", "\"schedule\": [ { \"reference\": \"Schedule/14\" } ]", "json.array|Slot.schedule", FindingSeverity.Error },
-        { "json object where an array belongs", "slot", "\"serviceType\": [ { \"text\": \"General GP Appointment\" } ]", "\"serviceType\": { \"text\": \"General GP Appointment\" }", "json.not-array|Slot.serviceType[0]", FindingSeverity.Error },
-        { "boolean as a string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"overbooked\": \"true\",", "format.boolean|Slot.overbooked", FindingSeverity.Error },
-        { "number as a string", "schedule", "\"meta\": { \"profile\"", "\"meta\": { \"versionId\": 3, \"profile\"", "format.id|Schedule.meta.versionId", FindingSeverity.Error },
-        { "meta.profile of another profile", "slot", "StructureDefinition/GPConnect-Slot-1", "StructureDefinition/GPConnect-Schedule-1", "meta.profile|Slot.meta.profile", FindingSeverity.Error },
-        { "two delivery channels", "slot", "\"valueCode\": \"In-person\" }", "\"valueCode\": \"In-person\" }, { \"url\": \"https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2\", \"valueCode\": \"Video\" }", "cardinality.max|Slot.extension:deliveryChannel", FindingSeverity.Error },
-        { "role code with wrong system", "schedule", "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1", "http://example.org/roles", "binding.extensible|Schedule.extension[0].valueCodeableConcept", FindingSeverity.Warning },
-        { "role display differs", "schedule", "\"display\": \"General Medical Practitioner\"", "\"display\": \"GP\"", "binding.display|Schedule.extension[0].valueCodeableConcept.coding[0].display", FindingSeverity.Warning },
-        { "schedule serviceType (0..0)", "schedule", "\"serviceCategory\"", "\"serviceType\": [ { \"text\": \"x\" } ], \"serviceCategory\"", "cardinality.max|Schedule.serviceType", FindingSeverity.Error },
-        { "two schedule serviceCategory", "schedule", "\"serviceCategory\": { \"text\": \"Morning clinic\" },", "\"serviceCategory\": [ { \"text\": \"Morning clinic\" } ],", "json.array|Schedule.serviceCategory", FindingSeverity.Error },
-        { "empty string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"comment\": \"\",", "format.string|Slot.comment", FindingSeverity.Error },
-        { "bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error },
-        { "no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error },
-        { "identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error },
-        { "gender outside required value set", "patient", "\"gender\": \"female\"", "\"gender\": \"F\"", "binding.required|Patient.gender", FindingSeverity.Error },
-        { "managing organization pointing at a patient", "patient", "\"reference\": \"Organization/1\"", "\"reference\": \"Patient/1\"", "reference.target|Patient.managingOrganization.reference", FindingSeverity.Error },
-        { "unknown modifier extension", "patient", "\"gender\": \"female\",", "\"gender\": \"female\", \"modifierExtension\": [ { \"url\": \"http://example.org/m\", \"valueBoolean\": true } ],", "extension.url|Patient.modifierExtension[0]", FindingSeverity.Error },
-        { "old HumanLanguage display (#643)", "patient", "\"display\": \"Romanian; Moldavian; Moldovan\"", "\"display\": \"Romanian\"", "binding.display|Patient.extension[1].extension[0].valueCodeableConcept.coding[0].display", FindingSeverity.Warning },
-        { "non-canonical verification status system", "patient", "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1", "https://fhir.nhs.uk/CareConnect-NHSNumberVerificationStatus-1", "binding.required|Patient.identifier[0].extension[0].valueCodeableConcept", FindingSeverity.Error },
-        { "unknown sub-extension", "patient", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }, { \"url\": \"dialect\", \"valueString\": \"x\" }", "extension.url|Patient.extension[1].extension[2]", FindingSeverity.Warning },
-        { "missing sub-extension language", "patient", "{ \"url\": \"language\", \"valueCodeableConcept\": { \"coding\": [ { \"system\": \"https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1\", \"code\": \"ro\", \"display\": \"Romanian; Moldavian; Moldovan\" } ] } },", "", "cardinality.min|Patient.extension[1].extension:language", FindingSeverity.Error },
-        { "sub-extension value of wrong type", "patient", "\"valueBoolean\": false", "\"valueString\": \"no\"", "type.choice|Patient.extension[1].extension[1].valueString", FindingSeverity.Error },
+        var data = new TheoryData<string, string, string, string, string, FindingSeverity>();
+        foreach (var r in rows) data.Add(r.Name, r.Fixture, r.Find, r.Replace, r.Expected, r.Severity);
+        return data;
+    }
+
+    private static readonly (string Name, string Fixture, string Find, string Replace, string Expected, FindingSeverity Severity)[] Table =
+    {
+        // name, fixture, find, replace-with, "expected rule|expected path", severity
+        ("second serviceType", "slot", "\"serviceType\": [ { \"text\": \"General GP Appointment\" } ]", "\"serviceType\": [ { \"text\": \"A\" }, { \"text\": \"B\" } ]", "cardinality.max|Slot.serviceType", FindingSeverity.Error),
+        ("missing status", "slot", "\"status\": \"free\",", "", "cardinality.min|Slot.status", FindingSeverity.Error),
+        ("serviceCategory present (0..0)", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"serviceCategory\": { \"text\": \"x\" },", "cardinality.max|Slot.serviceCategory", FindingSeverity.Error),
+        ("bad instant", "slot", "2016-08-15T11:30:00+01:00", "2016-08-15 11:30", "format.instant|Slot.start", FindingSeverity.Error),
+        ("instant without offset", "slot", "2016-08-15T11:30:00+01:00", "2016-08-15T11:30:00", "format.instant|Slot.start", FindingSeverity.Error),
+        ("bad dateTime", "schedule", "\"start\": \"2016-08-15T09:00:00+01:00\"", "\"start\": \"2016-13-15T09:00:00+01:00\"", "format.dateTime|Schedule.planningHorizon.start", FindingSeverity.Error),
+        ("unknown element", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"colour\": \"red\",", "element.unknown|Slot.colour", FindingSeverity.Error),
+        ("unknown nested element", "slot", "{ \"reference\": \"Schedule/14\" }", "{ \"reference\": \"Schedule/14\", \"kind\": \"x\" }", "element.unknown|Slot.schedule.kind", FindingSeverity.Error),
+        ("wrong extension url", "slot", "Extension-GPConnect-DeliveryChannel-2", "Extension-GPConnect-DeliveryChanel-2", "extension.url|Slot.extension[0]", FindingSeverity.Warning),
+        ("extension value of wrong type", "slot", "\"valueCode\": \"In-person\"", "\"valueString\": \"In-person\"", "type.choice|Slot.extension[0].valueString", FindingSeverity.Error),
+        ("delivery channel outside extensible value set", "slot", "\"valueCode\": \"In-person\"", "\"valueCode\": \"Carrier pigeon\"", "binding.extensible|Slot.extension[0].valueCode", FindingSeverity.Warning),
+        ("code outside required value set", "slot", "\"status\": \"free\"", "\"status\": \"open\"", "binding.required|Slot.status", FindingSeverity.Error),
+        ("wrong reference target", "slot", "\"reference\": \"Schedule/14\"", "\"reference\": \"Patient/14\"", "reference.target|Slot.schedule.reference", FindingSeverity.Error),
+        ("json array where an object belongs", "slot", "\"schedule\": { \"reference\": \"Schedule/14\" }", "\"schedule\": [ { \"reference\": \"Schedule/14\" } ]", "json.array|Slot.schedule", FindingSeverity.Error),
+        ("json object where an array belongs", "slot", "\"serviceType\": [ { \"text\": \"General GP Appointment\" } ]", "\"serviceType\": { \"text\": \"General GP Appointment\" }", "json.not-array|Slot.serviceType[0]", FindingSeverity.Error),
+        ("boolean as a string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"overbooked\": \"true\",", "format.boolean|Slot.overbooked", FindingSeverity.Error),
+        ("number as a string", "schedule", "\"meta\": { \"profile\"", "\"meta\": { \"versionId\": 3, \"profile\"", "format.id|Schedule.meta.versionId", FindingSeverity.Error),
+        ("meta.profile of another profile", "slot", "StructureDefinition/GPConnect-Slot-1", "StructureDefinition/GPConnect-Schedule-1", "meta.profile|Slot.meta.profile", FindingSeverity.Error),
+        ("two delivery channels", "slot", "\"valueCode\": \"In-person\" }", "\"valueCode\": \"In-person\" }, { \"url\": \"https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2\", \"valueCode\": \"Video\" }", "cardinality.max|Slot.extension:deliveryChannel", FindingSeverity.Error),
+        ("role code with wrong system", "schedule", "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1", "http://example.org/roles", "binding.extensible|Schedule.extension[0].valueCodeableConcept", FindingSeverity.Warning),
+        ("role display differs", "schedule", "\"display\": \"General Medical Practitioner\"", "\"display\": \"GP\"", "binding.display|Schedule.extension[0].valueCodeableConcept.coding[0].display", FindingSeverity.Warning),
+        ("schedule serviceType (0..0)", "schedule", "\"serviceCategory\"", "\"serviceType\": [ { \"text\": \"x\" } ], \"serviceCategory\"", "cardinality.max|Schedule.serviceType", FindingSeverity.Error),
+        ("two schedule serviceCategory", "schedule", "\"serviceCategory\": { \"text\": \"Morning clinic\" },", "\"serviceCategory\": [ { \"text\": \"Morning clinic\" } ],", "json.array|Schedule.serviceCategory", FindingSeverity.Error),
+        ("empty string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"comment\": \"\",", "format.string|Slot.comment", FindingSeverity.Error),
+        ("bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error),
+        ("no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error),
+        ("identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error),
+        ("gender outside required value set", "patient", "\"gender\": \"female\"", "\"gender\": \"F\"", "binding.required|Patient.gender", FindingSeverity.Error),
+        ("managing organization pointing at a patient", "patient", "\"reference\": \"Organization/1\"", "\"reference\": \"Patient/1\"", "reference.target|Patient.managingOrganization.reference", FindingSeverity.Error),
+        ("unknown modifier extension", "patient", "\"gender\": \"female\",", "\"gender\": \"female\", \"modifierExtension\": [ { \"url\": \"http://example.org/m\", \"valueBoolean\": true } ],", "extension.url|Patient.modifierExtension[0]", FindingSeverity.Error),
+        ("old HumanLanguage display (#643)", "patient", "\"display\": \"Romanian; Moldavian; Moldovan\"", "\"display\": \"Romanian\"", "binding.display|Patient.extension[1].extension[0].valueCodeableConcept.coding[0].display", FindingSeverity.Warning),
+        ("non-canonical verification status system", "patient", "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1", "https://fhir.nhs.uk/CareConnect-NHSNumberVerificationStatus-1", "binding.required|Patient.identifier[0].extension[0].valueCodeableConcept", FindingSeverity.Error),
+        ("unknown sub-extension", "patient", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }", "{ \"url\": \"interpreterRequired\", \"valueBoolean\": false }, { \"url\": \"dialect\", \"valueString\": \"x\" }", "extension.url|Patient.extension[1].extension[2]", FindingSeverity.Warning),
+        ("missing sub-extension language", "patient", "{ \"url\": \"language\", \"valueCodeableConcept\": { \"coding\": [ { \"system\": \"https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1\", \"code\": \"ro\", \"display\": \"Romanian; Moldavian; Moldovan\" } ] } },", "", "cardinality.min|Patient.extension[1].extension:language", FindingSeverity.Error),
+        ("sub-extension value of wrong type", "patient", "\"valueBoolean\": false", "\"valueString\": \"no\"", "type.choice|Patient.extension[1].extension[1].valueString", FindingSeverity.Error),
     };
 
     [Theory]
@@ -63,6 +76,20 @@ public class MutationTests
         actual.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { expected }, $"mutation '{name}': {report}");
         actual[0].Severity.ShouldBe(severity);
         actual[0].Message.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [MemberData(nameof(XmlMutations))]
+    public void Mutation_gives_the_same_finding_in_xml(string name, string fixture, string find, string replace, string expected, FindingSeverity severity)
+    {
+        var original = fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson };
+        var json = FhirParser.Parse(original.Replace(find, replace), FhirFormat.Json).Root!;
+        var xml = FhirParser.Parse(Writing.FhirXmlWriter.Write(json), FhirFormat.Xml);
+        xml.Findings.ShouldBeEmpty(name);
+        var report = Validator.ValidateDeclared(xml.Root!);
+        var actual = report.Findings.Where(f => f.Severity != FindingSeverity.Information).ToList();
+        actual.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { expected }, $"{name} (XML): {report}");
+        actual[0].Severity.ShouldBe(severity);
     }
 
     [Theory]
