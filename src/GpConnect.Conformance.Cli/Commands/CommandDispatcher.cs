@@ -54,6 +54,7 @@ public static class CommandDispatcher
           --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
+          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
         """;
 
     private static int Help(TextWriter stdout)

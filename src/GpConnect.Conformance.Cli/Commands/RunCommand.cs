@@ -8,6 +8,7 @@ using GpConnect.Conformance.Reporting.Writing;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
 using GpConnect.Conformance.Specs.Hosting;
+using GpConnect.Conformance.Specs.TestData;
 
 namespace GpConnect.Conformance.Cli.Commands;
 
@@ -46,6 +47,8 @@ public static class RunCommand
             stderr.WriteLine($"Configuration error: {e.Message}");
             return CommandDispatcher.BadInput;
         }
+
+        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
 
         TagExpression? tags = null;
         if (options.Tags is not null)
@@ -182,6 +185,23 @@ public static class RunCommand
         stdout.WriteLine($"         {report.JUnitPath}");
         var failOn = ExitCodePolicy.ParseFailOn(options.FailOn) ?? FailOn.Any;
         return ExitCodePolicy.Evaluate(report.Run, failOn, report.Comparison);
+    }
+
+    /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>
+    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            await using var session = await ConformanceSession.StartAsync(settings);
+            var results = await DataPreflight.RunAsync(session.Client, settings);
+            stdout.WriteLine(DataPreflight.Render(results, settings));
+            return results.All(r => r.Ready) ? CommandDispatcher.Ok : CommandDispatcher.Failures;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        {
+            stderr.WriteLine($"Could not start the preflight: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
     }
 
     private static string Indent(string text, int spaces) =>

@@ -16,6 +16,7 @@ public sealed record RunOptions
     public string FailOn { get; init; } = "any";
     public string? WaiversFile { get; init; }
     public bool Redact { get; init; }
+    public bool CheckData { get; init; }
 
     /// <summary>Parses the arguments; a problem is returned as a message naming the option.</summary>
     public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -58,6 +59,7 @@ public sealed record RunOptions
                         break;
                     case "--waivers": options = options with { WaiversFile = Value() }; break;
                     case "--redact": options = options with { Redact = true }; break;
+                    case "--check-data": options = options with { CheckData = true }; break;
                     default: return (null, $"Unknown option \"{arg}\".");
                 }
             }

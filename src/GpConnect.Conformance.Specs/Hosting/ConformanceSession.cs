@@ -30,6 +30,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             .AddSingleton(client)
             .AddSingleton(validator)
             .AddSingleton(Expectations)
+            .AddSingleton(new TestData.TestDataService(settings))
             .AddSingleton(TimeProvider.System));
     }
 
@@ -41,6 +42,9 @@ public sealed class ConformanceSession : IAsyncDisposable
     public SpecVersionExpectations Expectations { get; }
     public ProfileValidator Validator { get; }
     public ScenarioRunner Runner { get; }
+
+    /// <summary>The GP Connect client towards the target (also used by the test-data preflight).</summary>
+    public GpConnectClient Client => _client;
 
     /// <summary>Starts the target (the embedded provider when so configured) and prepares the runner.</summary>
     public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default)

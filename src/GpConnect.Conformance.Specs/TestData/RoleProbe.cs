@@ -1,0 +1,16 @@
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Specs.Domain;
+
+namespace GpConnect.Conformance.Specs.TestData;
+
+/// <summary>What a role's verification may use: the client towards the target, the settings and the role's configured values.</summary>
+public sealed class RoleProbe(GpConnectClient client, ConformanceSettings settings, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+{
+    public ConformanceSettings Settings => settings;
+    public IReadOnlyDictionary<string, string> Values => values;
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public async Task<ProviderResponse> SendAsync(GpConnectRequest request) =>
+        new(await client.SendAsync(request, cancellationToken).ConfigureAwait(false));
+}
