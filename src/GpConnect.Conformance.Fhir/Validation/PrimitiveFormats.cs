@@ -81,9 +81,22 @@ public static partial class PrimitiveFormats
             case "string":
             case "markdown":
                 return value.Length > 0 && !string.IsNullOrWhiteSpace(value) ? null : "a non-empty string";
-            case "xhtml":
-                return value.TrimStart().StartsWith("<div", StringComparison.Ordinal) ? null : "an XHTML <div> element";
+            case "xhtml": return IsXhtmlDiv(value) ? null : "a well-formed <div> in the XHTML namespace";
             default: return null;
+        }
+    }
+
+    private static bool IsXhtmlDiv(string value)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(new StringReader(value), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            var root = System.Xml.Linq.XElement.Load(reader);
+            return root.Name.LocalName == "div" && root.Name.NamespaceName == "http://www.w3.org/1999/xhtml";
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
         }
     }
 

@@ -11,9 +11,13 @@ public class MutationTests
 
     public static TheoryData<string, string, string, string, string, FindingSeverity> Mutations => ToTheoryData(Table);
 
-    /// <summary>The mutations whose rule also exists in XML (JSON array/object shape and JSON token kinds have no XML form).</summary>
+    /// <summary>
+    /// The mutations whose rule also exists in XML. Left out: JSON array/object shape and JSON token kinds (no XML form),
+    /// and a namespace-less narrative div (the XML writer puts it in the XHTML namespace).
+    /// </summary>
     public static TheoryData<string, string, string, string, string, FindingSeverity> XmlMutations =>
-        ToTheoryData(Table.Where(m => !m.Expected.StartsWith("json.", StringComparison.Ordinal) && !m.Expected.StartsWith("format.boolean", StringComparison.Ordinal) && m.Name != "number as a string"));
+        ToTheoryData(Table.Where(m => !m.Expected.StartsWith("json.", StringComparison.Ordinal) && !m.Expected.StartsWith("format.boolean", StringComparison.Ordinal)
+                                      && !m.Expected.StartsWith("format.xhtml", StringComparison.Ordinal) && m.Name != "number as a string"));
 
     private static TheoryData<string, string, string, string, string, FindingSeverity> ToTheoryData(IEnumerable<(string Name, string Fixture, string Find, string Replace, string Expected, FindingSeverity Severity)> rows)
     {
@@ -49,6 +53,7 @@ public class MutationTests
         ("schedule serviceType (0..0)", "schedule", "\"serviceCategory\"", "\"serviceType\": [ { \"text\": \"x\" } ], \"serviceCategory\"", "cardinality.max|Schedule.serviceType", FindingSeverity.Error),
         ("two schedule serviceCategory", "schedule", "\"serviceCategory\": { \"text\": \"Morning clinic\" },", "\"serviceCategory\": [ { \"text\": \"Morning clinic\" } ],", "json.array|Schedule.serviceCategory", FindingSeverity.Error),
         ("empty string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"comment\": \"\",", "format.string|Slot.comment", FindingSeverity.Error),
+        ("narrative that is not XHTML", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"text\": { \"status\": \"generated\", \"div\": \"<div>plain</div>\" },", "format.xhtml|Slot.text.div", FindingSeverity.Error),
         ("bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error),
         ("no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error),
         ("identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error),

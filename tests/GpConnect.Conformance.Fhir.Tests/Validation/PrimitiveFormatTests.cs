@@ -43,6 +43,9 @@ public class PrimitiveFormatTests
     [InlineData("base64Binary", "not base64!", false)]
     [InlineData("string", "x", true)]
     [InlineData("string", "  ", false)]
+    [InlineData("xhtml", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>ok</p></div>", true)]
+    [InlineData("xhtml", "<div><p>no namespace</p></div>", false)]
+    [InlineData("xhtml", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>unclosed</div>", false)]
     public void Lexical_rules(string type, string value, bool valid) =>
         (PrimitiveFormats.Check(type, value) is null).ShouldBe(valid, $"{type} '{value}'");
 
