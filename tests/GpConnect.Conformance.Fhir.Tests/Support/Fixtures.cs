@@ -84,6 +84,38 @@ internal static class Fixtures
     }
     """;
 
+    public const string OperationOutcomeJson = """
+    {
+      "resourceType": "OperationOutcome",
+      "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1" ] },
+      "issue": [ {
+        "severity": "error",
+        "code": "not-found",
+        "details": { "coding": [ { "system": "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1", "code": "NO_RECORD_FOUND", "display": "No record found" } ] },
+        "diagnostics": "No record found for the NHS number"
+      } ]
+    }
+    """;
+
+    public const string EmptySearchsetJson = """
+    {
+      "resourceType": "Bundle",
+      "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Searchset-Bundle-1" ] },
+      "type": "searchset"
+    }
+    """;
+
+    /// <summary>The fixture of the given short name (slot, schedule, patient, outcome, searchset).</summary>
+    public static string Named(string name) => name switch
+    {
+        "slot" => SlotJson,
+        "schedule" => ScheduleJson,
+        "patient" => PatientJson,
+        "outcome" => OperationOutcomeJson,
+        "searchset" => EmptySearchsetJson,
+        _ => throw new ArgumentException($"no fixture named {name}", nameof(name)),
+    };
+
     public const string BundleJson = """
     {
       "resourceType": "Bundle",

@@ -54,6 +54,11 @@ public class MutationTests
         ("two schedule serviceCategory", "schedule", "\"serviceCategory\": { \"text\": \"Morning clinic\" },", "\"serviceCategory\": [ { \"text\": \"Morning clinic\" } ],", "json.array|Schedule.serviceCategory", FindingSeverity.Error),
         ("empty string", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"comment\": \"\",", "format.string|Slot.comment", FindingSeverity.Error),
         ("narrative that is not XHTML", "slot", "\"status\": \"free\",", "\"status\": \"free\", \"text\": { \"status\": \"generated\", \"div\": \"<div>plain</div>\" },", "format.xhtml|Slot.text.div", FindingSeverity.Error),
+        ("spine code not in the value set", "outcome", "\"NO_RECORD_FOUND\"", "\"NOT_A_CODE\"", "binding.required|OperationOutcome.issue[0].details", FindingSeverity.Error),
+        ("issue code outside issue-type", "outcome", "\"not-found\"", "\"nope\"", "binding.required|OperationOutcome.issue[0].code", FindingSeverity.Error),
+        ("missing issue details (1..1)", "outcome", "\"details\": { \"coding\": [ { \"system\": \"https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1\", \"code\": \"NO_RECORD_FOUND\", \"display\": \"No record found\" } ] },", "", "cardinality.min|OperationOutcome.issue[0].details", FindingSeverity.Error),
+        ("searchset type fixed", "searchset", "\"type\": \"searchset\"", "\"type\": \"collection\"", "fixed-value|Bundle.type", FindingSeverity.Error),
+        ("searchset total forbidden", "searchset", "\"type\": \"searchset\"", "\"type\": \"searchset\", \"total\": 0", "cardinality.max|Bundle.total", FindingSeverity.Error),
         ("bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error),
         ("no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error),
         ("identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error),
@@ -71,7 +76,7 @@ public class MutationTests
     [MemberData(nameof(Mutations))]
     public void Mutation_gives_exactly_the_expected_finding(string name, string fixture, string find, string replace, string expected, FindingSeverity severity)
     {
-        var original = fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson };
+        var original = Fixtures.Named(fixture);
         original.ShouldContain(find, customMessage: $"mutation '{name}' must apply to the fixture");
         var mutated = original.Replace(find, replace);
         var parsed = FhirParser.Parse(mutated);
@@ -87,7 +92,7 @@ public class MutationTests
     [MemberData(nameof(XmlMutations))]
     public void Mutation_gives_the_same_finding_in_xml(string name, string fixture, string find, string replace, string expected, FindingSeverity severity)
     {
-        var original = fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson };
+        var original = Fixtures.Named(fixture);
         var json = FhirParser.Parse(original.Replace(find, replace), FhirFormat.Json).Root!;
         var xml = FhirParser.Parse(Writing.FhirXmlWriter.Write(json), FhirFormat.Xml);
         xml.Findings.ShouldBeEmpty(name);
@@ -101,9 +106,11 @@ public class MutationTests
     [InlineData("slot")]
     [InlineData("schedule")]
     [InlineData("patient")]
+    [InlineData("outcome")]
+    [InlineData("searchset")]
     public void Unmutated_fixtures_are_valid_without_findings(string fixture)
     {
-        var root = Fixtures.Parse(fixture switch { "slot" => Fixtures.SlotJson, "patient" => Fixtures.PatientJson, _ => Fixtures.ScheduleJson });
+        var root = Fixtures.Parse(Fixtures.Named(fixture));
         Validator.ValidateDeclared(root).Findings.ShouldBeEmpty();
     }
 
