@@ -14,6 +14,12 @@ public sealed record RunReportOptions
     /// <summary>Also rewrite when at least one scenario is pending and this long has passed since the last write (default 3 s).</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Largest share of the run's time spent rewriting files (default 0.1): a due flush waits until the time since the last
+    /// write is at least (1 / share − 1) times that write's duration, so long runs stay cheap. 1 disables the brake.
+    /// </summary>
+    public double MaxWriteShare { get; init; } = 0.1;
+
     /// <summary>Replace NHS numbers and person names with placeholders in every written file (default true).</summary>
     public bool Redact { get; init; } = true;
 

@@ -28,8 +28,8 @@ public sealed record RunReport(string Folder, RunResult Run, RunComparison? Comp
 /// <summary>
 /// Writes a run folder (results.json, junit.xml, report.html, manifest.sha256) while the run goes: <see cref="Begin"/>
 /// writes an empty report marked incomplete, <see cref="OnScenarioFinished"/> rewrites all files every
-/// <see cref="RunReportOptions.FlushEvery"/> scenarios (or after <see cref="RunReportOptions.FlushInterval"/>), still
-/// marked incomplete, and <see cref="Complete"/> writes the final, complete report. A run killed part-way therefore
+/// <see cref="RunReportOptions.FlushEvery"/> scenarios (or after <see cref="RunReportOptions.FlushInterval"/>, and never
+/// spending more than <see cref="RunReportOptions.MaxWriteShare"/> of the run's time writing), still marked incomplete, and <see cref="Complete"/> writes the final, complete report. A run killed part-way therefore
 /// leaves a readable report of what ran, saying "incomplete". Thread-safe.
 /// </summary>
 public sealed class RunReportWriter
@@ -44,6 +44,7 @@ public sealed class RunReportWriter
     private string? _folder;
     private DateTimeOffset _started;
     private DateTimeOffset _lastFlush;
+    private TimeSpan _lastWriteDuration;
     private int _pending;
     private bool _completed;
 
@@ -52,6 +53,8 @@ public sealed class RunReportWriter
     {
         _options = options ?? new RunReportOptions();
         if (_options.FlushEvery < 1) throw new ArgumentOutOfRangeException(nameof(options), "FlushEvery must be at least 1.");
+        if (_options.MaxWriteShare is <= 0 or > 1)
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxWriteShare must be more than 0 and at most 1.");
         _redactor = _options.Redact ? new Redactor() : null;
     }
 
@@ -88,7 +91,9 @@ public sealed class RunReportWriter
             _redactor?.Learn(result);
             _pending++;
             var now = _options.Clock.GetUtcNow();
-            if (_pending >= _options.FlushEvery || now - _lastFlush >= _options.FlushInterval) WriteSnapshot();
+            var due = _pending >= _options.FlushEvery || now - _lastFlush >= _options.FlushInterval;
+            var cheapEnough = now - _lastFlush >= _lastWriteDuration * (1 / _options.MaxWriteShare - 1);
+            if (due && cheapEnough) WriteSnapshot();
         }
     }
 
@@ -167,6 +172,7 @@ public sealed class RunReportWriter
 
     private void WriteFiles(RunResult run, ReportContext context)
     {
+        var began = _options.Clock.GetTimestamp();
         var folder = RunFolder;
         var written = _redactor is null ? run : RedactCached(run);
         if (_redactor is not null && context.Comparison is { } c) context = context with { Comparison = c.MapText(_redactor.RedactText) };
@@ -176,6 +182,7 @@ public sealed class RunReportWriter
         EvidenceManifest.Write(folder);
         _pending = 0;
         _lastFlush = _options.Clock.GetUtcNow();
+        _lastWriteDuration = _options.Clock.GetElapsedTime(began);
         Writes++;
     }
 

@@ -12,9 +12,10 @@ public class RunReportWriterTests
 {
     private static readonly IReadOnlyList<KeyValuePair<string, string>> Metadata = SampleRuns.Full().Metadata;
 
-    private static RunReportWriter Writer(int flushEvery = 2, WaiverSet? waivers = null, bool redact = true) => new(new RunReportOptions
+    private static RunReportWriter Writer(int flushEvery = 2, WaiverSet? waivers = null, bool redact = true, ManualClock? clock = null) => new(new RunReportOptions
     {
         FlushEvery = flushEvery, FlushInterval = TimeSpan.FromDays(1), Waivers = waivers, Today = new DateOnly(2026, 11, 21), Redact = redact,
+        Clock = clock ?? new ManualClock(SampleRuns.Start),
     });
 
     [Fact]
@@ -86,6 +87,23 @@ public class RunReportWriterTests
     }
 
     [Fact]
+    public void Placeholders_stay_the_same_from_the_first_flush_to_the_final_report()
+    {
+        using var temp = new TempFolder();
+        var run = SampleRuns.Full();
+        var writer = Writer(flushEvery: 1);
+        writer.Begin(temp.Path, Metadata, 7);
+        writer.OnScenarioFinished(run.Scenarios[0]);
+        var early = ResultsJson.Read(temp.File(ResultsJson.FileName)).Scenarios[0];
+        foreach (var s in run.Scenarios.Skip(1)) writer.OnScenarioFinished(s);
+        var final = ResultsJson.Read(writer.Complete(run).ResultsJsonPath).Scenarios[0];
+
+        var earlyUrl = early.Evidence.OfType<HttpExchangeEvidence>().Single().Url;
+        earlyUrl.ShouldEndWith("|NHS-NUMBER-1");
+        final.Evidence.OfType<HttpExchangeEvidence>().Single().Url.ShouldBe(earlyUrl);
+    }
+
+    [Fact]
     public void Redaction_can_be_turned_off()
     {
         using var temp = new TempFolder();
@@ -106,6 +124,43 @@ public class RunReportWriterTests
         var report = writer.Complete(run);
         report.Comparison!.NewlyPassing.Single().Id.ShouldBe(run.Scenarios[0].Scenario.Id);
         File.ReadAllText(report.HtmlPath).ShouldContain("Compared with 20261120-170000");
+    }
+
+    [Fact]
+    public void Flushes_by_count_by_interval_and_not_more_often_than_the_write_share_allows()
+    {
+        using var temp = new TempFolder();
+        var clock = new ManualClock(SampleRuns.Start);
+        var run = SampleRuns.Full();
+        var writer = new RunReportWriter(new RunReportOptions { FlushEvery = 3, FlushInterval = TimeSpan.FromSeconds(3), Clock = clock });
+        writer.Begin(temp.Path, Metadata, 7);
+        writer.Writes.ShouldBe(1);
+        writer.OnScenarioFinished(run.Scenarios[0]);
+        writer.OnScenarioFinished(run.Scenarios[1]);
+        writer.Writes.ShouldBe(1);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        writer.OnScenarioFinished(run.Scenarios[2]); // interval passed
+        writer.Writes.ShouldBe(2);
+        writer.OnScenarioFinished(run.Scenarios[3]);
+        writer.OnScenarioFinished(run.Scenarios[4]);
+        writer.OnScenarioFinished(run.Scenarios[5]); // count reached
+        writer.Writes.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Stays_on_the_last_snapshot_until_enough_run_time_has_passed_after_a_slow_write()
+    {
+        using var temp = new TempFolder();
+        var clock = new ManualClock(SampleRuns.Start) { MeasuredSpan = TimeSpan.FromSeconds(10) };
+        var run = SampleRuns.Full();
+        var writer = new RunReportWriter(new RunReportOptions { FlushEvery = 1, MaxWriteShare = 0.5, Clock = clock });
+        writer.Begin(temp.Path, Metadata, 7); // every write "takes" 10 s on this clock
+        clock.Advance(TimeSpan.FromSeconds(5));
+        writer.OnScenarioFinished(run.Scenarios[0]);
+        writer.Writes.ShouldBe(1); // 5 s since a 10 s write is under the 50 % share
+        clock.Advance(TimeSpan.FromSeconds(6));
+        writer.OnScenarioFinished(run.Scenarios[1]);
+        writer.Writes.ShouldBe(2);
     }
 
     [Fact]
