@@ -21,25 +21,22 @@ internal static class ChoiceNames
         "RelatedArtifact", "TriggerDefinition", "UsageContext", "Dosage", "Narrative", "Extension",
     };
 
-    private static readonly Dictionary<string, (string?, string?)> Cache = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string?, string?)> Cache = new(StringComparer.Ordinal);
 
     public static (string? Base, string? Type) Split(string name)
     {
-        lock (Cache)
+        if (Cache.TryGetValue(name, out var hit)) return hit;
+        (string?, string?) result = (null, null);
+        foreach (var b in Bases)
         {
-            if (Cache.TryGetValue(name, out var hit)) return hit;
-            (string?, string?) result = (null, null);
-            foreach (var b in Bases)
+            if (name.Length > b.Length && name.StartsWith(b, StringComparison.Ordinal) && char.IsUpper(name[b.Length]))
             {
-                if (name.Length > b.Length && name.StartsWith(b, StringComparison.Ordinal) && char.IsUpper(name[b.Length]))
-                {
-                    var suffix = name[b.Length..];
-                    if (TypeNames.Contains(suffix)) { result = (b, ToTypeCode(suffix)); break; }
-                }
+                var suffix = name[b.Length..];
+                if (TypeNames.Contains(suffix)) { result = (b, ToTypeCode(suffix)); break; }
             }
-            if (Cache.Count < 10_000) Cache[name] = result;
-            return result;
         }
+        if (Cache.Count < 10_000) Cache[name] = result; // bounded: names come from input
+        return result;
     }
 
     /// <summary>Turns a choice suffix into the FHIR type code (primitive types start lower-case).</summary>
