@@ -1,6 +1,7 @@
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Reporting;
 using GpConnect.Conformance.Reporting.Comparison;
+using GpConnect.Conformance.Reporting.Coverage;
 using GpConnect.Conformance.Reporting.Json;
 using GpConnect.Conformance.Reporting.Outcomes;
 using GpConnect.Conformance.Reporting.Terminal;
@@ -151,6 +152,7 @@ public static class RunCommand
             Waivers = waivers,
             Baseline = baseline,
             BaselineLabel = baselineLabel,
+            Obligations = LoadObligations(),
         });
         var progress = ConsoleProgressReporter.ForConsole(catalog.Scenarios.Count);
         var observer = new ReportingObserver(writer, progress, runFolder);
@@ -202,6 +204,17 @@ public static class RunCommand
             stderr.WriteLine($"Could not start the preflight: {e.Message}");
             return CommandDispatcher.BadInput;
         }
+    }
+
+    /// <summary>
+    /// The obligation catalogue for the coverage table: the numbered checklists of the requirement digests beside the
+    /// checkout (../shared/spec). Without them the report still lists the obligation ids the scenarios are tagged with.
+    /// </summary>
+    private static IReadOnlyList<Obligation>? LoadObligations()
+    {
+        var shared = RepositoryLayout.FindShared();
+        var spec = shared is null ? null : Path.Combine(shared, "spec");
+        return spec is not null && Directory.Exists(spec) ? ObligationCatalog.LoadFromDigests(spec) : null;
     }
 
     private static string Indent(string text, int spaces) =>

@@ -13,10 +13,13 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 /// </summary>
 public sealed class FaultDetectionTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task The_clean_reference_provider_passes_every_applicable_scenario()
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("1.2.4")]
+    [InlineData("1.2.7")]
+    public async Task The_clean_reference_provider_run_as_each_version_passes_every_scenario_that_applies_to_it(string specVersion)
     {
-        var run = await SuiteUnderTest.RunAsync();
+        var run = await SuiteUnderTest.RunAsync(null, ("specVersion", specVersion));
 
         run.FeatureErrors.ShouldBeEmpty();
         var notPassing = run.Scenarios
