@@ -40,6 +40,7 @@ public sealed class RunReportWriter
     private readonly List<FeatureLoadError> _featureErrors = [];
     private readonly Redactor? _redactor;
     private readonly Dictionary<ScenarioResult, (ScenarioResult Result, int Names)> _redacted = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<ScenarioResult> _learned = new(ReferenceEqualityComparer.Instance);
     private IReadOnlyList<KeyValuePair<string, string>> _metadata = [];
     private string? _folder;
     private DateTimeOffset _started;
@@ -88,7 +89,7 @@ public sealed class RunReportWriter
         {
             EnsureRunning();
             _scenarios.Add(result);
-            _redactor?.Learn(result);
+            if (_redactor is not null && _learned.Add(result)) _redactor.Learn(result);
             _pending++;
             var now = _options.Clock.GetUtcNow();
             var due = _pending >= _options.FlushEvery || now - _lastFlush >= _options.FlushInterval;
@@ -129,10 +130,9 @@ public sealed class RunReportWriter
         {
             EnsureRunning();
             var withMetadata = _metadata.Count == 0 || run.Metadata.Count > 0 ? run : run with { Metadata = _metadata };
-            var (final, context) = Prepare(withMetadata, comparison);
-            WriteFiles(final, context);
+            var report = Write(withMetadata, comparison);
             _completed = true;
-            return new RunReport(RunFolder, final, context.Comparison, context);
+            return report;
         }
     }
 
@@ -142,48 +142,48 @@ public sealed class RunReportWriter
         if (_completed) throw new InvalidOperationException("The run report is already complete.");
     }
 
-    private void WriteSnapshot()
+    private void WriteSnapshot() => Write(new RunResult
     {
-        var snapshot = new RunResult
-        {
-            Started = _started,
-            Finished = _options.Clock.GetUtcNow(),
-            Scenarios = _scenarios.ToList(),
-            FeatureErrors = _featureErrors.ToList(),
-            Metadata = _metadata,
-            Complete = false,
-        };
-        var (final, context) = Prepare(snapshot, null);
-        WriteFiles(final, context);
-    }
+        Started = _started,
+        Finished = _options.Clock.GetUtcNow(),
+        Scenarios = _scenarios.ToList(),
+        FeatureErrors = _featureErrors.ToList(),
+        Metadata = _metadata,
+        Complete = false,
+    }, null);
 
-    private (RunResult Run, ReportContext Context) Prepare(RunResult run, RunComparison? comparison)
-    {
-        var context = new ReportContext { Obligations = _options.Obligations };
-        if (_options.Waivers is { } waivers)
-        {
-            var outcome = waivers.Apply(run, _options.Today ?? DateOnly.FromDateTime(_options.Clock.GetUtcNow().UtcDateTime));
-            run = outcome.Run;
-            context = context.WithWaivers(outcome);
-        }
-        comparison ??= _options.Baseline is { } baseline ? RunComparison.Compare(baseline, run, _options.BaselineLabel) : null;
-        return (run, context with { Comparison = comparison });
-    }
-
-    private void WriteFiles(RunResult run, ReportContext context)
+    // Waivers are applied twice: to the raw run (returned to the caller for the console and the exit code) and to the
+    // redacted run (written). Waivers match by id and tag, which redaction leaves alone, and redacting first lets the
+    // redaction cache hold across flushes.
+    private RunReport Write(RunResult raw, RunComparison? comparison)
     {
         var began = _options.Clock.GetTimestamp();
+        var today = _options.Today ?? DateOnly.FromDateTime(_options.Clock.GetUtcNow().UtcDateTime);
+        var outcome = _options.Waivers?.Apply(raw, today);
+        var final = outcome?.Run ?? raw;
+        comparison ??= _options.Baseline is { } baseline ? RunComparison.Compare(baseline, final, _options.BaselineLabel) : null;
+        var context = new ReportContext { Obligations = _options.Obligations, Comparison = comparison };
+        if (outcome is not null) context = context.WithWaivers(outcome);
+
+        var written = final;
+        var writtenContext = context;
+        if (_redactor is not null)
+        {
+            var redacted = RedactCached(raw);
+            written = _options.Waivers?.Apply(redacted, today).Run ?? redacted;
+            if (comparison is not null) writtenContext = context with { Comparison = comparison.MapText(_redactor.RedactText) };
+        }
+
         var folder = RunFolder;
-        var written = _redactor is null ? run : RedactCached(run);
-        if (_redactor is not null && context.Comparison is { } c) context = context with { Comparison = c.MapText(_redactor.RedactText) };
         Atomic(Path.Combine(folder, ResultsJson.FileName), p => ResultsJson.Write(written, p, _options.Json));
         Atomic(Path.Combine(folder, JUnitWriter.FileName), p => JUnitWriter.Write(written, p));
-        Atomic(Path.Combine(folder, HtmlReportWriter.FileName), p => HtmlReportWriter.Write(written, p, context));
+        Atomic(Path.Combine(folder, HtmlReportWriter.FileName), p => HtmlReportWriter.Write(written, p, writtenContext));
         EvidenceManifest.Write(folder);
         _pending = 0;
         _lastFlush = _options.Clock.GetUtcNow();
         _lastWriteDuration = _options.Clock.GetElapsedTime(began);
         Writes++;
+        return new RunReport(folder, final, comparison, context);
     }
 
     // Redacting every body again at each flush would make a long run quadratic; a scenario is re-redacted only when
@@ -191,7 +191,8 @@ public sealed class RunReportWriter
     private RunResult RedactCached(RunResult run)
     {
         var redactor = _redactor!;
-        foreach (var s in run.Scenarios) redactor.Learn(s);
+        foreach (var s in run.Scenarios)
+            if (_learned.Add(s)) redactor.Learn(s);
         var names = redactor.Counts.Names;
         var scenarios = run.Scenarios.Select(s =>
         {
