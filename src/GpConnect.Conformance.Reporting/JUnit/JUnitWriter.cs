@@ -176,15 +176,17 @@ public static class JUnitWriter
         xml.WriteEndElement();
     }
 
+    // "Skipped: …", "Not applicable: …" or "Waived: …", without doubling a prefix the reason already carries.
     private static string SkipMessage(ScenarioResult r)
     {
         var reason = r.Message ?? "no reason given";
-        return r.Status switch
+        var label = r.Status switch
         {
-            ScenarioStatus.NotApplicable => $"Not applicable: {reason}",
-            ScenarioStatus.Waived => $"Waived: {reason}",
-            _ => $"Skipped: {reason}",
+            ScenarioStatus.NotApplicable => "Not applicable",
+            ScenarioStatus.Waived => "Waived",
+            _ => "Skipped",
         };
+        return reason.StartsWith(label, StringComparison.OrdinalIgnoreCase) ? reason : $"{label}: {reason}";
     }
 
     private static string FailureBody(ScenarioResult r)

@@ -79,7 +79,16 @@ public class JUnitWriterTests
         messages.ShouldBe([
             "Skipped: Test data role TD-02 is not configured",
             "Not applicable: Applies up to 1.2.6; target is 1.2.7",
-            "Waived: Waived: supplier fix due (owner Jo Bloggs, expires 2026-12-31). Original failure: serviceType missing"]);
+            "Waived: supplier fix due (owner Jo Bloggs, expires 2026-12-31). Original failure: serviceType missing"]);
+    }
+
+    [Fact]
+    public void Reasons_get_their_label_added_when_they_lack_it()
+    {
+        var run = SampleRuns.Full();
+        var waived = run.Scenarios[6] with { Message = "accepted by the assurance lead" };
+        var skipped = JUnitWriter.ToXml(run with { Scenarios = [waived] });
+        skipped.ShouldContain("<skipped message=\"Waived: accepted by the assurance lead\" />");
     }
 
     [Fact]
