@@ -123,7 +123,9 @@ public static class BenchCommand
     /// <summary>Runs <paramref name="pass"/> (which returns the resources it handled) repeatedly for about <paramref name="seconds"/>; returns resources per second.</summary>
     private static double Measure(double seconds, Func<int> pass)
     {
-        pass(); // warm-up
+        // Warm-up long enough for tiered JIT to promote the hot paths, so the figures are steady-state.
+        var warm = Stopwatch.StartNew();
+        do pass(); while (warm.Elapsed.TotalSeconds < Math.Min(0.5, seconds));
         var sw = Stopwatch.StartNew();
         long count = 0;
         while (sw.Elapsed.TotalSeconds < seconds) count += pass();

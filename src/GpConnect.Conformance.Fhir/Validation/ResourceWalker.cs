@@ -104,10 +104,13 @@ internal sealed class ResourceWalker
         var children = node.Children();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matched = new HashSet<ElementDefinitionInfo>();
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (!seen.Add(child.Name)) continue;
-            var group = children.Where(c => c.Name == child.Name).ToList();
+            var group = new List<ElementNode>(1) { child };
+            for (var j = i + 1; j < children.Count; j++)
+                if (children[j].Name == child.Name) group.Add(children[j]);
             var def = _nav.FindChild(ctx, child.Name, out var choiceType);
             if (def is null)
             {
@@ -148,10 +151,16 @@ internal sealed class ResourceWalker
 
     private void ValidateGroup(ElementNode parent, List<ElementNode> group, DefinitionContext ctx, ElementDefinitionInfo def, string? choiceType, string profileName)
     {
-        var path = $"{parent.Path}.{(def.IsChoice ? group[0].Name : def.Name)}";
-        CheckCardinality(parent, path, group.Count, def, profileName, group);
+        if (def.Max is { } limit && group.Count > limit || group.Count < def.Min)
+            CheckCardinality(parent, GroupPath(parent, group, def), group.Count, def, profileName, group);
 
         var slices = _nav.SlicesOf(ctx, def.Name).ToList();
+        if (slices.Count == 0)
+        {
+            foreach (var node in group) ValidateElement(node, ctx, def, choiceType, profileName);
+            return;
+        }
+        var path = GroupPath(parent, group, def);
         var isExtension = def.Name is "extension" or "modifierExtension";
         var counts = new Dictionary<ElementDefinitionInfo, List<ElementNode>>();
         foreach (var node in group)
@@ -265,6 +274,9 @@ internal sealed class ResourceWalker
                     $"{node.Path}: {def.Name} repeats in FHIR, so JSON must hold it in an array.");
         }
     }
+
+    private static string GroupPath(ElementNode parent, List<ElementNode> group, ElementDefinitionInfo def) =>
+        $"{parent.Path}.{(def.IsChoice ? group[0].Name : def.Name)}";
 
     private static string Entries(int n) => n == 1 ? "1 entry" : $"{n} entries";
 

@@ -14,20 +14,19 @@ internal sealed class PrimitiveFormatRule : IElementRule
                 sink.Error(node, "value.missing", $"a {type} value", null, $"{node.Path}: no value and no extension.");
             return;
         }
-        var rule = "format." + type;
         if (node.FromJson && node.ValueKind != PrimitiveKind.None)
         {
             var wanted = PrimitiveFormats.JsonKindFor(type);
             if (wanted != node.ValueKind && type != "xhtml")
             {
-                sink.Error(node, rule, $"JSON {Describe(wanted)}", $"JSON {Describe(node.ValueKind)} {Quote(node)}",
+                sink.Error(node, "format." + type, $"JSON {Describe(wanted)}", $"JSON {Describe(node.ValueKind)} {Quote(node)}",
                     $"{node.Path}: a {type} must be a JSON {Describe(wanted)}, found a JSON {Describe(node.ValueKind)} {Quote(node)}.");
                 return;
             }
         }
         var expected = PrimitiveFormats.Check(type, node.Value);
         if (expected is not null)
-            sink.Error(node, rule, expected, node.Value, $"{node.Path}: '{node.Value}' is not a valid {type} (expected {expected}).");
+            sink.Error(node, "format." + type, expected, node.Value, $"{node.Path}: '{node.Value}' is not a valid {type} (expected {expected}).");
     }
 
     private static string Quote(ElementNode n) => n.ValueKind == PrimitiveKind.String ? $"\"{n.Value}\"" : n.Value ?? "";
