@@ -155,13 +155,13 @@ internal sealed class ResourceWalker
             CheckCardinality(parent, GroupPath(parent, group, def), group.Count, def, profileName, group);
 
         var slices = _nav.SlicesOf(ctx, def.Name).ToList();
-        if (slices.Count == 0)
+        var isExtension = def.Name is "extension" or "modifierExtension";
+        if (slices.Count == 0 && !isExtension)
         {
             foreach (var node in group) ValidateElement(node, ctx, def, choiceType, profileName);
             return;
         }
         var path = GroupPath(parent, group, def);
-        var isExtension = def.Name is "extension" or "modifierExtension";
         var counts = new Dictionary<ElementDefinitionInfo, List<ElementNode>>();
         foreach (var node in group)
         {
