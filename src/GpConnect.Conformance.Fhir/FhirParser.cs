@@ -13,6 +13,7 @@ public static class FhirParser
     public static ParseResult Parse(string text, FhirFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         var fmt = format ?? Sniff(text);
         var findings = new List<ValidationFinding>();
         ElementNode? root;

@@ -83,6 +83,18 @@ internal sealed class ResourceWalker
             return;
         }
         var type = chosenType ?? (def.Types.Count == 1 ? def.Types[0].Code : null);
+        if (node.Value is not null && (type is null ? def.Types.Count == 0 : !PrimitiveTypes.IsPrimitive(type)))
+        {
+            _sink.Error(node, "value.unexpected", $"a {type ?? "complex element"} with child elements", node.Value,
+                $"{node.Path}: holds the primitive value '{node.Value}', but {def.Name} is a {type ?? "complex element"}.");
+            return;
+        }
+        if (type is not null && PrimitiveTypes.IsPrimitive(type) && node.Children().Any(c => c.Name is not ("id" or "extension")))
+        {
+            _sink.Error(node, "value.missing", $"a {type} value", "child elements",
+                $"{node.Path}: holds child elements ({string.Join(", ", node.Children().Select(c => c.Name).Distinct())}) where a {type} value belongs.");
+            return;
+        }
         var visit = new ElementVisit(node, def, type, profileName, _defs, _options);
         foreach (var rule in Rules) rule.Check(visit, _sink);
 

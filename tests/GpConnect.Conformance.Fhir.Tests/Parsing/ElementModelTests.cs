@@ -156,6 +156,11 @@ public class ElementModelTests
     }
 
     [Theory]
+    [InlineData("\uFEFF<Slot xmlns=\"http://hl7.org/fhir\"><status value=\"free\"/></Slot>")]
+    [InlineData("\uFEFF{\"resourceType\":\"Slot\",\"status\":\"free\"}")]
+    public void Byte_order_mark_is_ignored(string body) => FhirParser.Parse(body).Root!.SelectValue("status").ShouldBe("free");
+
+    [Theory]
     [InlineData("  {\"resourceType\":\"Slot\"}", FhirFormat.Json)]
     [InlineData("\n<Slot xmlns=\"http://hl7.org/fhir\"/>", FhirFormat.Xml)]
     public void Format_is_sniffed(string body, FhirFormat expected) => FhirParser.Parse(body).Format.ShouldBe(expected);

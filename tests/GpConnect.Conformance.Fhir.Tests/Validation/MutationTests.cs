@@ -59,6 +59,8 @@ public class MutationTests
         ("missing issue details (1..1)", "outcome", "\"details\": { \"coding\": [ { \"system\": \"https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1\", \"code\": \"NO_RECORD_FOUND\", \"display\": \"No record found\" } ] },", "", "cardinality.min|OperationOutcome.issue[0].details", FindingSeverity.Error),
         ("searchset type fixed", "searchset", "\"type\": \"searchset\"", "\"type\": \"collection\"", "fixed-value|Bundle.type", FindingSeverity.Error),
         ("searchset total forbidden", "searchset", "\"type\": \"searchset\"", "\"type\": \"searchset\", \"total\": 0", "cardinality.max|Bundle.total", FindingSeverity.Error),
+        ("string where a Reference belongs", "slot", "\"schedule\": { \"reference\": \"Schedule/14\" }", "\"schedule\": \"Schedule/14\"", "value.unexpected|Slot.schedule", FindingSeverity.Error),
+        ("object where a code belongs", "slot", "\"status\": \"free\"", "\"status\": { \"code\": \"free\" }", "value.missing|Slot.status", FindingSeverity.Error),
         ("bad id", "slot", "\"id\": \"1584\"", "\"id\": \"15 84\"", "format.id|Slot.id", FindingSeverity.Error),
         ("no official name", "patient", "\"use\": \"official\"", "\"use\": \"usual\"", "cardinality.min|Patient.name:official", FindingSeverity.Error),
         ("identifier use forbidden on NHS number", "patient", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\",", "\"system\": \"https://fhir.nhs.uk/Id/nhs-number\", \"use\": \"official\",", "cardinality.max|Patient.identifier[0].use", FindingSeverity.Error),
