@@ -45,7 +45,10 @@ public sealed class DefinitionSet
         var s = FindStructure(url);
         if (s is not null) return s.Type;
         var key = StripVersion(url);
-        return key.StartsWith(Hl7Base, StringComparison.Ordinal) ? key[Hl7Base.Length..] : null;
+        if (key.StartsWith(Hl7Base, StringComparison.Ordinal)) return key[Hl7Base.Length..];
+        // An unloaded GP Connect / CareConnect profile (e.g. GPConnect-Device-1): its name carries the resource type.
+        var name = System.Text.RegularExpressions.Regex.Replace(key[(key.LastIndexOf('/') + 1)..], @"^(GPConnect-|CareConnect-GPC-|CareConnect-)|-[0-9]+$", "");
+        return FindValueSet("http://hl7.org/fhir/ValueSet/resource-types")?.HasCode(name) == true ? name : null;
     }
 
     /// <summary>Merges another set into this one (the other set wins on clashes).</summary>

@@ -57,6 +57,13 @@ public class DefinitionFormatTests
         BuiltInDefinitions.Instance.FindStructure(url).ShouldNotBeNull().Type.ShouldBe(type);
     }
 
+    [Theory]
+    [InlineData("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Schedule-1", "Schedule")]
+    [InlineData("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Device-1", "Device")]
+    [InlineData("http://hl7.org/fhir/StructureDefinition/RelatedPerson", "RelatedPerson")]
+    [InlineData("https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Nonsense-1", null)]
+    public void Type_of_a_reference_target_profile(string url, string? type) => BuiltInDefinitions.Instance.TypeOfProfile(url).ShouldBe(type);
+
     [Fact]
     public void Resource_type_without_a_gp_connect_profile_has_no_url() => GpConnectProfiles.UrlFor("CapabilityStatement").ShouldBeNull();
 }
