@@ -83,6 +83,12 @@ internal sealed class ResourceWalker
             return;
         }
         var type = chosenType ?? (def.Types.Count == 1 ? def.Types[0].Code : null);
+        if (type is "Resource" or "DomainResource")
+        {
+            _sink.Error(node, "resource.type", "a resource", null,
+                $"{node.Path}: {def.Name} must hold a resource, but this one names no resource type (JSON 'resourceType' / XML resource element).");
+            return;
+        }
         if (node.Value is not null && (type is null ? def.Types.Count == 0 : !PrimitiveTypes.IsPrimitive(type)))
         {
             _sink.Error(node, "value.unexpected", $"a {type ?? "complex element"} with child elements", node.Value,

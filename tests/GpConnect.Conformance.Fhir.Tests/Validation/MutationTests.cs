@@ -208,6 +208,14 @@ public class MutationTests
     }
 
     [Fact]
+    public void Bundle_entry_resource_without_resource_type()
+    {
+        var root = Fixtures.Parse(Fixtures.BundleJson.Replace("{ \"resource\": { \"resourceType\": \"Schedule\",", "{ \"resource\": {"));
+        Validator.Validate(root, "GPConnect-Searchset-Bundle-1").Errors.Select(f => $"{f.Rule}|{f.Path}")
+            .ShouldBe(new[] { "resource.type|Bundle.entry[0].resource", "cardinality.max|Bundle.entry[2].resource.serviceType" });
+    }
+
+    [Fact]
     public void Contained_reference_must_resolve_to_an_allowed_type()
     {
         var ok = """
