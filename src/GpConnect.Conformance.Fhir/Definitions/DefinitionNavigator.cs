@@ -74,7 +74,7 @@ public sealed class DefinitionNavigator
         }
         if (current.Structure.HasChildren(def.Path)) return new DefinitionContext(current.Structure, def.Path);
         if (node is not null && node.IsResource) return ForResource(node.ResourceType!);
-        var type = chosenType ?? (def.Types.Count == 1 ? def.Types[0].Code : null);
+        var type = chosenType ?? def.SingleTypeCode;
         if (type is null) return null;
         if (type == "Extension")
         {

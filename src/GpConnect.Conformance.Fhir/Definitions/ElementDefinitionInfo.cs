@@ -76,6 +76,19 @@ public sealed class ElementDefinitionInfo
     /// <summary>On a sliced element: the discriminator paths (e.g. <c>url</c>, <c>system</c>).</summary>
     public IReadOnlyList<string> Discriminators { get; set; } = Array.Empty<string>();
 
+    /// <summary>The single type code of the element (several Reference targets still make one type), or null when it has several or none.</summary>
+    public string? SingleTypeCode
+    {
+        get
+        {
+            if (Types.Count == 0) return null;
+            var code = Types[0].Code;
+            for (var i = 1; i < Types.Count; i++)
+                if (Types[i].Code != code) return null;
+            return code;
+        }
+    }
+
     /// <summary>Maximum as text (<c>*</c> or a number).</summary>
     public string MaxText => Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*";
 

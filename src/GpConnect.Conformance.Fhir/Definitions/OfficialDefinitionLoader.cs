@@ -220,8 +220,7 @@ public static class OfficialDefinitionLoader
         var dot = path.LastIndexOf('.');
         if (dot < 0) return null;
         var parent = Ensure(s, path[..dot], set, fallback);
-        if (parent is null || parent.Types.Count != 1 || s.HasChildren(parent.Path)) return s.Find(path);
-        var typeName = parent.Types[0].Code;
+        if (parent?.SingleTypeCode is not { } typeName || s.HasChildren(parent.Path)) return s.Find(path);
         var type = set.FindBase(typeName) ?? fallback?.FindBase(typeName);
         if (type is null) return null;
         foreach (var t in type.Elements)

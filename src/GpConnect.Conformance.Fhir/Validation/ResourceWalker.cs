@@ -82,7 +82,7 @@ internal sealed class ResourceWalker
             ValidateResource(node, nested);
             return;
         }
-        var type = chosenType ?? (def.Types.Count == 1 ? def.Types[0].Code : null);
+        var type = chosenType ?? def.SingleTypeCode;
         if (type is "Resource" or "DomainResource")
         {
             _sink.Error(node, "resource.type", "a resource", null,

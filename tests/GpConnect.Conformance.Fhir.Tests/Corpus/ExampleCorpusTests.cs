@@ -62,6 +62,20 @@ public class ExampleCorpusTests
     }
 
     [Fact]
+    public void Every_element_of_every_example_is_reached_by_a_definition()
+    {
+        var gaps = new List<string>();
+        foreach (var (name, text) in Examples())
+        {
+            var root = FhirParser.Parse(text).Root!;
+            var report = Validator.ValidateDeclared(root);
+            if (root.ResourceType == "Bundle") report = report.Concat(Validator.ValidateBundleEntries(root));
+            gaps.AddRange(report.Findings.Where(f => f.Severity == FindingSeverity.Information).Select(f => $"{name}|{f.Rule}|{f.Path}"));
+        }
+        gaps.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Json_and_xml_of_every_example_give_the_same_tree_and_findings()
     {
         foreach (var (name, text) in Examples())

@@ -229,6 +229,8 @@ public class MutationTests
         Validator.ValidateDeclared(Fixtures.Parse(ok)).Findings.Where(f => f.Severity != FindingSeverity.Information).ShouldBeEmpty();
         var missing = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"#1\"", "\"reference\": \"#2\"")));
         missing.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.contained|Appointment.extension[0].valueReference.reference" });
+        var wrongActor = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"Patient/2\"", "\"reference\": \"Slot/2\"")));
+        wrongActor.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.target|Appointment.participant[0].actor.reference" });
         var wrongSlot = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"Slot/1\"", "\"reference\": \"Schedule/1\"")));
         wrongSlot.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.target|Appointment.slot[0].reference" });
     }
