@@ -1,10 +1,10 @@
 namespace GpConnect.Conformance.Fhir.Definitions;
 
 /// <summary>Where an element's definition lives: a structure and a slice-qualified element path inside it.</summary>
-public readonly record struct DefinitionContext(StructureInfo Structure, string Path);
+internal readonly record struct DefinitionContext(StructureInfo Structure, string Path);
 
 /// <summary>Walks from an element definition to its children, following datatypes, content references and extensions.</summary>
-public sealed class DefinitionNavigator
+internal sealed class DefinitionNavigator
 {
     private readonly DefinitionSet _defs;
     private readonly Func<string, StructureInfo?> _resourceResolver;
