@@ -181,13 +181,15 @@ public static class OfficialDefinitionLoader
     }
 
     /// <summary>
-    /// A structure published with a differential only: start from the base definition (the HL7 base when loaded,
-    /// else the base cardinalities recorded in another snapshot of the same type), expand datatypes the
+    /// A structure published with a differential only: start from its base definition (the declared base when loaded,
+    /// else the HL7 base, else the base cardinalities recorded in another snapshot of the same type), expand datatypes the
     /// differential reaches into, then overlay what the differential states (min/max -1 mark "not stated").
     /// </summary>
     private static void CompleteFromBase(StructureInfo s, DefinitionSet set, DefinitionSet? fallback)
     {
-        var baseStructure = set.FindBase(s.Type) ?? fallback?.FindBase(s.Type) ?? SynthesiseBase(s.Type, set);
+        var declaredBase = s.BaseDefinition is null ? null : set.FindStructure(s.BaseDefinition) ?? fallback?.FindStructure(s.BaseDefinition);
+        var baseStructure = declaredBase ?? set.FindBase(s.Type) ?? fallback?.FindBase(s.Type)
+            ?? SynthesiseBase(s.Type, set) ?? (fallback is null ? null : SynthesiseBase(s.Type, fallback));
         var diff = s.Elements.ToList();
         var result = new StructureInfo(s.Name, s.Url, s.Type, s.Kind, s.BaseDefinition);
         if (baseStructure is not null)
