@@ -41,6 +41,18 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Parser_and_validator_can_be_shared_between_threads()
+    {
+        var expected = string.Join("\n", Validator.ValidateBundleEntries(Fixtures.Parse(Fixtures.BundleJson)).Findings);
+        expected.ShouldNotBeEmpty();
+        var results = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+            results.Add(string.Join("\n", Validator.ValidateBundleEntries(FhirParser.Parse(Fixtures.BundleJson).Root!).Findings)));
+        results.Count.ShouldBe(64);
+        results.ShouldAllBe(r => r == expected);
+    }
+
+    [Fact]
     public void Deeply_nested_json_is_a_finding()
     {
         var deep = "{\"resourceType\":\"Basic\",\"x\":" + string.Concat(Enumerable.Repeat("{\"a\":", 300)) + "1" + new string('}', 301);
