@@ -65,5 +65,29 @@ public static class ReleaseNoteOverrides
         if (set.FindValueSet(PractitionerRoleValueSet) is { } roles)
             foreach (var (code, display) in ExtendedPractitionerRoles)
                 roles.Add(new CodeInfo(SdsJobRoleSystem, code, display));
+        AcceptSpineValueSetUrlAsSystem(set);
+    }
+
+    /// <summary>Spine error code system URL (the asset's fixed value).</summary>
+    public const string SpineErrorCodeSystem = "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1";
+
+    /// <summary>Spine error value set URL, which every Foundations/AM error example uses as the coding system.</summary>
+    public const string SpineErrorValueSet = "https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1";
+
+    /// <summary>
+    /// core.md A-02: every Foundations and Appointment Management error example codes the Spine error with the value
+    /// set URL as its system, the Access Record Structured pages with the code system URL; either is accepted, anything
+    /// else fails. The asset fixes the code system URL, so the fixed value gives way to the required binding, whose value
+    /// set then lists each code under both URLs.
+    /// </summary>
+    private static void AcceptSpineValueSetUrlAsSystem(DefinitionSet set)
+    {
+        if (set.FindStructure("GPConnect-OperationOutcome-1")?.Find("OperationOutcome.issue.details.coding.system") is { } system
+            && system.Fixed.Any(f => f.Value == SpineErrorCodeSystem))
+            system.Fixed = Array.Empty<KeyValuePair<string, string>>();
+        if (set.FindValueSet(SpineErrorValueSet) is { } codes)
+            foreach (var code in codes.Codes.Where(c => c.System == SpineErrorCodeSystem).ToList())
+                if (codes.Find(SpineErrorValueSet, code.Code) is null)
+                    codes.Add(code with { System = SpineErrorValueSet });
     }
 }

@@ -12,13 +12,20 @@ public class OfficialAgreementTests
     private static readonly string[] DeliberateCardinalityDifferences =
     {
         "GPConnect-Appointment-1|Appointment.serviceType|0..*|0..1",
+        "GPConnect-OperationOutcome-1|OperationOutcome.issue.details.coding.system|fixed =https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1|fixed ",
         "GPConnect-Slot-1|Slot.serviceType|0..*|0..1",
     };
 
-    /// <summary>Codes the release notes add to the official value sets (#826 Visit, #636 extended job roles): value set | system | code.</summary>
+    /// <summary>
+    /// Codes the release notes add to the official value sets (#826 Visit, #636 extended job roles), and every Spine error
+    /// code again under the value set URL as its system (core.md A-02 accepts either URL): value set | system | code.
+    /// </summary>
     private static readonly string[] DeliberateValueSetAdditions =
         new[] { $"GPConnect-DeliveryChannel-1|{ReleaseNoteOverrides.DeliveryChannelSystem}|Visit" }
             .Concat(ReleaseNoteOverrides.ExtendedPractitionerRoles.Select(r => $"GPConnect-PractitionerRole-1|{ReleaseNoteOverrides.SdsJobRoleSystem}|{r.Code}"))
+            .Concat(BuiltInDefinitions.Instance.FindValueSet(ReleaseNoteOverrides.SpineErrorValueSet)!.Codes
+                .Where(c => c.System == ReleaseNoteOverrides.SpineErrorCodeSystem)
+                .Select(c => $"Spine-ErrorOrWarningCode-1|{ReleaseNoteOverrides.SpineErrorValueSet}|{c.Code}"))
             .OrderBy(x => x, StringComparer.Ordinal).ToArray();
 
     private static readonly Lazy<DefinitionSet> OfficialSet = new(() => OfficialDefinitionLoader.LoadDirectory(SharedFolder.Require("fhir")));
