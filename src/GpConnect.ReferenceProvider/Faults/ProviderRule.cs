@@ -11,6 +11,74 @@ internal enum ProviderRule
     JwtExpiryEnforced,
     /// <summary>A JWT whose <c>aud</c> is not the service root is rejected.</summary>
     JwtAudienceEnforced,
+    /// <summary>A request must carry a non-empty <c>Ssp-TraceID</c> (Core).</summary>
+    SspTraceIdRequired,
+    /// <summary><c>Ssp-TraceID</c> must be a GUID (Core).</summary>
+    SspTraceIdMustBeGuid,
+    /// <summary>A request must carry a non-empty <c>Ssp-From</c> (Core).</summary>
+    SspFromRequired,
+    /// <summary>A request must carry a non-empty <c>Ssp-To</c> (Core).</summary>
+    SspToRequired,
+    /// <summary><c>Ssp-InteractionID</c> must be a known interaction URN (Core).</summary>
+    InteractionIdMustBeKnown,
+    /// <summary><c>Ssp-InteractionID</c> is compared case-sensitively (Core).</summary>
+    InteractionIdCaseSensitive,
+    /// <summary><c>Ssp-InteractionID</c> must name the interaction the path asks for (Core).</summary>
+    InteractionIdMatchesRequest,
+    /// <summary>The HTTP method must be the interaction's method (Core).</summary>
+    MethodMatchesInteraction,
+    /// <summary>A request needs an <c>Authorization: Bearer</c> token (Core).</summary>
+    BearerTokenRequired,
+    /// <summary>The JWT must be three base64url JSON segments with a trailing dot (Core).</summary>
+    JwtStructureChecked,
+    /// <summary>The JWT must be unsigned with <c>alg: none</c> (Core).</summary>
+    JwtUnsigned,
+    /// <summary>All ten JWT claims must be present and non-null (Core).</summary>
+    JwtClaimsRequired,
+    /// <summary>JWT claims must have their JSON types: strings, integers, resource objects (Core).</summary>
+    JwtClaimTypesChecked,
+    /// <summary>Each JWT claim resource must be of its own resource type (Core).</summary>
+    JwtClaimResourceTypesChecked,
+    /// <summary>Each JWT claim resource must be valid base STU3 (Core).</summary>
+    JwtClaimResourcesValidated,
+    /// <summary><c>reason_for_request</c> must be <c>directcare</c> (Core).</summary>
+    JwtReasonForRequestChecked,
+    /// <summary><c>requested_scope</c> must be one of the four GP Connect scopes (Core).</summary>
+    JwtScopeValueChecked,
+    /// <summary>The requesting organisation needs an ODS code and the practitioner an SDS user id (Core).</summary>
+    JwtRequestingIdentifiersRequired,
+    /// <summary><c>sub</c> must equal <c>requesting_practitioner.id</c> (Core).</summary>
+    JwtSubMatchesPractitioner,
+    /// <summary>An <c>iat</c> beyond the leeway in the future is rejected (Core).</summary>
+    JwtIssuedAtChecked,
+    /// <summary>JWT timing allows the configured clock-skew leeway (Core, #640).</summary>
+    JwtClockSkewLeeway,
+    /// <summary>Tokens without the optional practitioner identifiers, or with UNK SDS values, are accepted (Core).</summary>
+    JwtToleratesConsumerVariance,
+    /// <summary>XML is served when asked for (Core).</summary>
+    XmlServed,
+    /// <summary><c>_format</c> wins over <c>Accept</c> (Core).</summary>
+    FormatParameterWinsOverAccept,
+    /// <summary>Without Accept or _format, the response follows the request body's Content-Type (Core).</summary>
+    ResponseFormatFollowsRequestBody,
+    /// <summary>Response Content-Type is the FHIR media type with <c>charset=utf-8</c> (Core).</summary>
+    ContentTypeWithCharset,
+    /// <summary>Error responses are written in the negotiated format (Core).</summary>
+    ErrorsFollowNegotiatedFormat,
+    /// <summary>The HTTP status of an error is the one mapped to its Spine code (Core).</summary>
+    ErrorStatusFollowsSpineCode,
+    /// <summary>An unknown resource type is answered 501 NOT_IMPLEMENTED (Core).</summary>
+    UnknownResourceTypeNotImplemented,
+    /// <summary>The ETag is weak: <c>W/"versionId"</c> (Core).</summary>
+    WeakETag,
+    /// <summary>HTTPS responses carry <c>Strict-Transport-Security</c> (Core).</summary>
+    StrictTransportSecurity,
+    /// <summary>HTTPS connections must present a client certificate (Core).</summary>
+    ClientCertificateRequired,
+    /// <summary>Client certificates must chain to the configured CA (Core).</summary>
+    ClientCertificateChainChecked,
+    /// <summary>Client certificates must be in date (Core).</summary>
+    ClientCertificateDatesChecked,
     /// <summary>Every response carries <c>Cache-Control: no-store</c>.</summary>
     CacheControlNoStore,
     /// <summary>Slot search refuses windows longer than two weeks.</summary>

@@ -53,8 +53,9 @@ public static class ReferenceProviderHost
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                     if (options.ClientCertificateAuthority is { } authority)
                     {
-                        https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
-                        https.ClientCertificateValidation = new ClientCertificatePolicy(authority, options.TimeProvider).Validate;
+                        var policy = new ClientCertificatePolicy(authority, options.TimeProvider, faults);
+                        https.ClientCertificateMode = policy.RequiresCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate;
+                        https.ClientCertificateValidation = policy.Validate;
                     }
                 });
             });

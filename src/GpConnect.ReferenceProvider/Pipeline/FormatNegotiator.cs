@@ -19,17 +19,26 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
     /// <summary>Picks the format for the response, or throws 415 UNSUPPORTED_MEDIA_TYPE.</summary>
     public FhirFormat Negotiate(HttpRequest request)
     {
+        var chosen = Choose(request);
+        // The XML waiver covers XML asked for by Accept or _format; a body's Content-Type has its own rule.
+        var askedFor = request.Headers.ContainsKey("Accept") || request.Query.ContainsKey("_format");
+        return chosen == FhirFormat.Xml && askedFor && faults.Waives(ProviderRule.XmlServed) ? FhirFormat.Json : chosen;
+    }
+
+    private FhirFormat Choose(HttpRequest request)
+    {
         if (!string.IsNullOrWhiteSpace(request.ContentType) && FromMediaType(request.ContentType) is null)
         {
             Refuse($"Request Content-Type '{request.ContentType}' is not a supported format ({JsonMediaType}, {XmlMediaType}).");
         }
-        if (request.Query.TryGetValue("_format", out var format) && format.Count > 0)
+        var accept = request.Headers.Accept.ToString();
+        var acceptFirst = faults.Waives(ProviderRule.FormatParameterWinsOverAccept) && !string.IsNullOrWhiteSpace(accept);
+        if (!acceptFirst && request.Query.TryGetValue("_format", out var format) && format.Count > 0)
         {
             // An unencoded '+' in the query string arrives as a space.
             var value = (format[0] ?? "").Replace(' ', '+');
             return FromMediaType(value) ?? Refuse($"_format '{value}' is not a supported format ({JsonMediaType}, {XmlMediaType}).");
         }
-        var accept = request.Headers.Accept.ToString();
         if (!string.IsNullOrWhiteSpace(accept))
         {
             var candidates = accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -44,7 +53,7 @@ internal sealed class FormatNegotiator(ActiveFaults faults)
             }
             return Refuse($"Accept '{accept}' names no supported format ({JsonMediaType}, {XmlMediaType}).");
         }
-        if (!string.IsNullOrWhiteSpace(request.ContentType))
+        if (!string.IsNullOrWhiteSpace(request.ContentType) && !faults.Waives(ProviderRule.ResponseFormatFollowsRequestBody))
         {
             return FromMediaType(request.ContentType) ?? FhirFormat.Json;
         }

@@ -21,16 +21,28 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
     /// <summary>Validates the Authorization header value for a request made as <paramref name="interaction"/> (null: scope not checked).</summary>
     public void Validate(string? authorization, Interaction? interaction)
     {
+        try
+        {
+            ValidateToken(authorization, interaction);
+        }
+        catch (WaivedException)
+        {
+            // A fault switched off the rule that failed: the token is accepted without further checks.
+        }
+    }
+
+    private void ValidateToken(string? authorization, Interaction? interaction)
+    {
         if (string.IsNullOrWhiteSpace(authorization))
-            throw ProviderException.BadRequest("The Authorization header is missing.");
+            throw Broken(ProviderRule.BearerTokenRequired, "The Authorization header is missing.");
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
-            throw ProviderException.BadRequest("The Authorization header must use the Bearer scheme.");
+            throw Broken(ProviderRule.BearerTokenRequired, "The Authorization header must use the Bearer scheme.");
         var token = authorization["Bearer ".Length..].Trim();
 
         var parts = token.Split('.');
         if (parts.Length != 3)
-            throw ProviderException.BadRequest($"The JWT must have three dot-separated parts (header.payload. with an empty signature); it has {parts.Length}.");
-        if (parts[2].Length != 0)
+            throw Broken(ProviderRule.JwtStructureChecked, $"The JWT must have three dot-separated parts (header.payload. with an empty signature); it has {parts.Length}.");
+        if (parts[2].Length != 0 && !faults.Waives(ProviderRule.JwtUnsigned))
             throw ProviderException.BadRequest("The JWT must be unsigned: its signature part must be empty.");
 
         using var header = ParseJson(parts[0], "header");
@@ -41,15 +53,15 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         foreach (var claim in StringClaims.Concat(IntegerClaims).Concat(ResourceClaims.Select(r => r.Claim)))
         {
             if (!claims.TryGetProperty(claim, out var value))
-                throw ProviderException.BadRequest($"The JWT {claim} claim is missing.");
+                throw Broken(ProviderRule.JwtClaimsRequired, $"The JWT {claim} claim is missing.");
             if (value.ValueKind == JsonValueKind.Null)
-                throw ProviderException.BadRequest($"Empty JWT {claim} claim.");
+                throw Broken(ProviderRule.JwtClaimsRequired, $"Empty JWT {claim} claim.");
         }
         foreach (var claim in StringClaims)
         {
             var value = claims.GetProperty(claim);
             if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                throw ProviderException.BadRequest($"The JWT {claim} claim must be a non-empty string.");
+                throw Broken(ProviderRule.JwtClaimTypesChecked, $"The JWT {claim} claim must be a non-empty string.");
         }
         var exp = Integer(claims, "exp");
         var iat = Integer(claims, "iat");
@@ -58,16 +70,22 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         {
             var resource = claims.GetProperty(claim);
             if (resource.ValueKind != JsonValueKind.Object)
-                throw ProviderException.BadRequest($"The JWT {claim} claim must be a FHIR {type} resource object.");
+                throw Broken(ProviderRule.JwtClaimTypesChecked, $"The JWT {claim} claim must be a FHIR {type} resource object.");
             var actual = resource.TryGetProperty("resourceType", out var rt) && rt.ValueKind == JsonValueKind.String ? rt.GetString() : null;
             if (actual != type)
-                throw ProviderException.BadRequest($"The JWT {claim} claim must hold a {type} resource, not '{actual ?? "(no resourceType)"}'.");
-            EmbeddedResourceValidator.Validate(claim, resource);
+                throw Broken(ProviderRule.JwtClaimResourceTypesChecked, $"The JWT {claim} claim must hold a {type} resource, not '{actual ?? "(no resourceType)"}'.");
+            if (!faults.Waives(ProviderRule.JwtClaimResourcesValidated)) EmbeddedResourceValidator.Validate(claim, resource);
         }
 
         CheckValues(claims, interaction);
         CheckTiming(exp, iat);
     }
+
+    /// <summary>A 400 BAD_REQUEST for a broken rule, or (when a fault waives the rule) the signal to accept the token.</summary>
+    private Exception Broken(ProviderRule rule, string diagnostics) =>
+        faults.Waives(rule) ? new WaivedException() : ProviderException.BadRequest(diagnostics);
+
+    private sealed class WaivedException : Exception;
 
     private void CheckValues(JsonElement claims, Interaction? interaction)
     {
@@ -78,12 +96,12 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         if (!string.Equals(aud, serviceRoot, StringComparison.Ordinal) && !faults.Waives(ProviderRule.JwtAudienceEnforced))
             throw ProviderException.BadRequest($"The JWT aud claim '{aud}' is not this provider's service root '{serviceRoot}'.");
 
-        if (claims.GetProperty("reason_for_request").GetString() != "directcare")
+        if (claims.GetProperty("reason_for_request").GetString() != "directcare" && !faults.Waives(ProviderRule.JwtReasonForRequestChecked))
             throw ProviderException.BadRequest("The JWT reason_for_request claim must be 'directcare'.");
 
         var scope = claims.GetProperty("requested_scope").GetString()!;
         if (!Scopes.Contains(scope, StringComparer.Ordinal))
-            throw ProviderException.BadRequest($"The JWT requested_scope '{scope}' is not one of {string.Join(", ", Scopes)}.");
+            throw Broken(ProviderRule.JwtScopeValueChecked, $"The JWT requested_scope '{scope}' is not one of {string.Join(", ", Scopes)}.");
         if (interaction is not null)
         {
             var family = interaction.Scope == ScopeFamily.Patient ? "patient/" : "organization/";
@@ -92,42 +110,63 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         }
 
         var organization = claims.GetProperty("requesting_organization");
-        if (!HasIdentifier(organization, Systems.OdsOrganizationCode))
-            throw ProviderException.BadRequest($"The JWT requesting_organization has no {Systems.OdsOrganizationCode} identifier.");
-
         var practitioner = claims.GetProperty("requesting_practitioner");
-        if (!HasIdentifier(practitioner, Systems.SdsUserId))
-            throw ProviderException.BadRequest($"The JWT requesting_practitioner has no {Systems.SdsUserId} identifier.");
-        var practitionerId = practitioner.TryGetProperty("id", out var id) ? id.GetString() : null;
+        if (!faults.Waives(ProviderRule.JwtRequestingIdentifiersRequired))
+        {
+            if (!HasIdentifier(organization, Systems.OdsOrganizationCode))
+                throw ProviderException.BadRequest($"The JWT requesting_organization has no {Systems.OdsOrganizationCode} identifier.");
+            if (!HasIdentifier(practitioner, Systems.SdsUserId))
+                throw ProviderException.BadRequest($"The JWT requesting_practitioner has no {Systems.SdsUserId} identifier.");
+        }
+        if (faults.Waives(ProviderRule.JwtToleratesConsumerVariance)) RequireEveryPractitionerIdentifier(practitioner);
+
+        var practitionerId = practitioner.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         var sub = claims.GetProperty("sub").GetString();
-        if (!string.Equals(sub, practitionerId, StringComparison.Ordinal))
+        if (!string.Equals(sub, practitionerId, StringComparison.Ordinal) && !faults.Waives(ProviderRule.JwtSubMatchesPractitioner))
             throw ProviderException.BadRequest($"The JWT sub claim '{sub}' does not equal requesting_practitioner.id '{practitionerId ?? "(none)"}'.");
     }
 
     private void CheckTiming(long exp, long iat)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (now > exp + leewaySeconds && !faults.Waives(ProviderRule.JwtExpiryEnforced))
-            throw ProviderException.BadRequest($"The JWT expired at {exp} (now {now}, leeway {leewaySeconds}s).");
-        if (validateIat && iat - leewaySeconds > now)
-            throw ProviderException.BadRequest($"The JWT iat {iat} is in the future beyond the {leewaySeconds}s leeway (now {now}).");
+        var leeway = faults.Waives(ProviderRule.JwtClockSkewLeeway) ? 0 : leewaySeconds;
+        if (now > exp + leeway && !faults.Waives(ProviderRule.JwtExpiryEnforced))
+            throw ProviderException.BadRequest($"The JWT expired at {exp} (now {now}, leeway {leeway}s).");
+        if (validateIat && iat - leeway > now && !faults.Waives(ProviderRule.JwtIssuedAtChecked))
+            throw ProviderException.BadRequest($"The JWT iat {iat} is in the future beyond the {leeway}s leeway (now {now}).");
     }
 
-    private static void CheckHeader(JsonElement header)
+    /// <summary>
+    /// The strictness a faulty provider might add (core.md §4.4 says providers must tolerate its absence): an SDS role
+    /// profile id and a local identifier must both be sent, and neither SDS value may be UNK.
+    /// </summary>
+    private static void RequireEveryPractitionerIdentifier(JsonElement practitioner)
+    {
+        if (!HasIdentifier(practitioner, Systems.SdsRoleProfileId))
+            throw ProviderException.BadRequest($"The JWT requesting_practitioner has no {Systems.SdsRoleProfileId} identifier.");
+        var identifiers = practitioner.GetProperty("identifier").EnumerateArray().ToList();
+        if (identifiers.Count < 3)
+            throw ProviderException.BadRequest("The JWT requesting_practitioner has no local user identifier.");
+        if (identifiers.Any(i => i.TryGetProperty("value", out var v) && v.GetString() == "UNK"))
+            throw ProviderException.BadRequest("The JWT requesting_practitioner SDS identifiers must not be UNK.");
+    }
+
+    private void CheckHeader(JsonElement header)
     {
         if (header.ValueKind != JsonValueKind.Object)
-            throw ProviderException.BadRequest("The JWT header must be a JSON object.");
-        if (!header.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "none")
+            throw Broken(ProviderRule.JwtStructureChecked, "The JWT header must be a JSON object.");
+        if ((!header.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "none")
+            && !faults.Waives(ProviderRule.JwtUnsigned))
             throw ProviderException.BadRequest("The JWT header alg must be 'none'.");
         if (header.TryGetProperty("typ", out var typ) && (typ.ValueKind != JsonValueKind.String || typ.GetString() != "JWT"))
             throw ProviderException.BadRequest("The JWT header typ must be 'JWT'.");
     }
 
-    private static long Integer(JsonElement claims, string claim)
+    private long Integer(JsonElement claims, string claim)
     {
         var value = claims.GetProperty(claim);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seconds))
-            throw ProviderException.BadRequest($"The JWT {claim} claim must be an integer number of seconds.");
+            throw Broken(ProviderRule.JwtClaimTypesChecked, $"The JWT {claim} claim must be an integer number of seconds.");
         return seconds;
     }
 
@@ -136,7 +175,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         && identifiers.EnumerateArray().Any(i => i.TryGetProperty("system", out var s) && s.GetString() == system
             && i.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()));
 
-    private static JsonDocument ParseJson(string segment, string part)
+    private JsonDocument ParseJson(string segment, string part)
     {
         byte[] bytes;
         try
@@ -145,7 +184,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         }
         catch (FormatException)
         {
-            throw ProviderException.BadRequest($"The JWT {part} is not base64url-encoded.");
+            throw Broken(ProviderRule.JwtStructureChecked, $"The JWT {part} is not base64url-encoded.");
         }
         try
         {
@@ -153,13 +192,13 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                throw ProviderException.BadRequest($"The JWT {part} must be a JSON object.");
+                throw Broken(ProviderRule.JwtStructureChecked, $"The JWT {part} must be a JSON object.");
             }
             return document;
         }
         catch (JsonException)
         {
-            throw ProviderException.BadRequest($"The JWT {part} is not valid JSON.");
+            throw Broken(ProviderRule.JwtStructureChecked, $"The JWT {part} is not valid JSON.");
         }
     }
 

@@ -25,15 +25,10 @@ internal sealed class RequestDispatcher(
             var path = ResolvePath(context.Request);
             var named = sspHeaders.Validate(context.Request.Headers);
 
-            if (!Interaction.KnownResourceTypes.Contains(path.ResourceType))
-                throw new ProviderException(SpineError.NotImplemented, $"The resource type or operation '{path.ResourceType}' is not implemented by this server.");
             var method = context.Request.Method;
-            var interaction = named ?? Interaction.All.FirstOrDefault(i => path.Matches(i, method))
-                ?? throw ProviderException.BadRequest($"{method} on '{path.ResourceType}' is not a GP Connect interaction.");
-            if (!path.Matches(interaction, method))
-                throw ProviderException.BadRequest($"{method} {context.Request.Path} does not match the interaction '{interaction.Id}' ({interaction.Name}: {interaction.Method}).");
+            var interaction = sspHeaders.Resolve(named, path, method, context.Request.Path);
 
-            jwt().Validate(context.Request.Headers.Authorization.ToString(), named);
+            jwt().Validate(context.Request.Headers.Authorization.ToString(), named is null ? null : interaction);
 
             if (!handlers.TryGetValue(interaction, out var handler))
                 throw new ProviderException(SpineError.NotImplemented, $"'{interaction.Name}' is not implemented by this reference provider yet.");

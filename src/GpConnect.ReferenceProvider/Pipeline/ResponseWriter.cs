@@ -18,17 +18,19 @@ internal sealed class ResponseWriter(ActiveFaults faults)
         var response = context.Response;
         response.StatusCode = status;
         if (!faults.Waives(ProviderRule.CacheControlNoStore)) response.Headers.CacheControl = "no-store";
-        if (context.Request.IsHttps) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-        if (versionId is not null && !faults.Waives(ProviderRule.ReadETag)) response.Headers.ETag = $"W/\"{versionId}\"";
+        if (context.Request.IsHttps && !faults.Waives(ProviderRule.StrictTransportSecurity)) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        if (versionId is not null && !faults.Waives(ProviderRule.ReadETag))
+            response.Headers.ETag = faults.Waives(ProviderRule.WeakETag) ? $"\"{versionId}\"" : $"W/\"{versionId}\"";
+        var charset = faults.Waives(ProviderRule.ContentTypeWithCharset) ? "" : ";charset=utf-8";
         string body;
         if (format == FhirFormat.Xml)
         {
-            response.ContentType = FormatNegotiator.XmlMediaType + ";charset=utf-8";
+            response.ContentType = FormatNegotiator.XmlMediaType + charset;
             body = FhirXmlWriter.Write(resource);
         }
         else
         {
-            response.ContentType = FormatNegotiator.JsonMediaType + ";charset=utf-8";
+            response.ContentType = FormatNegotiator.JsonMediaType + charset;
             body = resource.ToJsonString(Compact);
         }
         await response.WriteAsync(body, Encoding.UTF8, context.RequestAborted);
@@ -36,5 +38,8 @@ internal sealed class ResponseWriter(ActiveFaults faults)
 
     /// <summary>Writes the OperationOutcome for a failure.</summary>
     public Task WriteErrorAsync(HttpContext context, ProviderException error, FhirFormat format) =>
-        WriteAsync(context, error.Error.HttpStatus, faults.Decorate(OperationOutcomes.For(error.Error, error.Message)), format);
+        WriteAsync(context,
+            faults.Waives(ProviderRule.ErrorStatusFollowsSpineCode) ? StatusCodes.Status400BadRequest : error.Error.HttpStatus,
+            faults.Decorate(OperationOutcomes.For(error.Error, error.Message)),
+            faults.Waives(ProviderRule.ErrorsFollowNegotiatedFormat) ? FhirFormat.Json : format);
 }
