@@ -29,9 +29,3 @@ Feature: Get the FHIR capability statement
       | kind          | capability |
       | status        | active     |
       | rest.mode     | server     |
-
-  @CORE-032 @since-1.2.3
-  Scenario: A request without the Ssp-InteractionID header is rejected
-    Given the request omits the "Ssp-InteractionID" header
-    When the consumer requests the FHIR capability statement
-    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"

@@ -7,8 +7,6 @@ public static class FoundationsDetections
     [
         new("capability-wrong-version", "features/foundations/get-the-fhir-capability-statement.feature",
             "The capability statement carries the GP Connect version the provider implements", "CapabilityStatement.version"),
-        new("accept-missing-interaction-id", "features/foundations/get-the-fhir-capability-statement.feature",
-            "A request without the Ssp-InteractionID header is rejected", "Expected HTTP 400"),
         new("capability-cors-as-string", "features/foundations/get-the-fhir-capability-statement.feature",
             "The provider returns a capability statement that is valid FHIR STU3", "cors"),
         new("capability-wrong-fhir-version", "features/foundations/get-the-fhir-capability-statement.feature",

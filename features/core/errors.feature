@@ -1,0 +1,59 @@
+# Source: ../shared/spec/core.md §5 (error handling), §1.4, §5.3, A-02, A-09, A-10.
+@core @use-case-error-handling
+Feature: Error responses
+  Every provider error is an OperationOutcome profiled GPConnect-OperationOutcome-1 with severity error, the issue type
+  and HTTP status mapped to its Spine error code, and a coding from Spine-ErrorOrWarningCode-1 (the ValueSet or the
+  CodeSystem URL). Unknown instances are 404 with the type's not-found code; an unimplemented resource type is 501
+  NOT_IMPLEMENTED (400 BAD_REQUEST tolerated); a method the interaction is not made with is 400 BAD_REQUEST. An error
+  to a request that asked for XML is itself XML.
+
+  @CORE-075 @CORE-076 @CORE-077 @CORE-067 @CORE-068 @CORE-069 @CORE-070 @CORE-072 @since-1.2.3
+  Scenario Outline: Reading an unknown <type> id gives <code>
+    When the consumer reads a "<type>" with an id that does not exist
+    Then the response should be an OperationOutcome with Spine error code "<code>"
+
+    Examples:
+      | type         | code                   |
+      | Organization | ORGANISATION_NOT_FOUND |
+      | Practitioner | PRACTITIONER_NOT_FOUND |
+      | Location     | NO_RECORD_FOUND        |
+
+  @CORE-076 @CORE-078 @since-1.2.3
+  Scenario: Reading an organisation with an id in an invalid format gives ORGANISATION_NOT_FOUND
+    When the consumer reads an "Organization" with the malformed id "not*a*valid*id!"
+    Then the response should be an OperationOutcome with Spine error code "ORGANISATION_NOT_FOUND" or "INVALID_IDENTIFIER_VALUE"
+
+  @CORE-079 @CORE-072 @since-1.2.3
+  Scenario: Reading a resource type GP Connect does not implement gives NOT_IMPLEMENTED
+    When the consumer reads an "Encounter", a resource type GP Connect does not implement
+    Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED" or "BAD_REQUEST"
+
+  @CORE-080 @since-1.2.3
+  Scenario Outline: <method> on the practice organisation with the read interaction ID is rejected
+    Given the request uses the HTTP method "<method>"
+    When the consumer sends a "Read an organisation" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+    Examples:
+      | method |
+      | POST   |
+      | DELETE |
+
+  @CORE-073 @CORE-011 @since-1.2.3
+  Scenario Outline: An error to a <use case> request that asked for XML is an XML OperationOutcome
+    Given the request accepts "application/fhir+xml"
+    And the request omits the "Ssp-TraceID" header
+    When the consumer sends a "<use case>" request
+    Then the response should be an OperationOutcome in XML with Spine error code "BAD_REQUEST"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+    Examples:
+      | use case                          |
+      | Get the FHIR capability statement |
+      | Search for free slots             |
+
+  @CORE-081 @since-1.2.3
+  Scenario: DELETE on an appointment is rejected
+    Given the request uses the HTTP method "DELETE"
+    When the consumer reads an "Appointment" with an id that does not exist
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"

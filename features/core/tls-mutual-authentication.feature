@@ -1,0 +1,32 @@
+# Source: ../shared/spec/core.md §1.3 (TLS and mutual authentication), §1.7 and A-15 (HSTS).
+# Against the embedded provider each scenario starts its own HTTPS instance that requires client certificates from a
+# throwaway CA made for the run. Against a remote provider the configured tls:clientCertificate and
+# tls:trustedCaCertificate make the good connection; the refused ones use certificates generated for the run.
+@core @use-case-tls-mutual-authentication @tls
+Feature: TLS mutual authentication
+  Every interaction runs over TLS 1.2 or later with mutual authentication: the provider accepts only client
+  certificates that are in date and chain to the Spine CA, refuses the connection otherwise (no HTTP exchange at all),
+  and sends Strict-Transport-Security on its responses.
+
+  Background:
+    Given the provider endpoint requires TLS mutual authentication
+
+  @CORE-009 @since-1.2.3
+  Scenario: A consumer presenting its trusted client certificate is served with Strict-Transport-Security
+    When the consumer connects with its configured client certificate
+    Then the provider should serve the request over TLS with Strict-Transport-Security
+
+  @CORE-002 @since-1.2.3
+  Scenario: A connection without a client certificate is refused
+    When the consumer connects without a client certificate
+    Then the provider should refuse the connection without a client certificate
+
+  @CORE-003 @since-1.2.3
+  Scenario: A connection with a client certificate from an untrusted CA is refused
+    When the consumer connects with a client certificate from an untrusted CA
+    Then the provider should refuse the connection with a certificate from an untrusted CA
+
+  @CORE-004 @since-1.2.3
+  Scenario: A connection with an expired client certificate is refused
+    When the consumer connects with an expired client certificate
+    Then the provider should refuse the connection with an expired client certificate

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using GpConnect.Conformance.Fhir;
+using GpConnect.Conformance.Specs.Domain;
+
+namespace GpConnect.Conformance.Specs.Checks.Core;
+
+/// <summary>Checks of the resource conventions every response follows (core.md §7): meta, ids, references, Bundles.</summary>
+public static partial class ConventionChecks
+{
+    private const string Base = "https://fhir.nhs.uk/STU3/StructureDefinition/";
+
+    /// <summary>The GP Connect profile each Foundations/Appointment Management resource type carries (core.md §7.1).</summary>
+    public static IReadOnlyDictionary<string, string> Profiles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Patient"] = Base + "CareConnect-GPC-Patient-1",
+        ["Practitioner"] = Base + "CareConnect-GPC-Practitioner-1",
+        ["PractitionerRole"] = Base + "CareConnect-GPC-PractitionerRole-1",
+        ["Organization"] = Base + "CareConnect-GPC-Organization-1",
+        ["Location"] = Base + "CareConnect-GPC-Location-1",
+        ["Appointment"] = Base + "GPConnect-Appointment-1",
+        ["Schedule"] = Base + "GPConnect-Schedule-1",
+        ["Slot"] = Base + "GPConnect-Slot-1",
+        ["OperationOutcome"] = Base + "GPConnect-OperationOutcome-1",
+    };
+
+    /// <summary>
+    /// The resource carries its GP Connect profile in meta.profile and a non-empty meta.versionId, and (when
+    /// <paramref name="requestedId"/> is given, for reads) its id equals the id in the URL (core.md §7.2–7.3, CORE-093–095).
+    /// </summary>
+    public static Check Identity(ElementNode resource, string? requestedId = null)
+    {
+        var check = new Check();
+        var type = resource.ResourceType ?? "resource";
+        var profiles = resource.Select("meta.profile").Select(p => p.Value).ToList();
+        if (!Profiles.TryGetValue(type, out var expected))
+            check.Fail("meta.profile", $"{resource.Path}.meta.profile", "a GP Connect resource type", type, $"{resource.Path} is a {type}, which no Foundations or Appointment Management response returns.");
+        else if (!profiles.Contains(expected))
+            check.Fail("meta.profile", $"{resource.Path}.meta.profile", expected, profiles.Count == 0 ? "absent" : string.Join(", ", profiles),
+                $"{resource.Path} ({type} {resource.SelectValue("id") ?? "without id"}) must declare {expected} in meta.profile.");
+        if (string.IsNullOrWhiteSpace(resource.SelectValue("meta.versionId")))
+            check.Fail("meta.versionId", $"{resource.Path}.meta.versionId", "a version id", "absent",
+                $"{resource.Path} ({type} {resource.SelectValue("id") ?? "without id"}) must carry meta.versionId.");
+        var id = resource.SelectValue("id");
+        if (string.IsNullOrWhiteSpace(id))
+            check.Fail("id", $"{resource.Path}.id", "a logical id", "absent", $"{resource.Path} ({type}) has no id.");
+        else if (requestedId is not null && id != requestedId)
+            check.Fail("id.matches-url", $"{resource.Path}.id", requestedId, id, $"A read of {type}/{requestedId} returned {type} id \"{id}\".");
+        return check;
+    }
+
+    /// <summary>The response's root resource passes <see cref="Identity"/>.</summary>
+    public static Check RootIdentity(ProviderResponse response, string requestedId)
+    {
+        var check = ResponseChecks.Status(response, 200);
+        if (!check.Passed) return check;
+        if (response.Resource is null) return ResponseChecks.ResourceType(response, "resource");
+        return Identity(response.Resource, requestedId);
+    }
+
+    /// <summary>Every resource in the searchset passes <see cref="Identity"/> (call BundleChecks.Contains first).</summary>
+    public static Check EveryEntryIdentity(ProviderResponse response)
+    {
+        var check = new Check();
+        foreach (var entry in response.BundleEntries()) check.Add(Identity(entry).Failures);
+        return check;
+    }
+
+    /// <summary>
+    /// Every <c>reference</c> anywhere in the body is a local relative reference <c>Type/id</c> (or a <c>#contained</c>
+    /// one), never an absolute URL (core.md §7.5, CORE-101). Returns how many were checked so callers can insist on one.
+    /// </summary>
+    public static Check RelativeReferences(ProviderResponse response, out int checkedCount)
+    {
+        var check = new Check();
+        checkedCount = 0;
+        if (response.Resource is null) return ResponseChecks.ResourceType(response, "resource");
+        foreach (var node in Descendants(response.Resource).Where(n => n.Name == "reference" && n.Value is not null))
+        {
+            checkedCount++;
+            if (!RelativeReference().IsMatch(node.Value!) && !node.Value!.StartsWith('#'))
+                check.Fail("reference.relative", node.Path, "Type/id", node.Value,
+                    $"{node.Path} is \"{node.Value}\"; GP Connect references must be local relative references (Type/id).");
+        }
+        if (checkedCount == 0)
+            check.Fail("reference.present", response.Resource.Path, "at least one reference", "none",
+                "The response holds no references, so the relative-reference rule could not be checked; the scenario needs a response with references.");
+        return check;
+    }
+
+    /// <summary>No searchset entry carries fullUrl (core.md §7.6, CORE-102; SHOULD NOT, failed here so that it is visible).</summary>
+    public static Check NoFullUrl(ProviderResponse response)
+    {
+        var check = new Check();
+        if (response.Resource is null) return ResponseChecks.ResourceType(response, "Bundle");
+        foreach (var entry in response.Resource.Children("entry"))
+            if (entry.Child("fullUrl") is { } fullUrl)
+                check.Fail("bundle.entry.fullUrl", fullUrl.Path, "absent", fullUrl.Value ?? "present",
+                    $"{fullUrl.Path} is populated (\"{fullUrl.Value}\"); since 1.2.3 providers SHOULD NOT populate Bundle.entry.fullUrl.");
+        return check;
+    }
+
+    private static IEnumerable<ElementNode> Descendants(ElementNode node)
+    {
+        foreach (var child in node.Children())
+        {
+            yield return child;
+            foreach (var descendant in Descendants(child)) yield return descendant;
+        }
+    }
+
+    [GeneratedRegex("^[A-Z][A-Za-z]+/[A-Za-z0-9\\-\\.]{1,64}$")]
+    private static partial Regex RelativeReference();
+}

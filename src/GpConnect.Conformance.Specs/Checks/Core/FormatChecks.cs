@@ -1,0 +1,40 @@
+using GpConnect.Conformance.Specs.Domain;
+using GpConnect.Conformance.Specs.Domain.Core;
+
+namespace GpConnect.Conformance.Specs.Checks.Core;
+
+/// <summary>Checks on content negotiation (core.md §1.5): which format came back, and refusals of unsupported ones.</summary>
+public static class FormatChecks
+{
+    /// <summary>The response is in <paramref name="format"/>: its Content-Type says so (with charset) and its body is that syntax.</summary>
+    public static Check Body(ProviderResponse response, FhirWireFormat format)
+    {
+        var check = HeaderChecks.ContentType(response, format);
+        if (!response.HasResponse) return check;
+        var body = response.Exchange.ResponseBody.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var actual = body.StartsWith('<') ? FhirWireFormat.Xml : body.StartsWith('{') ? FhirWireFormat.Json : (FhirWireFormat?)null;
+        if (actual != format)
+            check.Fail("body.format", null, format.ToString(), actual?.ToString() ?? (body.Length == 0 ? "empty body" : "neither JSON nor XML"),
+                $"Expected a FHIR {format} body but the body is {(actual?.ToString() ?? (body.Length == 0 ? "empty" : "neither JSON nor XML"))}.");
+        else if (response.Resource is null)
+            check.Add(ResponseChecks.ResourceType(response, "resource").Failures);
+        return check;
+    }
+
+    /// <summary>
+    /// The request was refused with 415 Unsupported Media Type (core.md §1.5, §5.3). Any OperationOutcome is not checked
+    /// for a Spine code: the spec names none for 415.
+    /// </summary>
+    public static Check UnsupportedMediaType(ProviderResponse response) => ResponseChecks.Status(response, 415);
+
+    /// <summary>
+    /// A request naming a legacy DSTU2 mime type (A-11) is either refused with 415, or served with the STU3 FHIR media type
+    /// and charset, never with the legacy type.
+    /// </summary>
+    public static Check LegacyTypeNotEchoed(ProviderResponse response, FhirWireFormat format)
+    {
+        if (response.StatusCode == 415) return new Check();
+        var check = ResponseChecks.Status(response, 200);
+        return check.Passed ? HeaderChecks.ContentType(response, format) : check;
+    }
+}

@@ -1,0 +1,46 @@
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Client.Interactions;
+using GpConnect.Conformance.Client.Tls;
+using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Specs.Hosting;
+
+namespace GpConnect.Conformance.Specs.Domain.Core;
+
+/// <summary>
+/// One TLS mutual-authentication scenario: the HTTPS endpoint (see <see cref="TlsEndpoint"/>) and the consumer's attempts
+/// to get the capability statement from it with one client certificate set-up or another. Disposes the endpoint.
+/// </summary>
+public sealed class TlsScenario(ConformanceSettings settings, ScenarioContext scenario) : IAsyncDisposable
+{
+    private TlsEndpoint? _endpoint;
+    private ProviderResponse? _last;
+
+    /// <summary>The endpoint; throws when the Given step that opens it has not run.</summary>
+    public TlsEndpoint Endpoint => _endpoint ?? throw new InvalidOperationException("No TLS endpoint: the scenario needs 'Given the provider endpoint requires TLS mutual authentication' first.");
+
+    /// <summary>The outcome of the last connection attempt.</summary>
+    public ProviderResponse LastResponse => _last ?? throw new InvalidOperationException("No connection attempt has been made yet in this scenario.");
+
+    /// <summary>Opens the endpoint, or marks the scenario not applicable when the target cannot be tested for mutual TLS.</summary>
+    public async Task OpenAsync()
+    {
+        var (endpoint, reason) = await TlsEndpoint.StartAsync(settings, scenario.CancellationToken).ConfigureAwait(false);
+        _endpoint = endpoint ?? throw new ScenarioNotApplicableException($"TLS mutual authentication cannot be tested: {reason}");
+    }
+
+    /// <summary>Requests the capability statement over a fresh connection with <paramref name="tls"/>, recording the attempt.</summary>
+    public async Task<ProviderResponse> ConnectAsync(ClientTlsOptions tls, string description)
+    {
+        using var client = new GpConnectClient(settings, Endpoint.ServiceRoot, TimeProvider.System, tls);
+        var exchange = await client.SendAsync(new GpConnectRequest(Interactions.GetCapabilityStatement), scenario.CancellationToken).ConfigureAwait(false);
+        scenario.AddEvidence(ConsumerSession.ToEvidence($"TLS to {Endpoint.Description} {description}", exchange));
+        return _last = new ProviderResponse(exchange);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_endpoint is not null) await _endpoint.DisposeAsync().ConfigureAwait(false);
+    }
+}
