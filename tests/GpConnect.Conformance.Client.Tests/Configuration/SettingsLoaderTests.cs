@@ -93,21 +93,23 @@ public sealed class SettingsLoaderTests
         TestSettings.Default(overrides.Select(o => (o.Key, o.Value)).ToArray()).Provider.Asid.ShouldBe("111");
     }
 
+    // These tests use a role group of their own ("loaderTests") so the roles config/default.json maps for the suite
+    // cannot change their outcome.
     [Fact]
     public void Test_data_is_grouped_by_role()
     {
         var settings = TestSettings.Default(
-            ("testData:patients:sensitive:nhsNumber", "9658218873"),
-            ("testData:patients:sensitive:logicalId", "7"),
-            ("testData:patients:baseline:nhsNumber", "9658218881"),
-            ("testData:patients:baseline://", "a comment"));
+            ("testData:loaderTests:sensitive:nhsNumber", "9658218873"),
+            ("testData:loaderTests:sensitive:logicalId", "7"),
+            ("testData:loaderTests:baseline:nhsNumber", "9658218881"),
+            ("testData:loaderTests:baseline://", "a comment"));
 
-        settings.TestData["patients.sensitive"]["nhsNumber"].ShouldBe("9658218873");
-        settings.TestData["patients.sensitive"]["logicalId"].ShouldBe("7");
-        settings.TestData["patients.baseline"].Keys.ShouldBe(["nhsNumber"]);
-        settings.GetTestData("patients:sensitive", "nhsNumber").ShouldBe("9658218873");
-        settings.TestDataSection["patients:baseline:nhsNumber"].ShouldBe("9658218881");
-        settings.TryGetTestData("patients.baseline", "logicalId", out _).ShouldBeFalse();
+        settings.TestData["loaderTests.sensitive"]["nhsNumber"].ShouldBe("9658218873");
+        settings.TestData["loaderTests.sensitive"]["logicalId"].ShouldBe("7");
+        settings.TestData["loaderTests.baseline"].Keys.ShouldBe(["nhsNumber"]);
+        settings.GetTestData("loaderTests:sensitive", "nhsNumber").ShouldBe("9658218873");
+        settings.TestDataSection["loaderTests:baseline:nhsNumber"].ShouldBe("9658218881");
+        settings.TryGetTestData("loaderTests.baseline", "logicalId", out _).ShouldBeFalse();
     }
 
     [Fact]
@@ -115,11 +117,11 @@ public sealed class SettingsLoaderTests
     {
         var settings = TestSettings.Default();
 
-        var error = Should.Throw<ConfigurationException>(() => settings.GetTestData("patients.sensitive", "nhsNumber"));
+        var error = Should.Throw<ConfigurationException>(() => settings.GetTestData("loaderTests.sensitive", "nhsNumber"));
 
-        error.Key.ShouldBe("testData:patients:sensitive:nhsNumber");
+        error.Key.ShouldBe("testData:loaderTests:sensitive:nhsNumber");
         error.File.ShouldBe(RepositoryPaths.DefaultConfig);
-        error.Message.ShouldContain("testData:patients:sensitive:nhsNumber is not configured");
+        error.Message.ShouldContain("testData:loaderTests:sensitive:nhsNumber is not configured");
     }
 
     [Fact]
