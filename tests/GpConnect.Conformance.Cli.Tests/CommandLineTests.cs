@@ -155,3 +155,57 @@ public sealed class CommandLineTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Gating for pipelines: --fail-on new against the previous run, and waivers with an expiry date.</summary>
+public sealed class GatingTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("gpcc-gate-").FullName;
+    private static string DefaultConfig => Path.Combine(RepositoryLayout.RequireRoot(), "config", "default.json");
+
+    private const string VersionFeature = """
+        @foundations
+        Feature: Capability version
+          @CORE-112 @since-1.2.3
+          Scenario: The capability statement version is the expected one
+            When the consumer requests the FHIR capability statement
+            Then the capability statement version should be the one expected for the target spec version
+        """;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private async Task<(int Exit, string Out)> Run(params string[] extra)
+    {
+        var features = Path.Combine(_temp, "features");
+        Directory.CreateDirectory(features);
+        File.WriteAllText(Path.Combine(features, "version.feature"), VersionFeature);
+        var stdout = new StringWriter();
+        string[] args = ["--config", DefaultConfig, "--features", features, "--reports", Path.Combine(_temp, "reports"), "--fault", "capability-wrong-version", .. extra];
+        var exit = await CommandDispatcher.RunAsync(args, stdout, new StringWriter());
+        await Task.Delay(1100); // run folders are named to the second
+        return (exit, stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Fail_on_new_passes_a_known_failure_and_the_default_gate_does_not()
+    {
+        (await Run("--no-compare")).Exit.ShouldBe(1);
+
+        (await Run("--fail-on", "new")).Exit.ShouldBe(0);
+        (await Run()).Exit.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_current_waiver_turns_the_failure_into_waived_and_an_expired_one_does_not()
+    {
+        var current = Path.Combine(_temp, "current.json");
+        File.WriteAllText(current, """{ "waivers": [ { "tag": "@CORE-112", "reason": "known", "owner": "qa", "expires": "2999-12-31" } ] }""");
+        var expired = Path.Combine(_temp, "expired.json");
+        File.WriteAllText(expired, """{ "waivers": [ { "tag": "@CORE-112", "reason": "known", "owner": "qa", "expires": "2001-01-01" } ] }""");
+
+        var waived = await Run("--no-compare", "--waivers", current);
+        waived.Exit.ShouldBe(0);
+        waived.Out.ShouldContain("1 waived");
+
+        (await Run("--no-compare", "--waivers", expired)).Exit.ShouldBe(1);
+    }
+}

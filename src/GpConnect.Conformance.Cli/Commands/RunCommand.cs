@@ -106,7 +106,7 @@ public static class RunCommand
         if (options.WaiversFile is not null)
         {
             try { waivers = WaiverSet.Load(Path.GetFullPath(options.WaiversFile, root)); }
-            catch (Exception e) when (e is IOException or FormatException or ResultsFormatException or UnauthorizedAccessException)
+            catch (Exception e) when (e is WaiverFileException or IOException or FormatException or ResultsFormatException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"--waivers: {e.Message}");
                 return CommandDispatcher.BadInput;
