@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using GpConnect.Conformance.Reporting.Coverage;
+using GpConnect.Conformance.Specs.Hosting;
+using GpConnect.Conformance.Specs.Tests.Support;
+using Shouldly;
+
+namespace GpConnect.Conformance.Specs.Tests;
+
+/// <summary>
+/// Every obligation in the requirement digests' checklists is covered by a scenario tagged with its id, or listed in
+/// docs/obligations-not-provider-testable.md with the reason it cannot be checked through a provider's API.
+/// </summary>
+public sealed partial class ObligationCoverageTests
+{
+    [Theory]
+    [InlineData("CORE")]
+    [InlineData("FND")]
+    [InlineData("APT")]
+    [InlineData("TKT")]
+    public void Every_obligation_is_covered_by_a_scenario_or_listed_as_not_provider_testable(string prefix)
+    {
+        var shared = RepositoryLayout.FindShared();
+        if (shared is null) Assert.Skip("../shared/spec (the requirement digests) is not beside the checkout, so there is no checklist to compare with.");
+
+        var obligations = ObligationCatalog.LoadFromDigests(Path.Combine(shared, "spec"))
+            .Select(o => o.Id).Where(id => id.StartsWith(prefix + "-", StringComparison.Ordinal)).Distinct().ToList();
+        obligations.ShouldNotBeEmpty();
+
+        var tagged = SuiteUnderTest.Catalog.Scenarios.SelectMany(s => s.Info.Tags).Select(t => t.TrimStart('@')).ToHashSet(StringComparer.Ordinal);
+        var listed = ListedAsNotTestable();
+
+        var missing = obligations.Where(id => !tagged.Contains(id) && !listed.Contains(id)).ToList();
+        missing.ShouldBeEmpty($"{prefix} obligations with neither a scenario tag nor an entry in docs/obligations-not-provider-testable.md");
+    }
+
+    [Fact]
+    public void Nothing_is_both_covered_and_listed_as_not_testable()
+    {
+        var tagged = SuiteUnderTest.Catalog.Scenarios.SelectMany(s => s.Info.Tags).Select(t => t.TrimStart('@')).ToHashSet(StringComparer.Ordinal);
+
+        ListedAsNotTestable().Where(tagged.Contains).ShouldBeEmpty("listed as not provider-testable, yet a scenario is tagged with it");
+    }
+
+    /// <summary>Obligation ids named at the start of a list item in the document (e.g. "- CORE-001 …", "- **FND-004**: …").</summary>
+    private static HashSet<string> ListedAsNotTestable()
+    {
+        var path = Path.Combine(RepositoryLayout.RequireRoot(), "docs", "obligations-not-provider-testable.md");
+        return File.ReadLines(path)
+            .Select(line => ListedId().Match(line))
+            .Where(m => m.Success)
+            .SelectMany(m => IdPattern().Matches(m.Value).Select(x => x.Value))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\s*[-*|]\s*\**\s*((CORE|FND|APT|TKT)-\d{3}[\s,–-]*)+")]
+    private static partial Regex ListedId();
+
+    [GeneratedRegex(@"(CORE|FND|APT|TKT)-\d{3}")]
+    private static partial Regex IdPattern();
+}
