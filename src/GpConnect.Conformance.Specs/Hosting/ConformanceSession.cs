@@ -82,7 +82,8 @@ public sealed class ConformanceSession : IAsyncDisposable
             new("capabilityVersionExpected", $"{Expectations.CapabilityVersion} ({Expectations.CapabilityVersionBasis})"),
             new("configFile", Settings.SourceFile),
         };
-        metadata.AddRange(Settings.Redacted().Select(kv => new KeyValuePair<string, string>("config:" + kv.Key, kv.Value)));
+        // The whole configuration as one multi-line entry (secrets already masked), so reports can fold it away.
+        metadata.Add(new("config", string.Join("\n", Settings.Redacted().Select(kv => $"{kv.Key} = {kv.Value}"))));
         return metadata;
     }
 
