@@ -39,5 +39,67 @@ internal static partial class FaultCatalogue
             new("schedule-with-service-type", "Each Schedule also carries serviceType, which GPConnect-Schedule-1 prohibits (0..0)."),
             "Schedule",
             schedule => schedule["serviceType"] = new JsonArray(new JsonObject { ["text"] = "Schedule service type" })),
+        new RuleWaiverFault(
+            new("slot-search-hides-extended-roles", "Slot search leaves out schedules whose practitioner role is one of the #636 extended job roles."),
+            ProviderRule.SlotSearchIncludesExtendedRoles),
+        new RuleWaiverFault(
+            new("book-double-books", "Book accepts a slot that is already booked (no 409 DUPLICATE_REJECTED)."),
+            ProviderRule.BookRefusesTakenSlots),
+        new RuleWaiverFault(
+            new("book-conflict-wrong-code", "Book refuses a slot that is no longer free with 422 INVALID_RESOURCE instead of 409 DUPLICATE_REJECTED."),
+            ProviderRule.BookConflictIsDuplicateRejected),
+        new RuleWaiverFault(
+            new("book-accepts-visit-slot", "Book accepts Visit slots as if they were GP Connect bookable, at the slot's own times (#826 undone)."),
+            ProviderRule.BookRefusesVisitSlots),
+        new RuleWaiverFault(
+            new("book-accepts-non-adjacent-slots", "Book accepts several slots that are not adjacent, on different schedules or with different delivery channels."),
+            ProviderRule.BookAdjacentSlotsOnly),
+        new RuleWaiverFault(
+            new("book-accepts-mixed-slot-types", "Book accepts adjacent slots with different slot types (1.2.7 multiple-adjacent-slots rule undone)."),
+            ProviderRule.BookAdjacentSlotsShareSlotType),
+        new RuleWaiverFault(
+            new("book-cancellation-reason-cancels", "Book with the cancellation-reason extension creates a cancelled appointment (#695)."),
+            ProviderRule.BookRefusesCancellationReason),
+        new RuleWaiverFault(
+            new("gp-connect-bookings-only", "Read, retrieve, amend and cancel see only appointments the harness booked through GP Connect (#663 undone)."),
+            ProviderRule.ServesAppointmentsBookedElsewhere),
+        new RuleWaiverFault(
+            new("retrieve-omits-cancelled", "Retrieve leaves out cancelled appointments."),
+            ProviderRule.RetrieveIncludesCancelled),
+        new RuleWaiverFault(
+            new("retrieve-omits-visits", "Retrieve leaves out Visit appointments (#826)."),
+            ProviderRule.RetrieveIncludesVisits),
+        new RuleWaiverFault(
+            new("retrieve-accepts-past-range", "Retrieve accepts a date range that starts before today instead of 422 INVALID_PARAMETER."),
+            ProviderRule.RetrieveRefusesPastRange),
+        new RuleWaiverFault(
+            new("visit-appointments-changeable", "Amend and cancel accept Visit appointments (#826 undone)."),
+            ProviderRule.ChangesRefuseVisitAppointments),
+        new RuleWaiverFault(
+            new("past-appointments-changeable", "Amend and cancel accept appointments in the past."),
+            ProviderRule.ChangesRefusePastAppointments),
+        new RuleWaiverFault(
+            new("ignores-if-match", "Amend and cancel ignore If-Match, so a stale version overwrites the appointment instead of 409."),
+            ProviderRule.ChangesCheckVersion),
+        new RuleWaiverFault(
+            new("amend-accepts-other-changes", "Amend accepts requests that change elements other than description and comment (ignoring the changes)."),
+            ProviderRule.AmendOnlyDescriptionAndComment),
+        new RuleWaiverFault(
+            new("amend-accepts-cancelled", "Amend accepts a cancelled appointment (#601 undone)."),
+            ProviderRule.AmendRefusesCancelled),
+        new RuleWaiverFault(
+            new("amend-accepts-cancellation-reason", "Amend accepts and stores the cancellation-reason extension (#695 undone)."),
+            ProviderRule.AmendRefusesCancellationReason),
+        new RuleWaiverFault(
+            new("cancel-accepts-other-changes", "Cancel accepts requests that also change other elements (ignoring the changes)."),
+            ProviderRule.CancelOnlyStatusAndReason),
+        new ResourceDecorationFault(
+            new("appointment-two-service-types", "Each Appointment carries two serviceType entries (seed #912 allows at most one)."),
+            "Appointment",
+            AddSecondServiceType),
+        new ResourceDecorationFault(
+            new("appointment-without-slot-type", "Appointments leave out serviceType, the slot type #912 makes mandatory."),
+            "Appointment",
+            appointment => appointment.Remove("serviceType")),
     ];
 }

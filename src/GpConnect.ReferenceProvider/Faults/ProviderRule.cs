@@ -89,6 +89,42 @@ internal enum ProviderRule
     SlotSearchAlwaysIncludesOrganization,
     /// <summary>Slot search applies the booking-organisation restriction matrix.</summary>
     SlotSearchAppliesRestrictions,
+    /// <summary>Slot search returns schedules whatever their practitioner role, including the #636 extended roles.</summary>
+    SlotSearchIncludesExtendedRoles,
+    /// <summary>Book refuses the cancellation-reason extension (#695) rather than creating a cancelled appointment.</summary>
+    BookRefusesCancellationReason,
+    /// <summary>Book refuses slots that are no longer free.</summary>
+    BookRefusesTakenSlots,
+    /// <summary>A slot that is no longer free is refused with 409 DUPLICATE_REJECTED.</summary>
+    BookConflictIsDuplicateRejected,
+    /// <summary>Book refuses Visit slots (#826).</summary>
+    BookRefusesVisitSlots,
+    /// <summary>Slots booked together are adjacent, on one schedule, with one delivery channel.</summary>
+    BookAdjacentSlotsOnly,
+    /// <summary>Slots booked together share one slot type (1.2.7 PRERELEASE / #912).</summary>
+    BookAdjacentSlotsShareSlotType,
+    /// <summary>Read/retrieve/amend/cancel serve appointments booked by other organisations or outside GP Connect (#663).</summary>
+    ServesAppointmentsBookedElsewhere,
+    /// <summary>Retrieve returns cancelled appointments too.</summary>
+    RetrieveIncludesCancelled,
+    /// <summary>Retrieve returns Visit appointments (#826).</summary>
+    RetrieveIncludesVisits,
+    /// <summary>Retrieve refuses a range that starts before today.</summary>
+    RetrieveRefusesPastRange,
+    /// <summary>Amend and cancel refuse Visit appointments (#826).</summary>
+    ChangesRefuseVisitAppointments,
+    /// <summary>Amend and cancel refuse appointments in the past.</summary>
+    ChangesRefusePastAppointments,
+    /// <summary>Amend and cancel refuse an If-Match that is not the current version (409).</summary>
+    ChangesCheckVersion,
+    /// <summary>Amend changes nothing but description and comment.</summary>
+    AmendOnlyDescriptionAndComment,
+    /// <summary>Amend refuses cancelled appointments (#601).</summary>
+    AmendRefusesCancelled,
+    /// <summary>Amend refuses the cancellation-reason extension (#695).</summary>
+    AmendRefusesCancellationReason,
+    /// <summary>Cancel changes nothing but status and the cancellation reason.</summary>
+    CancelOnlyStatusAndReason,
     /// <summary>Unsupported formats are refused with 415.</summary>
     UnsupportedFormatRefused,
     /// <summary>Responses carrying one resource send <c>ETag: W/"versionId"</c>.</summary>

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Http;
 namespace GpConnect.ReferenceProvider.Handlers;
 
 /// <summary>A validated request, ready for its interaction's handler.</summary>
-internal sealed record ProviderRequest(Interaction Interaction, RequestPath Path, IQueryCollection Query);
+internal sealed record ProviderRequest(Interaction Interaction, RequestPath Path, IQueryCollection Query, string? Body = null, IHeaderDictionary? Headers = null)
+{
+    public string? ContentType => Headers?.ContentType.ToString() is { Length: > 0 } value ? value : null;
+}
 
 /// <summary>A successful FHIR response: status, resource and (for single resources) its version for the ETag.</summary>
-internal sealed record ProviderResponse(int Status, JsonObject Resource, string? VersionId = null)
+internal sealed record ProviderResponse(int Status, JsonObject Resource, string? VersionId = null, string? Location = null)
 {
     public static ProviderResponse Ok(JsonObject resource) => new(200, resource);
 

@@ -23,7 +23,8 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
             && slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
             && slot.GpConnectBookable
             && (slot.DeliveryChannel != DeliveryChannels.Visit || faults.Waives(ProviderRule.SlotSearchExcludesVisit))
-            && (IsOpenTo(slot.Restriction, search) || faults.Waives(ProviderRule.SlotSearchAppliesRestrictions)));
+            && (IsOpenTo(slot.Restriction, search) || faults.Waives(ProviderRule.SlotSearchAppliesRestrictions))
+            && (!faults.Waives(ProviderRule.SlotSearchIncludesExtendedRoles) || !ExtendedRoles.Contains(store.FindSchedule(slot.ScheduleId)!.Role.Code)));
 
         var resources = new List<JsonObject>(slots.Select(mapper.Slot));
         var schedules = slots.Select(s => s.ScheduleId).Distinct().Select(id => store.FindSchedule(id)!).ToArray();
@@ -44,6 +45,9 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
         }
         return ProviderResponse.Ok(mapper.Searchset(resources));
     }
+
+    /// <summary>The SDS job roles #636 added to GPConnect-PractitionerRole-1 that the seeded diaries use.</summary>
+    private static readonly HashSet<string> ExtendedRoles = ["R1290", "R1110"];
 
     /// <summary>The restriction matrix of appointments.md §3.3.</summary>
     private static bool IsOpenTo(BookingRestriction restriction, SlotSearchParameters search)

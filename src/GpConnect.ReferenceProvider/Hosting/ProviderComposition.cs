@@ -1,7 +1,9 @@
 using GpConnect.ReferenceProvider.Faults;
 using GpConnect.ReferenceProvider.Handlers;
+using GpConnect.ReferenceProvider.Handlers.Appointments;
 using GpConnect.ReferenceProvider.Pipeline;
 using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Practice.Appointments;
 using GpConnect.ReferenceProvider.Resources;
 
 namespace GpConnect.ReferenceProvider.Hosting;
@@ -11,6 +13,24 @@ internal static class ProviderComposition
 {
     /// <summary>The service root path, e.g. <c>/A20047/STU3/1/gpconnect</c>.</summary>
     public static string ServiceRootPath(string odsCode) => $"/{odsCode}/STU3/1/gpconnect";
+
+    /// <summary>Book, read, amend, cancel and retrieve appointments over the seeded appointment book.</summary>
+    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources)
+    {
+        var book = AppointmentSeeder.Seed(store, clock);
+        var mapper = new AppointmentMapper(release, faults);
+        var access = new AppointmentAccess(book, faults);
+        // Patients the appointment book knows; switch to the Patient records once the practice store holds them.
+        Func<string, bool> patientExists = AppointmentSeeder.BookablePatients.Contains;
+        return
+        [
+            new BookAppointmentHandler(book, mapper, faults, clock, patientExists),
+            new ReadAppointmentHandler(access, mapper, clock),
+            new AmendAppointmentHandler(access, mapper, faults, clock),
+            new CancelAppointmentHandler(access, mapper, faults, clock),
+            new RetrievePatientAppointmentsHandler(access, mapper, resources, faults, clock, patientExists),
+        ];
+    }
 
     public static RequestDispatcher Compose(ReferenceProviderOptions options, SpecRelease release, ActiveFaults faults, Func<string> serviceRoot)
     {
@@ -25,6 +45,7 @@ internal static class ProviderComposition
             new FindOrganizationHandler(store, mapper, faults),
             new ReadPractitionerHandler(store, mapper),
             new FindPractitionerHandler(store, mapper, faults),
+            .. AppointmentHandlers(store, release, faults, options.TimeProvider, mapper),
         ];
         return new RequestDispatcher(
             ServiceRootPath(options.OdsCode),

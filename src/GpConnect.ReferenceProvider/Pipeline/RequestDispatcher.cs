@@ -32,7 +32,14 @@ internal sealed class RequestDispatcher(
 
             if (!handlers.TryGetValue(interaction, out var handler))
                 throw new ProviderException(SpineError.NotImplemented, $"'{interaction.Name}' is not implemented by this reference provider yet.");
-            var result = handler.Handle(new ProviderRequest(interaction, path, context.Request.Query));
+            string? body = null;
+            if (HttpMethods.IsPost(method) || HttpMethods.IsPut(method))
+            {
+                using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8);
+                body = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+            var result = handler.Handle(new ProviderRequest(interaction, path, context.Request.Query, body, context.Request.Headers));
+            if (result.Location is not null) context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{serviceRootPath}/{result.Location}";
             await writer.WriteAsync(context, result.Status, result.Resource, format, result.VersionId);
         }
         catch (ProviderException error)

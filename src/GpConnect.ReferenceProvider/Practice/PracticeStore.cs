@@ -53,6 +53,15 @@ internal sealed class PracticeStore
         }
     }
 
+    /// <summary>Adds a slot that the diary sessions do not generate (e.g. a seeded Visit slot with a stable id).</summary>
+    public void AddSlot(PracticeSlot slot)
+    {
+        lock (_gate)
+        {
+            if (!_slots.TryAdd(slot.Id, slot)) throw new InvalidOperationException($"Slot '{slot.Id}' already exists.");
+        }
+    }
+
     /// <summary>Replaces a slot (e.g. when it is booked), giving it a new version.</summary>
     public void ReplaceSlot(PracticeSlot slot)
     {

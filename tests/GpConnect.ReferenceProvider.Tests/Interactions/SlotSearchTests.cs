@@ -23,6 +23,8 @@ public sealed class SlotSearchTests : IAsyncLifetime
     {
         _session = await ProviderSession.StartAsync();
         _seed = PracticeSeeder.Seed("A20047", _session.Clock);
+        // The seeded appointment book makes the slots of its booked appointments busy.
+        GpConnect.ReferenceProvider.Practice.Appointments.AppointmentSeeder.Seed(_seed, _session.Clock);
     }
 
     public async ValueTask DisposeAsync() => await _session.DisposeAsync();

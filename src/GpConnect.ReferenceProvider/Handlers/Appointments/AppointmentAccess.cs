@@ -1,0 +1,30 @@
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using GpConnect.ReferenceProvider.Pipeline;
+using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Practice.Appointments;
+
+namespace GpConnect.ReferenceProvider.Handlers.Appointments;
+
+/// <summary>
+/// Which appointments Read, Retrieve, Amend and Cancel may see: every appointment whatever its booking route or booking
+/// organisation (#663). The one place the <see cref="ProviderRule.ServesAppointmentsBookedElsewhere"/> rule lives.
+/// </summary>
+internal sealed class AppointmentAccess(AppointmentBook book, ActiveFaults faults)
+{
+    public AppointmentBook Book => book;
+
+    /// <summary>True when the appointment is visible to GP Connect consumers.</summary>
+    public bool IsVisible(PracticeAppointment appointment) =>
+        !IsBookedElsewhere(appointment) || !faults.Waives(ProviderRule.ServesAppointmentsBookedElsewhere);
+
+    /// <summary>The appointment with this id, or 404 NO_RECORD_FOUND.</summary>
+    public PracticeAppointment Find(string id) =>
+        book.Find(id) is { } appointment && IsVisible(appointment)
+            ? appointment
+            : throw new ProviderException(SpineError.NoRecordFound, $"No Appointment with id '{id}'.");
+
+    /// <summary>Booked directly in the practice system, or through GP Connect by another organisation than the harness's.</summary>
+    private static bool IsBookedElsewhere(PracticeAppointment appointment) =>
+        appointment.BookedBy is null || appointment.BookedBy.OdsCode == PracticeSeeder.OtherConsumerOds;
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using GpConnect.ReferenceProvider.Pipeline;
+using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Practice.Appointments;
+using static GpConnect.ReferenceProvider.Handlers.Appointments.AppointmentBody;
+
+namespace GpConnect.ReferenceProvider.Handlers.Appointments;
+
+/// <summary>
+/// Book an appointment (appointments.md §4): validates the posted Appointment (mandatory and forbidden elements, booking
+/// organisation, references), the slots (exist, not in the past, not Visit, adjacent on one schedule with one delivery
+/// channel and one slot type, start/end spanning them) and books atomically: a slot no longer free → 409 DUPLICATE_REJECTED.
+/// </summary>
+internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMapper mapper, ActiveFaults faults, TimeProvider clock, Func<string, bool> patientExists)
+    : IInteractionHandler
+{
+    /// <summary>Longest description and comment this practice system stores (at least 100 and 500 are required; never truncated).</summary>
+    public const int MaxDescription = 1000, MaxComment = 5000;
+
+    private static readonly string[] Forbidden = ["reason", "specialty", "appointmentType", "indication", "supportingInformation", "incomingReferral", "requestedPeriod"];
+
+    public Interaction Interaction => Interaction.BookAppointment;
+
+    public ProviderResponse Handle(ProviderRequest request)
+    {
+        var body = Read(request);
+        foreach (var name in Forbidden)
+            if (body.ContainsKey(name)) Invalid($"Appointment.{name} must not be sent when booking.");
+        if (body.ContainsKey("id")) Invalid("A new Appointment must not carry an id.");
+        if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
+
+        var cancellationReason = Extensions(body, AppointmentExtensions.CancellationReason).FirstOrDefault();
+        var cancelledOnArrival = false;
+        if (cancellationReason is not null)
+        {
+            if (!faults.Waives(ProviderRule.BookRefusesCancellationReason))
+                Invalid("The cancellation-reason extension must not be sent when booking (#695).");
+            cancelledOnArrival = true;
+        }
+
+        if (Text(body, "status") != AppointmentStatuses.Booked) Invalid($"Appointment.status must be \"booked\", not \"{Text(body, "status") ?? "absent"}\".");
+        var description = Text(body, "description");
+        if (string.IsNullOrWhiteSpace(description)) Invalid("Appointment.description is mandatory.");
+        var comment = Text(body, "comment");
+        if (description!.Length > MaxDescription) Invalid($"Appointment.description is {description.Length} characters; this practice system stores at most {MaxDescription}.");
+        if (comment is not null && comment.Length > MaxComment) Invalid($"Appointment.comment is {comment.Length} characters; this practice system stores at most {MaxComment}.");
+        var start = Instant(body, "start");
+        var end = Instant(body, "end");
+        var created = Instant(body, "created");
+
+        var references = ParticipantReferences(body);
+        var patientId = ParticipantId(references, "Patient") ?? throw Invalid("The Appointment needs a participant whose actor is the Patient.");
+        var locationId = ParticipantId(references, "Location") ?? throw Invalid("The Appointment needs a participant whose actor is the Location.");
+        var practitionerId = ParticipantId(references, "Practitioner");
+        var bookedBy = BookingOrganisationOf(body);
+
+        var slotIds = (body["slot"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(s => s["reference"]?.GetValue<string>() ?? "")
+            .Select(r => r.StartsWith("Slot/", StringComparison.Ordinal) ? r[5..] : throw Invalid($"'{r}' is not a Slot reference."))
+            .ToList();
+        if (slotIds.Count == 0) Invalid("Appointment.slot must reference at least one Slot.");
+        if (!patientExists(patientId)) throw new ProviderException(AppointmentErrors.ReferenceNotFound, $"Patient/{patientId} does not exist at this practice.");
+        var slots = slotIds.Select(id => book.Store.FindSlot(id) ?? throw new ProviderException(AppointmentErrors.ReferenceNotFound, $"Slot/{id} does not exist.")).ToList();
+        CheckSlots(slots, start, end, locationId, practitionerId);
+
+        var first = slots[0];
+        var schedule = book.Store.FindSchedule(first.ScheduleId)!;
+        var draft = new PracticeAppointment("", "", patientId, slotIds, schedule.Id, locationId, practitionerId, start, end, created,
+            cancelledOnArrival ? AppointmentStatuses.Cancelled : AppointmentStatuses.Booked, description, comment, bookedBy,
+            cancelledOnArrival ? cancellationReason!["valueString"]?.GetValue<string>() : null,
+            first.DeliveryChannel, first.SlotType, schedule.ScheduleType, schedule.Role);
+
+        var (booked, refusal, slotId) = book.Book(draft, faults.Waives(ProviderRule.BookRefusesTakenSlots));
+        if (refusal == BookingRefusal.SlotNotFree)
+        {
+            var diagnostics = $"Slot/{slotId} is no longer free.";
+            throw faults.Waives(ProviderRule.BookConflictIsDuplicateRejected)
+                ? new ProviderException(SpineError.InvalidResource, diagnostics)
+                : new ProviderException(AppointmentErrors.DuplicateRejected, diagnostics);
+        }
+        var resource = mapper.Appointment(booked!);
+        return new ProviderResponse(201, resource, booked!.VersionId, $"Appointment/{booked.Id}/_history/{booked.VersionId}");
+    }
+
+    private void CheckSlots(IReadOnlyList<PracticeSlot> slots, DateTimeOffset start, DateTimeOffset end, string locationId, string? practitionerId)
+    {
+        var ordered = slots.OrderBy(s => s.Start).ToList();
+        foreach (var slot in ordered)
+        {
+            var visitWaived = slot.DeliveryChannel == DeliveryChannels.Visit && faults.Waives(ProviderRule.BookRefusesVisitSlots);
+            if (slot.DeliveryChannel == DeliveryChannels.Visit && !visitWaived)
+                Invalid($"Slot/{slot.Id} is a Visit slot: visits cannot be booked through GP Connect (#826).");
+            if (!slot.GpConnectBookable && !visitWaived) Invalid($"Slot/{slot.Id} is not available for GP Connect booking.");
+            if (slot.Start < clock.GetUtcNow()) Invalid($"Slot/{slot.Id} starts in the past ({UkDateTime.Format(slot.Start)}).");
+        }
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var (previous, next) = (ordered[i - 1], ordered[i]);
+            if (!faults.Waives(ProviderRule.BookAdjacentSlotsOnly))
+            {
+                if (next.ScheduleId != previous.ScheduleId) Invalid($"Slot/{previous.Id} and Slot/{next.Id} belong to different schedules.");
+                if (next.Start != previous.End) Invalid($"Slot/{previous.Id} and Slot/{next.Id} are not adjacent.");
+                if (next.DeliveryChannel != previous.DeliveryChannel) Invalid($"Slot/{previous.Id} and Slot/{next.Id} have different delivery channels.");
+            }
+            if (next.ScheduleId == previous.ScheduleId && next.SlotType != previous.SlotType && !faults.Waives(ProviderRule.BookAdjacentSlotsShareSlotType))
+                Invalid($"Slot/{previous.Id} and Slot/{next.Id} have different slot types (\"{previous.SlotType}\", \"{next.SlotType}\"); adjacent slots booked together must share the slot type (1.2.7).");
+        }
+        var visitBooking = ordered[0].DeliveryChannel == DeliveryChannels.Visit && faults.Waives(ProviderRule.BookRefusesVisitSlots);
+        if ((start != ordered[0].Start || end != ordered[^1].End) && !visitBooking)
+            Invalid($"Appointment start/end must be {UkDateTime.Format(ordered[0].Start)} to {UkDateTime.Format(ordered[^1].End)}, the span of the booked slots.");
+        var schedule = book.Store.FindSchedule(ordered[0].ScheduleId)!;
+        var expectedLocation = ordered[0].DeliveryChannel == DeliveryChannels.Visit ? locationId : schedule.LocationId;
+        if (locationId != expectedLocation) Invalid($"The Location participant must be Location/{schedule.LocationId}, where the slot's schedule is.");
+        if (practitionerId is not null && practitionerId != schedule.PractitionerId) Invalid($"Practitioner/{practitionerId} is not the practitioner of the slot's schedule.");
+    }
+
+    private static BookingOrganisation BookingOrganisationOf(JsonObject body)
+    {
+        var extension = Extensions(body, AppointmentExtensions.BookingOrganisation).FirstOrDefault()
+            ?? throw Invalid("The booking-organisation extension is mandatory.");
+        var reference = extension["valueReference"]?["reference"]?.GetValue<string>() ?? "";
+        if (!reference.StartsWith('#')) Invalid("The booking-organisation extension must reference a contained Organization (#id).");
+        var organization = (body["contained"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(c => Text(c, "resourceType") == "Organization" && "#" + Text(c, "id") == reference)
+            ?? throw Invalid($"No contained Organization with id '{reference[1..]}' for the booking-organisation extension.");
+        var ods = (organization["identifier"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(i => Text(i, "system") == Systems.OdsOrganizationCode);
+        var odsCode = ods is null ? null : Text(ods, "value");
+        if (string.IsNullOrWhiteSpace(odsCode)) Invalid("The booking organisation needs an ODS code identifier with a value.");
+        var name = Text(organization, "name");
+        if (string.IsNullOrWhiteSpace(name)) Invalid("The booking organisation needs a name.");
+        var telephone = (organization["telecom"] as JsonArray ?? []).OfType<JsonObject>().Select(t => Text(t, "value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        if (telephone is null) Invalid("The booking organisation needs a telecom.");
+        var type = organization["type"]?[0]?["coding"]?[0]?["code"]?.GetValue<string>();
+        return new BookingOrganisation(odsCode!, name!, telephone!, type);
+    }
+
+    private static DateTimeOffset Instant(JsonObject body, string name)
+    {
+        var text = Text(body, name);
+        if (string.IsNullOrWhiteSpace(text)) Invalid($"Appointment.{name} is mandatory.");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) Invalid($"Appointment.{name} '{text}' is not a dateTime.");
+        return value;
+    }
+}

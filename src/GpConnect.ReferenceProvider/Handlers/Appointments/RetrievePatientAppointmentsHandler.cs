@@ -1,0 +1,61 @@
+using System.Globalization;
+using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
+using GpConnect.ReferenceProvider.Pipeline;
+using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Practice.Appointments;
+using GpConnect.ReferenceProvider.Resources;
+
+namespace GpConnect.ReferenceProvider.Handlers.Appointments;
+
+/// <summary>
+/// Retrieve a patient's appointments (appointments.md §5): exactly one <c>start=ge</c> and one <c>start=le</c> full date,
+/// neither before today, le not before ge (else 422 INVALID_PARAMETER); unknown patient → 404 PATIENT_NOT_FOUND. Returns
+/// every appointment starting within the range from today on: every status, booking route and delivery channel.
+/// </summary>
+internal sealed class RetrievePatientAppointmentsHandler(
+    AppointmentAccess access, AppointmentMapper mapper, ResourceMapper resources, ActiveFaults faults, TimeProvider clock, Func<string, bool> patientExists)
+    : IInteractionHandler
+{
+    public Interaction Interaction => Interaction.RetrievePatientAppointments;
+
+    public ProviderResponse Handle(ProviderRequest request)
+    {
+        var (from, to) = Range(request);
+        var patientId = request.Path.Id!;
+        if (!patientExists(patientId)) throw new ProviderException(AppointmentErrors.PatientNotFound, $"No Patient with id '{patientId}'.");
+        var today = UkDateTime.DateOf(clock.GetUtcNow());
+        var appointments = access.Book.ForPatient(patientId)
+            .Where(a => UkDateTime.DateOf(a.Start) is var day && day >= from && day <= to && day >= today)
+            .Where(access.IsVisible)
+            .Where(a => a.Status != AppointmentStatuses.Cancelled || !faults.Waives(ProviderRule.RetrieveIncludesCancelled))
+            .Where(a => a.DeliveryChannel != DeliveryChannels.Visit || !faults.Waives(ProviderRule.RetrieveIncludesVisits));
+        return ProviderResponse.Ok(resources.Searchset(appointments.Select(mapper.Appointment)));
+    }
+
+    private (DateOnly From, DateOnly To) Range(ProviderRequest request)
+    {
+        var values = request.Query.TryGetValue("start", out var starts) ? starts.Select(v => v ?? "").ToList() : [];
+        if (values.Count != 2) Refuse($"Exactly two start parameters are required (start=ge[date] and start=le[date]); {values.Count} were sent.");
+        DateOnly? from = null, to = null;
+        foreach (var value in values)
+        {
+            var prefix = value.Length >= 2 ? value[..2] : value;
+            if (!DateOnly.TryParseExact(value.Length > 2 ? value[2..] : "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                Refuse($"start '{value}' must be a prefix (ge or le) and a full date (yyyy-mm-dd) without a time.");
+            switch (prefix)
+            {
+                case "ge" when from is null: from = date; break;
+                case "le" when to is null: to = date; break;
+                default: Refuse($"start '{value}': the range must be one start=ge[date] and one start=le[date]."); break;
+            }
+        }
+        if (to < from) Refuse($"The upper bound {to:yyyy-MM-dd} is before the lower bound {from:yyyy-MM-dd}.");
+        var today = UkDateTime.DateOf(clock.GetUtcNow());
+        if (from < today && !faults.Waives(ProviderRule.RetrieveRefusesPastRange))
+            Refuse($"Past appointments cannot be requested: the range starts {from:yyyy-MM-dd}, before today ({today:yyyy-MM-dd}).");
+        return (from!.Value, to!.Value);
+    }
+
+    private static void Refuse(string diagnostics) => throw new ProviderException(SpineError.InvalidParameter, diagnostics);
+}

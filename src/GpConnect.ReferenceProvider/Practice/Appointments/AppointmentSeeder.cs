@@ -1,0 +1,77 @@
+using GpConnect.ReferenceProvider.Fhir;
+
+namespace GpConnect.ReferenceProvider.Practice.Appointments;
+
+/// <summary>
+/// Seeds the appointment book relative to the UK date D of the configured clock (appointments.md §13.8): appointments
+/// booked by another organisation and outside GP Connect (#663, one each to amend and to cancel), a cancelled one, a past
+/// one, a Visit (#826), one beyond two weeks, and two slots with stable ids: a free Visit slot and a free past slot.
+/// Seeded appointment ids are 1–8 in the order of <see cref="SeededIds"/>; bookings get 9 onwards.
+/// </summary>
+internal static class AppointmentSeeder
+{
+    /// <summary>Patient with seeded appointments (#663, cancelled, past, Visit).</summary>
+    public const string PatientWithAppointments = "2";
+
+    /// <summary>Patients the appointment book accepts bookings for: 1 (kept for the harness's bookings), 2, 3 (never given appointments).</summary>
+    public static IReadOnlySet<string> BookablePatients { get; } = new HashSet<string>(StringComparer.Ordinal) { "1", "2", "3" };
+
+    public const string VisitSlotId = "V1";
+    public const string PastFreeSlotId = "P1";
+
+    /// <summary>The ids the seeded appointments get.</summary>
+    public static class SeededIds
+    {
+        public const string BookedByOtherOrganisationToAmend = "1";
+        public const string BookedByOtherOrganisationToCancel = "2";
+        public const string BookedOutsideGpConnectToAmend = "3";
+        public const string BookedOutsideGpConnectToCancel = "4";
+        public const string Cancelled = "5";
+        public const string Past = "6";
+        public const string Visit = "7";
+        public const string BeyondTwoWeeks = "8";
+    }
+
+    public static AppointmentBook Seed(PracticeStore store, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var today = UkDateTime.DateOf(now);
+        var book = new AppointmentBook(store, now.ToUnixTimeMilliseconds());
+        var created = UkDateTime.FromLocal(today.AddDays(-7).ToDateTime(new TimeOnly(10, 30)));
+        var other = new BookingOrganisation(PracticeSeeder.OtherConsumerOds, "Other Federation Hub", "0300 303 5678", "urgent-care");
+
+        var soon = Weekday(today.AddDays(2));
+        var later = Weekday(soon.AddDays(1));
+        var beyond = Weekday(today.AddDays(20));
+
+        PracticeAppointment On(string scheduleId, DateOnly day, int index, BookingOrganisation? by, string description, string status = AppointmentStatuses.Booked, string? comment = null, string? reason = null)
+        {
+            var slot = store.Slots(s => s.ScheduleId == scheduleId && UkDateTime.DateOf(s.Start) == day)[index];
+            var schedule = store.FindSchedule(scheduleId)!;
+            var location = slot.DeliveryChannel == DeliveryChannels.Visit ? "3" : schedule.LocationId;
+            return new PracticeAppointment("", "", PatientWithAppointments, [slot.Id], scheduleId, location, schedule.PractitionerId,
+                slot.Start, slot.End, created, status, description, comment, by, reason, slot.DeliveryChannel, slot.SlotType, schedule.ScheduleType, schedule.Role);
+        }
+
+        book.Seed(On("2", soon, 0, other, "Booked by another organisation (to amend)"));
+        book.Seed(On("2", soon, 1, other, "Booked by another organisation (to cancel)"));
+        book.Seed(On("2", soon, 2, null, "Booked at reception (to amend)", comment: "Booked by telephone"));
+        book.Seed(On("2", soon, 3, null, "Booked at reception (to cancel)"));
+        book.Seed(On("2", later, 0, other, "Cancelled appointment", AppointmentStatuses.Cancelled, reason: "Patient no longer needs the appointment"));
+        book.Seed(On("2", today.AddDays(-1), 0, null, "Past appointment"));
+        book.Seed(On("5", later, 0, null, "Home visit", comment: "Home visit"));
+        book.Seed(On("2", beyond, 0, null, "Appointment beyond two weeks"));
+
+        var visitStart = UkDateTime.FromLocal(later.ToDateTime(new TimeOnly(13, 0)));
+        store.AddSlot(new PracticeSlot(VisitSlotId, "1", "5", visitStart, visitStart.AddMinutes(30), "free", DeliveryChannels.Visit, "Home Visit", false, BookingRestriction.None));
+        var pastStart = UkDateTime.FromLocal(today.AddDays(-1).ToDateTime(new TimeOnly(17, 0)));
+        store.AddSlot(new PracticeSlot(PastFreeSlotId, "1", "2", pastStart, pastStart.AddMinutes(15), "free", DeliveryChannels.InPerson, "Practice Nurse Appointment", true, BookingRestriction.None));
+        return book;
+    }
+
+    private static DateOnly Weekday(DateOnly day)
+    {
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        return day;
+    }
+}

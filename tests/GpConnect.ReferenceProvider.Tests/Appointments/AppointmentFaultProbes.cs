@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Tests.Infrastructure;
+using static GpConnect.ReferenceProvider.Tests.Appointments.AppointmentApi;
+
+namespace GpConnect.ReferenceProvider.Tests.Appointments;
+
+/// <summary>One observation per Appointment Management fault (merged into FaultProbes.All).</summary>
+public static class AppointmentFaultProbes
+{
+    public static IReadOnlyDictionary<string, Func<ProviderSession, Task<bool>>> All { get; } =
+        new Dictionary<string, Func<ProviderSession, Task<bool>>>
+        {
+            ["slot-search-hides-extended-roles"] = async s =>
+                !(await FreeSlotsAsync(s)).Any(slot => slot["schedule"]!["reference"]!.GetValue<string>() == "Schedule/4"),
+            ["book-double-books"] = async s =>
+            {
+                var slot = (await FreeSlotsAsync(s))[0];
+                await BookAsync(s, Booking(s, slot));
+                return (await BookAsync(s, Booking(s, slot))).Status == HttpStatusCode.Created;
+            },
+            ["book-conflict-wrong-code"] = async s =>
+            {
+                var slot = (await FreeSlotsAsync(s))[0];
+                await BookAsync(s, Booking(s, slot));
+                return (await BookAsync(s, Booking(s, slot))).Status == HttpStatusCode.UnprocessableEntity;
+            },
+            ["book-accepts-visit-slot"] = async s =>
+            {
+                var booking = Booking(s, (await FreeSlotsAsync(s))[0]);
+                booking["slot"] = new JsonArray(new JsonObject { ["reference"] = "Slot/V1" });
+                return (await BookAsync(s, booking)).Status == HttpStatusCode.Created;
+            },
+            ["book-accepts-non-adjacent-slots"] = async s =>
+            {
+                var slots = await FreeSlotsAsync(s);
+                var pair = slots.SelectMany(a => slots.Select(b => (a, b))).First(p => SameKind(p.a, p.b)
+                    && p.b["start"]!.GetValue<string>()[..10] == p.a["start"]!.GetValue<string>()[..10]
+                    && string.CompareOrdinal(p.b["start"]!.GetValue<string>(), p.a["end"]!.GetValue<string>()) > 0);
+                return (await BookAsync(s, Booking(s, pair.a, pair.b))).Status == HttpStatusCode.Created;
+            },
+            ["book-accepts-mixed-slot-types"] = async s =>
+            {
+                var nurse = (await FreeSlotsAsync(s)).Where(x => x["schedule"]!["reference"]!.GetValue<string>() == "Schedule/2").ToList();
+                return (await BookAsync(s, Booking(s, nurse[0], nurse[1]))).Status == HttpStatusCode.Created;
+            },
+            ["book-cancellation-reason-cancels"] = async s =>
+            {
+                var booking = Booking(s, (await FreeSlotsAsync(s))[0]);
+                AddCancellationReason(booking);
+                var response = await BookAsync(s, booking);
+                return response.Status == HttpStatusCode.Created && response.Json["status"]!.GetValue<string>() == "cancelled";
+            },
+            ["gp-connect-bookings-only"] = async s => (await ReadAsync(s, OutsideGpConnect)).Status == HttpStatusCode.NotFound,
+            ["retrieve-omits-cancelled"] = async s => Ids(await RetrieveAsync(s, "2", "2026-06-01", "2026-06-15")) is var ids
+                && ids.Contains(ByOtherOrganisation) && !ids.Contains(Cancelled),
+            ["retrieve-omits-visits"] = async s => Ids(await RetrieveAsync(s, "2", "2026-06-01", "2026-06-15")) is var ids
+                && ids.Contains(ByOtherOrganisation) && !ids.Contains(Visit),
+            ["retrieve-accepts-past-range"] = async s => (await RetrieveAsync(s, "2", "2026-05-01", "2026-06-02")).Status == HttpStatusCode.OK,
+            ["visit-appointments-changeable"] = async s =>
+                (await EditAsync(s, Amend, Visit, a => a["description"] = "Changed by the Visit probe")).Status == HttpStatusCode.OK,
+            ["past-appointments-changeable"] = async s =>
+            {
+                // Read refuses past appointments, so the probe rebuilds the body from what the book holds: a blind PUT
+                // of the seeded past appointment with only its description changed.
+                var body = new JsonObject { ["resourceType"] = "Appointment", ["id"] = Past, ["description"] = "Changed by the past probe" };
+                var response = await PutAsync(s, Amend, Past, body, null);
+                return response.Body.Contains("may change only", StringComparison.Ordinal);
+            },
+            ["ignores-if-match"] = async s =>
+            {
+                var read = await ReadAsync(s, ByOtherOrganisation);
+                var appointment = read.Json;
+                appointment["description"] = "Changed by the If-Match probe";
+                return (await PutAsync(s, Amend, ByOtherOrganisation, appointment, "W/\"stale\"")).Status == HttpStatusCode.OK;
+            },
+            ["amend-accepts-other-changes"] = async s =>
+                (await EditAsync(s, Amend, ByOtherOrganisation, a => a["priority"] = 1)).Status == HttpStatusCode.OK,
+            ["amend-accepts-cancelled"] = async s =>
+                (await EditAsync(s, Amend, Cancelled, a => a["description"] = "Changed by the #601 probe")).Status == HttpStatusCode.OK,
+            ["amend-accepts-cancellation-reason"] = async s =>
+                (await EditAsync(s, Amend, ByOtherOrganisation, a => AddCancellationReason(a))).Status == HttpStatusCode.OK,
+            ["cancel-accepts-other-changes"] = async s =>
+                (await EditAsync(s, Cancel, ByOtherOrganisation, a => { MarkCancelled(a); a["description"] = "Changed by the cancel probe"; })).Status == HttpStatusCode.OK,
+            ["appointment-two-service-types"] = async s => (await ReadAsync(s, Visit)).Json["serviceType"]?.AsArray().Count == 2,
+            ["appointment-without-slot-type"] = async s => await ReadAsync(s, Visit) is { Status: HttpStatusCode.OK } read && !read.Json.ContainsKey("serviceType"),
+            ["slot-with-service-category"] = async s => (await FreeSlotsAsync(s)).Any(slot => slot.ContainsKey("serviceCategory")),
+            ["schedule-with-service-type"] = async s =>
+                (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
+                .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r.ContainsKey("serviceType")),
+        };
+
+    private static bool SameKind(JsonObject a, JsonObject b) =>
+        a["schedule"]!.ToJsonString() == b["schedule"]!.ToJsonString()
+        && a["extension"]!.ToJsonString() == b["extension"]!.ToJsonString()
+        && a["serviceType"]?.ToJsonString() == b["serviceType"]?.ToJsonString();
+
+    private static string[] Ids(FhirResponse response) =>
+        response.Status == HttpStatusCode.OK ? response.Entries().Select(r => r["id"]!.GetValue<string>()).ToArray() : [];
+}
