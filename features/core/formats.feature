@@ -110,3 +110,22 @@ Feature: Response and request formats
       | use case            |
       | Register a patient  |
       | Book an appointment |
+
+  @CORE-023 @CORE-114 @since-1.2.3
+  Scenario: The formats the capability statement declares are the formats the provider serves
+    When the consumer sends a "Get the FHIR capability statement" request
+    Then the capability statement should declare the FHIR JSON format
+    When the consumer asks for the capability statement in each format it declares
+    Then each declared format should be served in that format
+
+  @CORE-024 @since-1.2.3
+  Scenario Outline: A <use case> request accepting gzip gets a gzip-compressed response
+    Given the request accepts gzip encoding
+    When the consumer sends a "<use case>" request
+    Then the response should be gzip-compressed
+    And the response should be FHIR JSON
+
+    Examples:
+      | use case                          |
+      | Get the FHIR capability statement |
+      | Search for free slots             |

@@ -138,7 +138,7 @@ Feature: JWT bearer token
       | a Patient as requesting_organization  |
       | a Patient as requesting_practitioner  |
 
-  @CORE-055 @since-1.2.3
+  @CORE-055 @CORE-071 @since-1.2.3
   Scenario Outline: A token with <defect> is rejected as an invalid FHIR resource
     Given the request's authorization has <defect>
     When the consumer sends a "Get the FHIR capability statement" request

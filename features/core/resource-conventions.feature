@@ -64,3 +64,15 @@ Feature: Conventions every response follows
     When the consumer sends a "Search for free slots" request
     Then the response should be a searchset Bundle containing at least one "Slot"
     And no bundle entry should have a fullUrl
+
+  @CORE-106 @since-1.2.3
+  Scenario: Identifier systems in a search result are the 1.x https://fhir.nhs.uk/Id/ URLs
+    When the consumer sends a "Search for free slots" request
+    Then the response should be a searchset Bundle containing at least one "Location"
+    And every identifier in the response should use an https://fhir.nhs.uk/Id/ system rather than a DSTU2 one
+
+  @CORE-109 @since-1.2.3
+  Scenario: Every resource id in a search result is a valid FHIR logical id
+    When the consumer sends a "Search for free slots" request
+    Then the response should be a searchset Bundle containing at least one "Schedule"
+    And every resource id in the response should be a valid FHIR logical id

@@ -105,6 +105,13 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("content-type-without-charset", "Response Content-Type omits charset=utf-8."),
             ProviderRule.ContentTypeWithCharset),
+        new RuleWaiverFault(
+            new("no-gzip", "Responses are never gzip-compressed, even when the request accepts gzip."),
+            ProviderRule.GzipSupported),
+        new ResourceDecorationFault(
+            new("capability-format-without-json", "CapabilityStatement.format lists only application/fhir+xml, not application/fhir+json."),
+            "CapabilityStatement",
+            cs => cs["format"] = new JsonArray("application/fhir+xml")),
 
         // Errors (core.md §5)
         new ResourceDecorationFault(
@@ -119,6 +126,10 @@ internal static partial class FaultCatalogue
             new("error-severity-warning", "OperationOutcome issues have severity warning instead of error."),
             "OperationOutcome",
             oo => EachIssue(oo, issue => issue["severity"] = "warning")),
+        new ResourceDecorationFault(
+            new("error-without-diagnostics", "OperationOutcome issues carry no diagnostics, even for INVALID_RESOURCE."),
+            "OperationOutcome",
+            oo => EachIssue(oo, issue => issue.Remove("diagnostics"))),
         new RuleWaiverFault(
             new("errors-always-json", "Error responses are written in JSON whatever format was negotiated."),
             ProviderRule.ErrorsFollowNegotiatedFormat),
@@ -144,6 +155,14 @@ internal static partial class FaultCatalogue
             new("absolute-references", "Location.managingOrganization is an absolute URL instead of a relative Organization/id reference."),
             "Location",
             l => { if (l["managingOrganization"] is JsonObject r && r["reference"]?.GetValue<string>() is { } reference && !reference.Contains("://")) r["reference"] = "https://provider.example/A20047/STU3/1/gpconnect/" + reference; }),
+        new ResourceDecorationFault(
+            new("location-dstu2-identifier-system", "Location identifiers use the DSTU2 http://fhir.nhs.net/Id/ systems instead of https://fhir.nhs.uk/Id/."),
+            "Location",
+            l => { foreach (var identifier in (l["identifier"] as JsonArray ?? []).OfType<JsonObject>()) identifier["system"] = identifier["system"]?.GetValue<string>().Replace("https://fhir.nhs.uk/Id/", "http://fhir.nhs.net/Id/"); }),
+        new ResourceDecorationFault(
+            new("schedule-ids-invalid", "Schedule ids contain an underscore, which FHIR ids do not allow."),
+            "Schedule",
+            s => s["id"] = "schedule_" + s["id"]?.GetValue<string>()),
         new ResourceDecorationFault(
             new("organization-without-version-id", "Organization resources have no meta.versionId."),
             "Organization",

@@ -64,7 +64,7 @@ public static class ReferenceProviderHost
         var app = builder.Build();
         Uri? serviceRoot = null;
         var dispatcher = ProviderComposition.Compose(options, release, faults, () => serviceRoot!.ToString().TrimEnd('/'));
-        app.UseResponseCompression();
+        if (!faults.Waives(ProviderRule.GzipSupported)) app.UseResponseCompression();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);
 

@@ -57,6 +57,9 @@ public static class CoreDetections
         new("request-content-type-ignored", Formats, "A Book an appointment request with an XML body and no Accept is answered in XML", "application/fhir+xml"),
         new("unsupported-format-served-as-json", Formats, "A Get the FHIR capability statement request accepting only text/plain is refused", "Expected HTTP 415"),
         new("unsupported-format-served-as-json", Formats, "A request asking for _format application/pdf is refused", "Expected HTTP 415"),
+        new("xml-ignored", Formats, "The formats the capability statement declares are the formats the provider serves", "Declared format application/fhir+xml"),
+        new("capability-format-without-json", Formats, "The formats the capability statement declares are the formats the provider serves", "must list application/fhir+json"),
+        new("no-gzip", Formats, "A Search for free slots request accepting gzip gets a gzip-compressed response", "GZIP SHALL be supported"),
         new("content-type-without-charset", Formats, "A Get the FHIR capability statement request accepting FHIR JSON with a charset is answered in FHIR JSON", "charset=utf-8"),
 
         // Errors
@@ -66,6 +69,7 @@ public static class CoreDetections
         new("error-severity-warning", Errors, "Reading an unknown Location id gives NO_RECORD_FOUND", "severity must be \"error\""),
         new("wrong-error-code-for-unknown-type", Errors, "Reading a resource type GP Connect does not implement gives NOT_IMPLEMENTED", "NOT_IMPLEMENTED or BAD_REQUEST"),
         new("accept-wrong-method", Errors, "DELETE on the practice organisation with the read interaction ID is rejected", "Expected HTTP 400"),
+        new("error-without-diagnostics", Jwt, "A token with requesting_device.model as an object is rejected as an invalid FHIR resource", "must carry issue.diagnostics"),
         new("errors-always-json", Errors, "An error to a Get the FHIR capability statement request that asked for XML is an XML OperationOutcome", "application/fhir+xml"),
 
         // Response headers and resource conventions
@@ -74,6 +78,8 @@ public static class CoreDetections
         new("etag-not-weak", Conventions, "A read carries the weak ETag of the resource's version", "weak tag"),
         new("organization-without-version-id", Conventions, "A read returns the requested resource with its GP Connect profile and a version id", "meta.versionId"),
         new("absolute-references", Conventions, "Every reference in a search result is a local relative reference", "local relative references"),
+        new("location-dstu2-identifier-system", Conventions, "Identifier systems in a search result are the 1.x https://fhir.nhs.uk/Id/ URLs", "DSTU2 system"),
+        new("schedule-ids-invalid", Conventions, "Every resource id in a search result is a valid FHIR logical id", "not a valid FHIR logical id"),
         new("bundle-full-url", Conventions, "Searchset entries carry no fullUrl", "fullUrl"),
 
         // TLS mutual authentication

@@ -57,6 +57,12 @@ public static class CoreFaultProbes
             ["etag-not-weak"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Headers.TryGetValue("ETag", out var etag) && !etag.StartsWith("W/", StringComparison.Ordinal),
             ["absolute-references"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Json["managingOrganization"]?["reference"]?.GetValue<string>().Contains("://") == true,
             ["organization-without-version-id"] = async s => (await s.GetAsync("/Organization/1", InteractionIds.ReadOrganization)).Json["meta"]?["versionId"] is null,
+            ["no-gzip"] = async s => !(await Metadata(s, r => r.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip"))).Headers.ContainsKey("Content-Encoding"),
+            ["capability-format-without-json"] = async s => !(await s.MetadataAsync()).Json["format"]!.AsArray().Any(f => f!.GetValue<string>() == "application/fhir+json"),
+            ["error-without-diagnostics"] = async s => !(await UnknownLocation(s)).Json["issue"]![0]!.AsObject().ContainsKey("diagnostics"),
+            ["location-dstu2-identifier-system"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Json["identifier"]?[0]?["system"]?.GetValue<string>().StartsWith("http://fhir.nhs.net") == true,
+            ["schedule-ids-invalid"] = async s => (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
+                .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["id"]!.GetValue<string>().Contains('_')),
             ["no-hsts"] = async s => await OverTls(s, Tls.Value.Client) is { } response && response.StatusCode == HttpStatusCode.OK && !response.Headers.Contains("Strict-Transport-Security"),
             ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is not null,
             ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is not null,

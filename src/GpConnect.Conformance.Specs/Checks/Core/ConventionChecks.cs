@@ -99,6 +99,37 @@ public static partial class ConventionChecks
         return check;
     }
 
+    /// <summary>
+    /// Every identifier system in the body is an https://fhir.nhs.uk/Id/ URL where it names an NHS identifier, never the
+    /// DSTU2 http://fhir.nhs.net/Id/ form (core.md §7.4, CORE-106); at least one identifier must be present.
+    /// </summary>
+    public static Check NhsIdentifierSystems(ProviderResponse response)
+    {
+        var check = new Check();
+        if (response.Resource is null) return ResponseChecks.ResourceType(response, "resource");
+        var systems = Descendants(response.Resource).Where(n => n.Name == "identifier").Select(i => i.Child("system")).OfType<ElementNode>().ToList();
+        if (systems.Count == 0)
+            return check.Fail("identifier.present", response.Resource.Path, "at least one identifier", "none",
+                "The response holds no identifiers, so their systems could not be checked; the scenario needs a response with identifiers.");
+        foreach (var system in systems.Where(s => s.Value?.StartsWith("http://fhir.nhs.net/", StringComparison.OrdinalIgnoreCase) == true))
+            check.Fail("identifier.system", system.Path, system.Value!.Replace("http://fhir.nhs.net/", "https://fhir.nhs.uk/"), system.Value,
+                $"{system.Path} is the DSTU2 system \"{system.Value}\"; GP Connect 1.x uses the https://fhir.nhs.uk/Id/ URLs.");
+        return check;
+    }
+
+    /// <summary>Every resource id in the body is 1–64 characters of letters, digits, '-' and '.' (core.md §7.3, CORE-109).</summary>
+    public static Check LogicalIdSyntax(ProviderResponse response)
+    {
+        var check = new Check();
+        if (response.Resource is null) return ResponseChecks.ResourceType(response, "resource");
+        var resources = new[] { response.Resource }.Concat(Descendants(response.Resource).Where(n => n.IsResource));
+        foreach (var id in resources.Select(r => r.Child("id")).OfType<ElementNode>())
+            if (id.Value is null || !IdSyntax().IsMatch(id.Value))
+                check.Fail("id.syntax", id.Path, "1-64 of [A-Za-z0-9-.]", id.Value ?? "(no value)",
+                    $"{id.Path} \"{id.Value}\" is not a valid FHIR logical id (letters, digits, '-' and '.', at most 64).");
+        return check;
+    }
+
     private static IEnumerable<ElementNode> Descendants(ElementNode node)
     {
         foreach (var child in node.Children())
@@ -110,4 +141,7 @@ public static partial class ConventionChecks
 
     [GeneratedRegex("^[A-Z][A-Za-z]+/[A-Za-z0-9\\-\\.]{1,64}$")]
     private static partial Regex RelativeReference();
+
+    [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$")]
+    private static partial Regex IdSyntax();
 }

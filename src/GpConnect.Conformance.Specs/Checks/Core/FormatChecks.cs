@@ -27,6 +27,28 @@ public static class FormatChecks
     /// </summary>
     public static Check UnsupportedMediaType(ProviderResponse response) => ResponseChecks.Status(response, 415);
 
+    /// <summary>The format a capability statement <c>format</c> entry names (core.md §6.3), or null when it is neither FHIR JSON nor XML.</summary>
+    public static FhirWireFormat? Declared(string value) => value.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/fhir+json" or "json" or "application/json" => FhirWireFormat.Json,
+        "application/fhir+xml" or "xml" or "application/xml" => FhirWireFormat.Xml,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The capability statement's <c>format</c> list names application/fhir+json (core.md §6.3, CORE-114).
+    /// </summary>
+    public static Check DeclaresJson(ProviderResponse statement)
+    {
+        var check = ResponseChecks.ResourceType(statement, "CapabilityStatement");
+        if (!check.Passed) return check;
+        var formats = statement.Resource!.Select("format").Select(f => f.Value).OfType<string>().ToList();
+        if (!formats.Contains(HeaderChecks.MediaType(FhirWireFormat.Json)))
+            check.Fail("capability.format", "CapabilityStatement.format", "application/fhir+json", formats.Count == 0 ? "none" : string.Join(", ", formats),
+                $"CapabilityStatement.format must list application/fhir+json; it lists {(formats.Count == 0 ? "nothing" : string.Join(", ", formats))}.");
+        return check;
+    }
+
     /// <summary>
     /// A request naming a legacy DSTU2 mime type (A-11) is either refused with 415, or served with the STU3 FHIR media type
     /// and charset, never with the legacy type.

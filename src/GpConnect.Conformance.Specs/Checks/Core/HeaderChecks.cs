@@ -60,6 +60,18 @@ public static partial class HeaderChecks
         return check;
     }
 
+    /// <summary>The response body was gzip-compressed on the wire: <c>Content-Encoding: gzip</c> (core.md §1.6, CORE-024).</summary>
+    public static Check Gzip(ProviderResponse response)
+    {
+        var check = ResponseChecks.Status(response, 200);
+        if (!check.Passed) return check;
+        var encoding = response.Exchange.ResponseHeader("Content-Encoding");
+        if (!string.Equals(encoding?.Trim(), "gzip", StringComparison.OrdinalIgnoreCase))
+            check.Fail("content-encoding.gzip", "Content-Encoding", "gzip", encoding ?? "absent",
+                $"The request accepted gzip but the response is {(encoding is null ? "not compressed (no Content-Encoding)" : $"encoded as {encoding}")}; GZIP SHALL be supported.");
+        return check;
+    }
+
     /// <summary>The ETag is the weak tag of the returned resource's version: <c>W/"meta.versionId"</c> (core.md §7.7, CORE-096).</summary>
     public static Check WeakETagOfVersion(ProviderResponse response)
     {

@@ -12,7 +12,7 @@ namespace GpConnect.Conformance.Specs.Steps.Core;
 /// resource) and the Given steps that change SSP headers, HTTP method and formats from the valid baseline.
 /// </summary>
 [Binding]
-public sealed class CoreRequestSteps(ConsumerSession session, PracticeOrganisation practice, ConformanceSettings settings, TimeProvider clock, ScenarioContext scenario)
+public sealed class CoreRequestSteps(ConsumerSession session, PracticeOrganisation practice, DeclaredFormats declaredFormats, ConformanceSettings settings, TimeProvider clock, ScenarioContext scenario)
 {
     /// <summary>An ASID that is not the provider's: the spec's example consumer ASID, or the next number if that happens to be the provider's.</summary>
     private string OtherAsid => settings.Provider.Asid == "200000000115" ? "200000000116" : "200000000115";
@@ -25,6 +25,9 @@ public sealed class CoreRequestSteps(ConsumerSession session, PracticeOrganisati
             : null;
         await session.SendAsync(RepresentativeRequests.For(useCase, settings, clock, organisationId), scenario.CancellationToken);
     }
+
+    [When(@"the consumer asks for the capability statement in each format it declares")]
+    public Task EachDeclaredFormat() => declaredFormats.RequestEachAsync();
 
     [When(@"the consumer reads an? ""(\w+)"" with an id that does not exist")]
     public Task ReadUnknown(string resourceType) =>
@@ -84,6 +87,9 @@ public sealed class CoreRequestSteps(ConsumerSession session, PracticeOrganisati
             r.WithBody(body, SampleBodies.ContentType(wire));
         });
     }
+
+    [Given(@"the request accepts gzip encoding")]
+    public void AcceptGzip() => session.ChangeNextRequest("Accept-Encoding: gzip", r => r.SetHeader("Accept-Encoding", "gzip"));
 
     [Given(@"the request body is sent as ""([^""]+)""")]
     public void BodyContentType(string contentType) =>

@@ -9,7 +9,7 @@ namespace GpConnect.Conformance.Specs.Steps.Core;
 
 /// <summary>Core Then steps: formats, response headers, resource conventions and errors with alternatives.</summary>
 [Binding]
-public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisation practice, ProfileValidator validator, ScenarioContext scenario)
+public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisation practice, DeclaredFormats declaredFormats, ProfileValidator validator, ScenarioContext scenario)
 {
     [Then(@"the response should be FHIR (JSON|XML)")]
     public void Format(string format) =>
@@ -29,7 +29,7 @@ public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisat
         check.ThrowIfFailed();
     }
 
-    [Then(@"the response should be an OperationOutcome with Spine error code ""(\w+)"" or ""(\w+)""")]
+    [Then(@"the response should be an OperationOutcome with Spine error code ""(\w+)"", tolerating ""(\w+)""")]
     public void OperationOutcomeEither(string preferred, string tolerated) =>
         ErrorChecks.OperationOutcomeWithOneOf(session.LastResponse, [preferred, tolerated], validator).ThrowIfFailed();
 
@@ -53,6 +53,21 @@ public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisat
 
     [Then(@"every reference in the response should be a local relative reference")]
     public void RelativeReferences() => ConventionChecks.RelativeReferences(session.LastResponse, out _).ThrowIfFailed();
+
+    [Then(@"the capability statement should declare the FHIR JSON format")]
+    public void DeclaresJson() => FormatChecks.DeclaresJson(session.LastResponse).ThrowIfFailed();
+
+    [Then(@"each declared format should be served in that format")]
+    public void DeclaredFormatsServed() => declaredFormats.Check().ThrowIfFailed();
+
+    [Then(@"the response should be gzip-compressed")]
+    public void Gzip() => HeaderChecks.Gzip(session.LastResponse).ThrowIfFailed();
+
+    [Then(@"every identifier in the response should use an https://fhir.nhs.uk/Id/ system rather than a DSTU2 one")]
+    public void IdentifierSystems() => ConventionChecks.NhsIdentifierSystems(session.LastResponse).ThrowIfFailed();
+
+    [Then(@"every resource id in the response should be a valid FHIR logical id")]
+    public void LogicalIds() => ConventionChecks.LogicalIdSyntax(session.LastResponse).ThrowIfFailed();
 
     [Then(@"no bundle entry should have a fullUrl")]
     public void NoFullUrl() => ConventionChecks.NoFullUrl(session.LastResponse).ThrowIfFailed();
