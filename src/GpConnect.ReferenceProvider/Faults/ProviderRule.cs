@@ -79,8 +79,6 @@ internal enum ProviderRule
     ClientCertificateChainChecked,
     /// <summary>Client certificates must be in date (Core).</summary>
     ClientCertificateDatesChecked,
-    /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>
-    GzipSupported,
     /// <summary>Every response carries <c>Cache-Control: no-store</c>.</summary>
     CacheControlNoStore,
     /// <summary>Slot search refuses windows longer than two weeks.</summary>
@@ -133,4 +131,58 @@ internal enum ProviderRule
     ReadETag,
     /// <summary>Find interactions refuse identifier systems other than the documented one.</summary>
     FindChecksIdentifierSystem,
+    /// <summary>Find interactions refuse a request without the identifier parameter (400 BAD_REQUEST) (Foundations).</summary>
+    FindRequiresIdentifier,
+    /// <summary>A Find that matches nothing is a 200 empty searchset, not an error (Foundations).</summary>
+    FindNoMatchIsEmptyBundle,
+    /// <summary>A Read of an unknown id is 404 with the resource's own not-found code, not the catch-all NO_RECORD_FOUND (Foundations).</summary>
+    ReadUnknownIdIsNotFound,
+    /// <summary>Read a location handles an unknown id as 404 rather than failing (Foundations).</summary>
+    LocationReadHandlesUnknownId,
+    /// <summary>Find interactions refuse an identifier token without a system or without a value (Foundations).</summary>
+    FindRefusesIncompleteToken,
+    /// <summary>Register refuses a body that is not well-formed JSON/XML with 400 BAD_REQUEST (Foundations).</summary>
+    RegisterRefusesMalformedBody,
+    /// <summary>Find a patient refuses structurally invalid NHS numbers with INVALID_NHS_NUMBER (Foundations).</summary>
+    FindPatientValidatesNhsNumber,
+    /// <summary>Find a patient returns only active (not left, not deceased) patients (Foundations).</summary>
+    FindPatientOnlyActive,
+    /// <summary>Find a patient omits S-flagged patients (#658/#847).</summary>
+    FindPatientOmitsSensitive,
+    /// <summary>Find a patient verifies never-verified active records on PDS instead of omitting them (#921).</summary>
+    FindPatientVerifiesUnverifiedRecords,
+    /// <summary>Find a patient shares a never-verified record only when the PDS checks pass (#921).</summary>
+    FindPatientChecksPdsBeforeSharing,
+    /// <summary>Read a patient answers PATIENT_NOT_FOUND for S-flagged patients (#658/#847).</summary>
+    ReadPatientHidesSensitive,
+    /// <summary>Patient resources never carry the data Foundations excludes (ethnicity, marital status…) (Foundations).</summary>
+    PatientWithholdsLocalOnlyData,
+    /// <summary>HumanLanguage displays follow ISO 639-2 as corrected by #643.</summary>
+    PatientLanguageDisplaysIso6392,
+    /// <summary>Register requires meta.profile on the Patient (#697).</summary>
+    RegisterRequiresMetaProfile,
+    /// <summary>Register refuses a Patient missing minimum data or breaking the request rules with INVALID_RESOURCE (Foundations).</summary>
+    RegisterValidatesPatient,
+    /// <summary>Register refuses a patient already active at the practice with DUPLICATE_REJECTED (Foundations).</summary>
+    RegisterRejectsDuplicates,
+    /// <summary>Register refuses patients deceased on PDS or locally (Foundations).</summary>
+    RegisterRefusesDeceased,
+    /// <summary>Register refuses S-flagged patients with INVALID_PATIENT_DEMOGRAPHICS (#658/#847).</summary>
+    RegisterRefusesSensitive,
+    /// <summary>Register verifies the NHS number and demographics on PDS (Foundations).</summary>
+    RegisterVerifiesDemographicsOnPds,
+    /// <summary>Register reports PDS invalid/superseded numbers as INVALID_NHS_NUMBER (Foundations).</summary>
+    RegisterReportsPdsNumberFlags,
+    /// <summary>Register creates temporary registrations only, never regular/GMS (Foundations).</summary>
+    RegisterOnlyTemporary,
+    /// <summary>Register answers 200, not 201 (Foundations).</summary>
+    RegisterAnswers200,
+    /// <summary>Find interactions ignore search parameters they do not know (Foundations).</summary>
+    FindIgnoresUnknownParameters,
+    /// <summary>Find interactions refuse a repeated identifier parameter (Foundations).</summary>
+    FindRefusesRepeatedIdentifier,
+    /// <summary>The dissent-to-share flag is not applied to Foundations (Foundations).</summary>
+    PatientDissentNotApplied,
+    /// <summary>Find a patient returns active patients whatever their registration type (Foundations).</summary>
+    FindPatientAnyRegistrationType,
 }

@@ -19,7 +19,7 @@ internal sealed class FindOrganizationHandler(PracticeStore store, ResourceMappe
             v => v.Length is >= 3 and <= 10 && v.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)), faults);
         var organization = store.Organization;
         JsonObject[] found = organization.OdsCode == ods ? [mapper.Organization(organization)] : [];
-        return ProviderResponse.Ok(mapper.Searchset(found));
+        return SearchResults.Searchset(mapper, found, faults);
     }
 }
 
@@ -33,6 +33,7 @@ internal sealed class FindPractitionerHandler(PracticeStore store, ResourceMappe
         // SDS user ids: letters and digits, at most 20 characters (no published check digit).
         var sdsUserId = IdentifierSearch.RequireValue(request.Query, Systems.SdsUserId,
             v => v.Length <= 20 && v.All(char.IsAsciiLetterOrDigit), faults);
-        return ProviderResponse.Ok(mapper.Searchset(store.PractitionersWithSdsUserId(sdsUserId).Select(mapper.Practitioner)));
+        var found = sdsUserId is null ? [] : store.PractitionersWithSdsUserId(sdsUserId).Select(mapper.Practitioner).ToArray();
+        return SearchResults.Searchset(mapper, found, faults);
     }
 }

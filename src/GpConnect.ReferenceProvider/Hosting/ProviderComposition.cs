@@ -1,8 +1,10 @@
 using GpConnect.ReferenceProvider.Faults;
 using GpConnect.ReferenceProvider.Handlers;
+using GpConnect.ReferenceProvider.Handlers.Patients;
 using GpConnect.ReferenceProvider.Handlers.Appointments;
 using GpConnect.ReferenceProvider.Pipeline;
 using GpConnect.ReferenceProvider.Practice;
+using GpConnect.ReferenceProvider.Practice.Patients;
 using GpConnect.ReferenceProvider.Practice.Appointments;
 using GpConnect.ReferenceProvider.Resources;
 
@@ -36,15 +38,20 @@ internal static class ProviderComposition
     {
         var store = PracticeSeeder.Seed(options.OdsCode, options.TimeProvider);
         var mapper = new ResourceMapper(release, faults);
+        var (patients, pds) = PatientSeeder.Seed(options.TimeProvider);
+        var patientResource = new PatientResource(store, faults);
         IInteractionHandler[] handlers =
         [
             new MetadataHandler(new CapabilityStatementBuilder(release, faults)),
             new SlotSearchHandler(store, mapper, faults),
-            new ReadLocationHandler(store, mapper),
-            new ReadOrganizationHandler(store, mapper),
+            new ReadLocationHandler(store, mapper, faults),
+            new ReadOrganizationHandler(store, mapper, faults),
             new FindOrganizationHandler(store, mapper, faults),
-            new ReadPractitionerHandler(store, mapper),
+            new ReadPractitionerHandler(store, mapper, faults),
             new FindPractitionerHandler(store, mapper, faults),
+            new FindPatientHandler(patients, pds, patientResource, mapper, faults),
+            new ReadPatientHandler(patients, patientResource, faults),
+            new RegisterPatientHandler(patients, pds, patientResource, faults, options.TimeProvider),
             .. AppointmentHandlers(store, release, faults, options.TimeProvider, mapper),
         ];
         return new RequestDispatcher(

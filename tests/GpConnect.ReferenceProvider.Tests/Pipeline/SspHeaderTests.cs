@@ -70,14 +70,6 @@ public sealed class SspHeaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_known_interaction_not_yet_served_says_so_with_501()
-    {
-        var issue = (await _session.GetAsync("/Patient/1", InteractionIds.ReadPatient, InteractionIds.PatientRead))
-            .ShouldBeError(HttpStatusCode.NotImplemented, "NOT_IMPLEMENTED");
-        issue["diagnostics"]!.GetValue<string>().ShouldContain("Read a patient");
-    }
-
-    [Fact]
     public async Task A_path_outside_the_service_root_is_not_found()
     {
         var request = _session.Request("/metadata", InteractionIds.Metadata);
