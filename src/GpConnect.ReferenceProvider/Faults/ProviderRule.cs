@@ -79,6 +79,8 @@ internal enum ProviderRule
     ClientCertificateChainChecked,
     /// <summary>Client certificates must be in date (Core).</summary>
     ClientCertificateDatesChecked,
+    /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>
+    GzipSupported,
     /// <summary>Every response carries <c>Cache-Control: no-store</c>.</summary>
     CacheControlNoStore,
     /// <summary>Slot search refuses windows longer than two weeks.</summary>
