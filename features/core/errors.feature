@@ -7,7 +7,7 @@ Feature: Error responses
   NOT_IMPLEMENTED (400 BAD_REQUEST tolerated); a method the interaction is not made with is 400 BAD_REQUEST. An error
   to a request that asked for XML is itself XML.
 
-  @CORE-075 @CORE-076 @CORE-077 @CORE-067 @CORE-068 @CORE-069 @CORE-070 @CORE-072 @since-1.2.3
+  @CORE-075 @CORE-076 @CORE-077 @CORE-078 @CORE-067 @CORE-068 @CORE-069 @CORE-070 @CORE-072 @since-1.2.3
   Scenario Outline: Reading an unknown <type> id gives <code>
     When the consumer reads a "<type>" with an id that does not exist
     Then the response should be an OperationOutcome with Spine error code "<code>"
@@ -17,6 +17,7 @@ Feature: Error responses
       | Organization | ORGANISATION_NOT_FOUND |
       | Practitioner | PRACTITIONER_NOT_FOUND |
       | Location     | NO_RECORD_FOUND        |
+      | Appointment  | NO_RECORD_FOUND        |
 
   @CORE-076 @CORE-078 @since-1.2.3
   Scenario: Reading an organisation with an id in an invalid format gives ORGANISATION_NOT_FOUND

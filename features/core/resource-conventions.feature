@@ -76,3 +76,10 @@ Feature: Conventions every response follows
     When the consumer sends a "Search for free slots" request
     Then the response should be a searchset Bundle containing at least one "Schedule"
     And every resource id in the response should be a valid FHIR logical id
+
+  @CORE-110 @since-1.2.3
+  Scenario: Slot and schedule times in a search result are UK local times with an explicit offset
+    When the consumer sends a "Search for free slots" request
+    Then the response should be a searchset Bundle containing at least one "Schedule"
+    And every "Slot" in the bundle should give its "start" and "end" in UK time with an explicit offset
+    And every "Schedule" in the bundle should give its "planningHorizon.start" and "planningHorizon.end" in UK time with an explicit offset

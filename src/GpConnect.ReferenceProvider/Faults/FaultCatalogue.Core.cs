@@ -164,6 +164,10 @@ internal static partial class FaultCatalogue
             "Schedule",
             s => s["id"] = "schedule_" + s["id"]?.GetValue<string>()),
         new ResourceDecorationFault(
+            new("schedule-horizon-utc-times", "Schedule.planningHorizon start and end are written in UTC with a Z suffix instead of a UK offset."),
+            "Schedule",
+            schedule => { if (schedule["planningHorizon"] is JsonObject horizon) WriteSlotTimesInUtc(horizon); }),
+        new ResourceDecorationFault(
             new("organization-without-version-id", "Organization resources have no meta.versionId."),
             "Organization",
             o => (o["meta"] as JsonObject)?.Remove("versionId")),

@@ -80,6 +80,7 @@ public static class CoreDetections
         new("absolute-references", Conventions, "Every reference in a search result is a local relative reference", "local relative references"),
         new("location-dstu2-identifier-system", Conventions, "Identifier systems in a search result are the 1.x https://fhir.nhs.uk/Id/ URLs", "DSTU2 system"),
         new("schedule-ids-invalid", Conventions, "Every resource id in a search result is a valid FHIR logical id", "not a valid FHIR logical id"),
+        new("schedule-horizon-utc-times", Conventions, "Slot and schedule times in a search result are UK local times with an explicit offset", "explicit +00:00 or +01:00 offset"),
         new("bundle-full-url", Conventions, "Searchset entries carry no fullUrl", "fullUrl"),
 
         // TLS mutual authentication

@@ -63,6 +63,8 @@ public static class CoreFaultProbes
             ["location-dstu2-identifier-system"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Json["identifier"]?[0]?["system"]?.GetValue<string>().StartsWith("http://fhir.nhs.net") == true,
             ["schedule-ids-invalid"] = async s => (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
                 .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["id"]!.GetValue<string>().Contains('_')),
+            ["schedule-horizon-utc-times"] = async s => (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
+                .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["planningHorizon"]?["start"]?.GetValue<string>().EndsWith('Z') == true),
             ["no-hsts"] = async s => await OverTls(s, Tls.Value.Client) is { } response && response.StatusCode == HttpStatusCode.OK && !response.Headers.Contains("Strict-Transport-Security"),
             ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is not null,
             ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is not null,

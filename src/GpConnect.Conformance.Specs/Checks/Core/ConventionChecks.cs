@@ -130,6 +130,21 @@ public static partial class ConventionChecks
         return check;
     }
 
+    /// <summary>
+    /// Every date-time at <paramref name="paths"/> of every entry of <paramref name="resourceType"/> is UK local time with an
+    /// explicit offset: <c>yyyy-mm-ddThh:mm:ss+00:00</c> or <c>+01:00</c> (core.md §7.9, CORE-110).
+    /// </summary>
+    public static Check UkOffsetDateTimes(ProviderResponse response, string resourceType, params string[] paths)
+    {
+        var check = new Check();
+        foreach (var entry in response.BundleEntries(resourceType))
+            foreach (var node in paths.SelectMany(entry.Select))
+                if (node.Value is null || !UkDateTime().IsMatch(node.Value))
+                    check.Fail("datetime.uk-offset", node.Path, "yyyy-mm-ddThh:mm:ss+00:00 or +01:00", node.Value ?? "(no value)",
+                        $"{node.Path} is \"{node.Value}\"; appointment, slot and schedule times carry an explicit +00:00 or +01:00 offset.");
+        return check;
+    }
+
     private static IEnumerable<ElementNode> Descendants(ElementNode node)
     {
         foreach (var child in node.Children())
@@ -144,4 +159,7 @@ public static partial class ConventionChecks
 
     [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$")]
     private static partial Regex IdSyntax();
+
+    [GeneratedRegex("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[01]:00$")]
+    private static partial Regex UkDateTime();
 }

@@ -69,6 +69,10 @@ public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisat
     [Then(@"every resource id in the response should be a valid FHIR logical id")]
     public void LogicalIds() => ConventionChecks.LogicalIdSyntax(session.LastResponse).ThrowIfFailed();
 
+    [Then(@"every ""(\w+)"" in the bundle should give its ""([\w.]+)"" and ""([\w.]+)"" in UK time with an explicit offset")]
+    public void UkOffsets(string resourceType, string first, string second) =>
+        ConventionChecks.UkOffsetDateTimes(session.LastResponse, resourceType, first, second).ThrowIfFailed();
+
     [Then(@"no bundle entry should have a fullUrl")]
     public void NoFullUrl() => ConventionChecks.NoFullUrl(session.LastResponse).ThrowIfFailed();
 }
