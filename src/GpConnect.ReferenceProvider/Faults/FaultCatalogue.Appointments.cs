@@ -93,6 +93,35 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("cancel-accepts-other-changes", "Cancel accepts requests that also change other elements (ignoring the changes)."),
             ProviderRule.CancelOnlyStatusAndReason),
+        new RuleWaiverFault(
+            new("retrieve-accepts-malformed-range", "Retrieve ignores start parameters it cannot use (missing, partial, with a time, wrong prefixes) and lists the next 14 days."),
+            ProviderRule.RetrieveValidatesRange),
+        new RuleWaiverFault(
+            new("retrieve-unknown-patient-empty", "Retrieve for an unknown patient answers an empty searchset instead of 404 PATIENT_NOT_FOUND."),
+            ProviderRule.RetrieveUnknownPatientNotFound),
+        new RuleWaiverFault(
+            new("unknown-appointment-bad-request", "Read, amend and cancel of an unknown appointment id answer 400 BAD_REQUEST instead of 404 NO_RECORD_FOUND."),
+            ProviderRule.UnknownAppointmentIsNoRecordFound),
+        new RuleWaiverFault(
+            new("book-accepts-forbidden-elements", "Book accepts reason, specialty and the elements GPConnect-Appointment-1 prohibits, and ignores them."),
+            ProviderRule.BookRefusesForbiddenElements),
+        new RuleWaiverFault(
+            new("truncates-long-text", "Book and amend silently truncate description to 50 and comment to 200 characters instead of storing or refusing them."),
+            ProviderRule.DescriptionAndCommentNeverTruncated),
+        new RuleWaiverFault(
+            new("booking-leaves-slot-free", "A booking does not take its slots: they stay free and are still offered by Search for free slots."),
+            ProviderRule.BookTakesSlots),
+        new RuleWaiverFault(
+            new("amend-not-persisted", "Amend answers 200 with the change but does not store it, so a later read shows the old text."),
+            ProviderRule.AmendPersists),
+        new ResourceDecorationFault(
+            new("appointment-utc-times", "Appointment start, end and created are written in UTC with a Z suffix instead of a +00:00/+01:00 offset."),
+            "Appointment",
+            WriteAppointmentTimesInUtc),
+        new ResourceDecorationFault(
+            new("appointment-with-specialty", "Appointments carry specialty, which GP Connect appointments must not populate."),
+            "Appointment",
+            appointment => appointment["specialty"] = new JsonObject { ["text"] = "General practice" }),
         new ResourceDecorationFault(
             new("appointment-two-service-types", "Each Appointment carries two serviceType entries (seed #912 allows at most one)."),
             "Appointment",
@@ -102,4 +131,11 @@ internal static partial class FaultCatalogue
             "Appointment",
             appointment => appointment.Remove("serviceType")),
     ];
+
+    private static void WriteAppointmentTimesInUtc(JsonObject appointment)
+    {
+        foreach (var name in new[] { "start", "end", "created" })
+            if (appointment[name]?.GetValue<string>() is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant))
+                appointment[name] = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -127,6 +127,20 @@ internal enum ProviderRule
     AmendRefusesCancellationReason,
     /// <summary>Cancel changes nothing but status and the cancellation reason.</summary>
     CancelOnlyStatusAndReason,
+    /// <summary>Retrieve refuses start parameters that are not exactly one ge and one le full date, in order.</summary>
+    RetrieveValidatesRange,
+    /// <summary>Retrieve for an unknown patient is 404 PATIENT_NOT_FOUND.</summary>
+    RetrieveUnknownPatientNotFound,
+    /// <summary>An unknown appointment id is 404 NO_RECORD_FOUND.</summary>
+    UnknownAppointmentIsNoRecordFound,
+    /// <summary>Book refuses elements the booking must not carry (reason, specialty, profile 0..0 elements).</summary>
+    BookRefusesForbiddenElements,
+    /// <summary>Description and comment are stored untruncated; text longer than can be stored is refused.</summary>
+    DescriptionAndCommentNeverTruncated,
+    /// <summary>A booking takes its slots (they stop being free).</summary>
+    BookTakesSlots,
+    /// <summary>A successful amend is stored.</summary>
+    AmendPersists,
     /// <summary>Unsupported formats are refused with 415.</summary>
     UnsupportedFormatRefused,
     /// <summary>Responses carrying one resource send <c>ETag: W/"versionId"</c>.</summary>

@@ -17,13 +17,13 @@ internal static class ProviderComposition
     public static string ServiceRootPath(string odsCode) => $"/{odsCode}/STU3/1/gpconnect";
 
     /// <summary>Book, read, amend, cancel and retrieve appointments over the seeded appointment book.</summary>
-    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources)
+    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, PatientIndex patients, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources)
     {
         var book = AppointmentSeeder.Seed(store, clock);
         var mapper = new AppointmentMapper(release, faults);
         var access = new AppointmentAccess(book, faults);
-        // Patients the appointment book knows; switch to the Patient records once the practice store holds them.
-        Func<string, bool> patientExists = AppointmentSeeder.BookablePatients.Contains;
+        // Registered (or temporarily registered) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020).
+        Func<string, bool> patientExists = id => patients.FindById(id) is { Sensitive: false, Status: RegistrationStatus.Active };
         return
         [
             new BookAppointmentHandler(book, mapper, faults, clock, patientExists),
@@ -52,7 +52,7 @@ internal static class ProviderComposition
             new FindPatientHandler(patients, pds, patientResource, mapper, faults),
             new ReadPatientHandler(patients, patientResource, faults),
             new RegisterPatientHandler(patients, pds, patientResource, faults, options.TimeProvider),
-            .. AppointmentHandlers(store, release, faults, options.TimeProvider, mapper),
+            .. AppointmentHandlers(store, patients, release, faults, options.TimeProvider, mapper),
         ];
         return new RequestDispatcher(
             ServiceRootPath(options.OdsCode),

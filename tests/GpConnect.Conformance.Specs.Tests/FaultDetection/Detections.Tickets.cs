@@ -19,6 +19,14 @@ public static class TicketDetections
             "Slot type and schedule type stay out of the elements the profiles prohibit", "Slot.serviceCategory is not allowed"),
         new("schedule-with-service-type", "features/tickets/1.2.7/gpc-912-slot-type-and-schedule-type.feature",
             "Slot type and schedule type stay out of the elements the profiles prohibit", "Schedule.serviceType is not allowed"),
+        new("appointment-two-service-types", "features/tickets/1.2.7/gpc-912-slot-type-and-schedule-type.feature",
+            "A booked appointment carries the booked slot's type as its one slot type", "serviceType has 2 entries"),
+        new("appointment-without-slot-type", "features/tickets/1.2.7/gpc-912-slot-type-and-schedule-type.feature",
+            "A booked appointment carries the booked slot's type as its one slot type", "serviceType.text must carry the slot type"),
+        new("appointment-two-service-types", "features/tickets/1.2.7/gpc-912-slot-type-and-schedule-type.feature",
+            "Retrieved appointments each carry one slot type", "serviceType has 2 entries"),
+        new("appointment-without-slot-type", "features/tickets/1.2.7/gpc-912-slot-type-and-schedule-type.feature",
+            "Retrieved appointments each carry one slot type", "serviceType.text must carry the slot type"),
     ];
 
     public static IReadOnlyDictionary<string, string> NotYetChecked { get; } = new Dictionary<string, string>

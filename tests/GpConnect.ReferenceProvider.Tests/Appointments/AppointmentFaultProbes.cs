@@ -17,7 +17,8 @@ public static class AppointmentFaultProbes
             {
                 var slot = (await FreeSlotsAsync(s))[0];
                 await BookAsync(s, Booking(s, slot));
-                return (await BookAsync(s, Booking(s, slot))).Status == HttpStatusCode.Created;
+                var taken = !(await FreeSlotsAsync(s)).Any(x => x["id"]!.ToJsonString() == slot["id"]!.ToJsonString());
+                return taken && (await BookAsync(s, Booking(s, slot))).Status == HttpStatusCode.Created;
             },
             ["book-conflict-wrong-code"] = async s =>
             {
@@ -84,6 +85,36 @@ public static class AppointmentFaultProbes
                 (await EditAsync(s, Cancel, ByOtherOrganisation, a => { MarkCancelled(a); a["description"] = "Changed by the cancel probe"; })).Status == HttpStatusCode.OK,
             ["appointment-two-service-types"] = async s => (await ReadAsync(s, Visit)).Json["serviceType"]?.AsArray().Count == 2,
             ["appointment-without-slot-type"] = async s => await ReadAsync(s, Visit) is { Status: HttpStatusCode.OK } read && !read.Json.ContainsKey("serviceType"),
+            ["retrieve-accepts-malformed-range"] = async s =>
+                (await s.GetAsync("/Patient/2/Appointment?start=ge2026-06&start=le2026-06-05", Retrieve, "patient/*.read")).Status == HttpStatusCode.OK,
+            ["retrieve-unknown-patient-empty"] = async s => (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.OK,
+            ["unknown-appointment-bad-request"] = async s => (await ReadAsync(s, "999")).Body.Contains("BAD_REQUEST", StringComparison.Ordinal),
+            ["book-accepts-forbidden-elements"] = async s =>
+            {
+                var booking = Booking(s, (await FreeSlotsAsync(s))[0]);
+                booking["specialty"] = new JsonObject { ["text"] = "Not allowed" };
+                return (await BookAsync(s, booking)).Status == HttpStatusCode.Created;
+            },
+            ["truncates-long-text"] = async s =>
+            {
+                var booking = Booking(s, (await FreeSlotsAsync(s))[0]);
+                booking["description"] = new string('d', 100);
+                var response = await BookAsync(s, booking);
+                return response.Status == HttpStatusCode.Created && response.Json["description"]!.GetValue<string>().Length < 100;
+            },
+            ["booking-leaves-slot-free"] = async s =>
+            {
+                var slot = (await FreeSlotsAsync(s))[0];
+                var booked = await BookAsync(s, Booking(s, slot));
+                return booked.Status == HttpStatusCode.Created && (await FreeSlotsAsync(s)).Any(x => x["id"]!.ToJsonString() == slot["id"]!.ToJsonString());
+            },
+            ["amend-not-persisted"] = async s =>
+            {
+                var amended = await EditAsync(s, Amend, OutsideGpConnect, a => a["description"] = "Persistence probe");
+                return amended.Status == HttpStatusCode.OK && (await ReadAsync(s, OutsideGpConnect)).Json["description"]!.GetValue<string>() != "Persistence probe";
+            },
+            ["appointment-utc-times"] = async s => (await ReadAsync(s, Visit)).Json["start"]?.GetValue<string>().EndsWith('Z') == true,
+            ["appointment-with-specialty"] = async s => (await ReadAsync(s, Visit)).Json.ContainsKey("specialty"),
             ["slot-with-service-category"] = async s => (await FreeSlotsAsync(s)).Any(slot => slot.ContainsKey("serviceCategory")),
             ["schedule-with-service-type"] = async s =>
                 (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))

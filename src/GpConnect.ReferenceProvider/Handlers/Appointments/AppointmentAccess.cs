@@ -22,7 +22,8 @@ internal sealed class AppointmentAccess(AppointmentBook book, ActiveFaults fault
     public PracticeAppointment Find(string id) =>
         book.Find(id) is { } appointment && IsVisible(appointment)
             ? appointment
-            : throw new ProviderException(SpineError.NoRecordFound, $"No Appointment with id '{id}'.");
+            : throw new ProviderException(faults.Waives(ProviderRule.UnknownAppointmentIsNoRecordFound) ? SpineError.BadRequest : SpineError.NoRecordFound,
+                $"No Appointment with id '{id}'.");
 
     /// <summary>Booked directly in the practice system, or through GP Connect by another organisation than the harness's.</summary>
     private static bool IsBookedElsewhere(PracticeAppointment appointment) =>

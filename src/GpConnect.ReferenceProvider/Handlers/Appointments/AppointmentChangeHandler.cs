@@ -35,7 +35,11 @@ internal abstract class AppointmentChangeHandler(AppointmentAccess access, Appoi
         var stored = mapper.Plain(current);
         CheckOnlyAllowedChanges(Comparable(body), Comparable(stored));
         var change = Change(body, current);
-        var (updated, refusal) = access.Book.Update(current.Id, expectedVersion, change);
+        var (updated, refusal) = Interaction == Interaction.AmendAppointment && faults.Waives(ProviderRule.AmendPersists)
+            ? (expectedVersion is null || expectedVersion == current.VersionId
+                ? (change(current) with { VersionId = current.VersionId + "1" }, BookingRefusal.None)
+                : (null, BookingRefusal.VersionConflict))
+            : access.Book.Update(current.Id, expectedVersion, change);
         if (refusal == BookingRefusal.VersionConflict)
             throw new ProviderException(AppointmentErrors.VersionConflict,
                 $"If-Match {request.Headers?.IfMatch} does not name the current version of Appointment/{current.Id}; read it again and resend.");
@@ -123,10 +127,7 @@ internal sealed class AmendAppointmentHandler(AppointmentAccess access, Appointm
         var description = Text(body, "description");
         var comment = Text(body, "comment");
         if (string.IsNullOrWhiteSpace(description)) Invalid("Appointment.description is mandatory.");
-        if (description!.Length > BookAppointmentHandler.MaxDescription)
-            Invalid($"Appointment.description is {description.Length} characters; this practice system stores at most {BookAppointmentHandler.MaxDescription}.");
-        if (comment is not null && comment.Length > BookAppointmentHandler.MaxComment)
-            Invalid($"Appointment.comment is {comment.Length} characters; this practice system stores at most {BookAppointmentHandler.MaxComment}.");
+        (description, comment) = TextRules.Store(description!, comment, Faults);
         var reason = Extensions(body, AppointmentExtensions.CancellationReason).FirstOrDefault()?["valueString"]?.GetValue<string>();
         if (reason is not null && reason != stored.CancellationReason && !Faults.Waives(ProviderRule.AmendRefusesCancellationReason))
             Invalid("An amendment must not carry the cancellation-reason extension (#695): use Cancel an appointment to cancel it.");

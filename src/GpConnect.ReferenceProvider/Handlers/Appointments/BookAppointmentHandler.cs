@@ -17,9 +17,6 @@ namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMapper mapper, ActiveFaults faults, TimeProvider clock, Func<string, bool> patientExists)
     : IInteractionHandler
 {
-    /// <summary>Longest description and comment this practice system stores (at least 100 and 500 are required; never truncated).</summary>
-    public const int MaxDescription = 1000, MaxComment = 5000;
-
     private static readonly string[] Forbidden = ["reason", "specialty", "appointmentType", "indication", "supportingInformation", "incomingReferral", "requestedPeriod"];
 
     public Interaction Interaction => Interaction.BookAppointment;
@@ -28,7 +25,11 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
     {
         var body = Read(request);
         foreach (var name in Forbidden)
-            if (body.ContainsKey(name)) Invalid($"Appointment.{name} must not be sent when booking.");
+        {
+            if (!body.ContainsKey(name)) continue;
+            if (faults.Waives(ProviderRule.BookRefusesForbiddenElements)) body.Remove(name);
+            else Invalid($"Appointment.{name} must not be sent when booking.");
+        }
         if (body.ContainsKey("id")) Invalid("A new Appointment must not carry an id.");
         if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
 
@@ -45,8 +46,7 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         var description = Text(body, "description");
         if (string.IsNullOrWhiteSpace(description)) Invalid("Appointment.description is mandatory.");
         var comment = Text(body, "comment");
-        if (description!.Length > MaxDescription) Invalid($"Appointment.description is {description.Length} characters; this practice system stores at most {MaxDescription}.");
-        if (comment is not null && comment.Length > MaxComment) Invalid($"Appointment.comment is {comment.Length} characters; this practice system stores at most {MaxComment}.");
+        (description, comment) = TextRules.Store(description!, comment, faults);
         var start = Instant(body, "start");
         var end = Instant(body, "end");
         var created = Instant(body, "created");
@@ -73,7 +73,7 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
             cancelledOnArrival ? cancellationReason!["valueString"]?.GetValue<string>() : null,
             first.DeliveryChannel, first.SlotType, schedule.ScheduleType, schedule.Role);
 
-        var (booked, refusal, slotId) = book.Book(draft, faults.Waives(ProviderRule.BookRefusesTakenSlots));
+        var (booked, refusal, slotId) = book.Book(draft, faults.Waives(ProviderRule.BookRefusesTakenSlots), !faults.Waives(ProviderRule.BookTakesSlots));
         if (refusal == BookingRefusal.SlotNotFree)
         {
             var diagnostics = $"Slot/{slotId} is no longer free.";

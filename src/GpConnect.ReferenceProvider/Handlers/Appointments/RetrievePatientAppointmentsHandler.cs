@@ -23,7 +23,11 @@ internal sealed class RetrievePatientAppointmentsHandler(
     {
         var (from, to) = Range(request);
         var patientId = request.Path.Id!;
-        if (!patientExists(patientId)) throw new ProviderException(AppointmentErrors.PatientNotFound, $"No Patient with id '{patientId}'.");
+        if (!patientExists(patientId))
+        {
+            if (faults.Waives(ProviderRule.RetrieveUnknownPatientNotFound)) return ProviderResponse.Ok(resources.Searchset([]));
+            throw new ProviderException(AppointmentErrors.PatientNotFound, $"No Patient with id '{patientId}'.");
+        }
         var today = UkDateTime.DateOf(clock.GetUtcNow());
         var appointments = access.Book.ForPatient(patientId)
             .Where(a => UkDateTime.DateOf(a.Start) is var day && day >= from && day <= to && day >= today)
@@ -34,6 +38,19 @@ internal sealed class RetrievePatientAppointmentsHandler(
     }
 
     private (DateOnly From, DateOnly To) Range(ProviderRequest request)
+    {
+        try
+        {
+            return StrictRange(request);
+        }
+        catch (ProviderException refusal) when (faults.Waives(ProviderRule.RetrieveValidatesRange) && !refusal.Message.StartsWith("Past appointments", StringComparison.Ordinal))
+        {
+            var today = UkDateTime.DateOf(clock.GetUtcNow());
+            return (today, today.AddDays(14));
+        }
+    }
+
+    private (DateOnly From, DateOnly To) StrictRange(ProviderRequest request)
     {
         var values = request.Query.TryGetValue("start", out var starts) ? starts.Select(v => v ?? "").ToList() : [];
         if (values.Count != 2) Refuse($"Exactly two start parameters are required (start=ge[date] and start=le[date]); {values.Count} were sent.");

@@ -30,16 +30,17 @@ internal sealed class AppointmentBook(PracticeStore store, long firstVersion)
     /// <summary>
     /// Books <paramref name="draft"/> (its id and version are assigned here) when every one of its slots is still free,
     /// marking them busy in the same critical section. <paramref name="allowDoubleBooking"/> is the fault switch that skips
-    /// the free check.
+    /// the free check; <paramref name="takeSlots"/> false (another fault) leaves the slots free.
     /// </summary>
-    public (PracticeAppointment? Booked, BookingRefusal Refusal, string? SlotId) Book(PracticeAppointment draft, bool allowDoubleBooking = false)
+    public (PracticeAppointment? Booked, BookingRefusal Refusal, string? SlotId) Book(PracticeAppointment draft, bool allowDoubleBooking = false, bool takeSlots = true)
     {
         lock (_gate)
         {
             foreach (var slotId in draft.SlotIds)
                 if (store.FindSlot(slotId) is not { } slot || (slot.Status != "free" && !allowDoubleBooking)) return (null, BookingRefusal.SlotNotFree, slotId);
-            foreach (var slotId in draft.SlotIds)
-                store.ReplaceSlot(store.FindSlot(slotId)! with { Status = "busy", VersionId = NextVersion() });
+            if (takeSlots)
+                foreach (var slotId in draft.SlotIds)
+                    store.ReplaceSlot(store.FindSlot(slotId)! with { Status = "busy", VersionId = NextVersion() });
             var booked = draft with { Id = (_nextId++).ToString(CultureInfo.InvariantCulture), VersionId = NextVersion() };
             _appointments[booked.Id] = booked;
             return (booked, BookingRefusal.None, null);

@@ -13,9 +13,6 @@ internal static class AppointmentSeeder
     /// <summary>Patient with seeded appointments (#663, cancelled, past, Visit).</summary>
     public const string PatientWithAppointments = "2";
 
-    /// <summary>Patients the appointment book accepts bookings for: 1 (kept for the harness's bookings), 2, 3 (never given appointments).</summary>
-    public static IReadOnlySet<string> BookablePatients { get; } = new HashSet<string>(StringComparer.Ordinal) { "1", "2", "3" };
-
     public const string VisitSlotId = "V1";
     public const string PastFreeSlotId = "P1";
 

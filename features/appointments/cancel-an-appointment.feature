@@ -1,0 +1,45 @@
+# Source: ../shared/spec/appointments.md §8 (Cancel an appointment), §2.9 (versioning) and §13.7 (APT-177 … APT-197).
+@appointments @use-case-cancel-an-appointment @writes
+Feature: Cancel an appointment
+  A consumer cancels a future appointment: it reads the appointment, sets status to cancelled, adds the
+  cancellation-reason extension and sends it back with PUT [base]/Appointment/[id], the cancel interaction id and
+  If-Match. Nothing else may change; the cancelled appointment stays visible to read and retrieve.
+
+  Background:
+    Given an appointment the consumer has booked
+
+  @APT-177 @APT-179 @APT-180 @since-1.2.7
+  Scenario: Cancelling stores the status and the reason under a new version
+    When the consumer cancels the appointment
+    Then the response status should be 200
+    And the response should be an Appointment with status "cancelled"
+    And the appointment should carry the cancellation reason that was sent
+    And the appointment should have a new version
+    And the appointment should carry one slot type
+
+  @APT-173 @APT-183 @since-1.2.3
+  Scenario: A cancellation that also changes the description is refused
+    When the consumer cancels the appointment also changing its description
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+  @APT-187 @since-1.2.3
+  Scenario: A cancellation made with an out-of-date version is refused with 409
+    Given the consumer has amended the appointment's description
+    When the consumer cancels the appointment with the version it read before the last change
+    Then the response status should be 409
+
+  @APT-184 @APT-185 @since-1.2.3
+  Scenario Outline: A cancellation that also changes other elements is refused
+    When the consumer cancels the appointment also changing its <element>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | element     |
+      | comment     |
+      | participant |
+
+  @APT-191 @since-1.2.3
+  Scenario: Cancelling an appointment id the practice does not hold is reported as not found
+    Given an appointment id the practice does not hold
+    When the consumer cancels the appointment
+    Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"

@@ -1,0 +1,35 @@
+# Source: ../shared/spec/appointments.md §6 (Read an appointment) and §13.5 (APT-145 … APT-153).
+@appointments @use-case-read-an-appointment
+Feature: Read an appointment
+  A consumer reads one current or future appointment by its logical id: GET [base]/Appointment/[id]. The provider returns
+  the Appointment with its meta.versionId (also in the ETag), whoever booked it and however (#663), with the slot type
+  and schedule type (#912).
+
+  @APT-145 @APT-151 @since-1.2.7
+  Scenario: A future appointment is returned with its id and one slot type
+    Given an appointment booked by another organisation through GP Connect
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the read appointment should have the requested id
+    And the appointment should carry one slot type
+
+  @APT-148 @since-1.2.3
+  Scenario: A cancelled future appointment can still be read
+    Given a cancelled appointment
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the response should be an Appointment with status "cancelled"
+
+  @APT-149 @since-1.2.3
+  Scenario: An appointment id the practice does not hold is reported as not found
+    Given an appointment id the practice does not hold
+    When the consumer reads the appointment
+    Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
+
+  @APT-153 @APT-174 @writes @since-1.2.3
+  Scenario: A read after an amendment shows the amended description
+    Given an appointment the consumer has booked
+    And the consumer has amended the appointment's description
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the appointment's description should be the amended text

@@ -1,0 +1,69 @@
+# Source: ../shared/spec/appointments.md §5 (Retrieve a patient's appointments) and §13.4 (APT-121 … APT-144).
+@appointments @use-case-retrieve-a-patients-appointments
+Feature: Retrieve a patient's appointments
+  A consumer lists a patient's appointments in a date range: GET [base]/Patient/[id]/Appointment with exactly one
+  start=ge[date] and one start=le[date], full dates, neither before today. Every appointment of the patient starting in
+  the range comes back, whatever its status, its booking organisation or route (#663) and its delivery channel (#826).
+
+  Background:
+    Given a patient with appointments booked elsewhere
+
+  @APT-121 @APT-132 @since-1.2.7
+  Scenario: The patient's appointments come back in a searchset, each with one slot type
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And every appointment in the bundle should carry one slot type
+
+  @APT-125 @since-1.2.3
+  Scenario: Cancelled appointments are included
+    Given a cancelled appointment
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the patient's appointments should include that appointment
+
+  @APT-135 @since-1.2.3
+  Scenario: A date range that starts in the past is refused
+    When the consumer retrieves the patient's appointments from 30 days ago to tomorrow
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
+
+  @APT-131 @APT-133 @since-1.2.3
+  Scenario: Retrieved appointments give their times in UK local time and carry no specialty or reason
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Appointment"
+    And every "Appointment" in the bundle should give its "start" and "end" in UK local time
+    And no "Appointment" in the bundle should have a "specialty" element
+    And no "Appointment" in the bundle should have a "reason" element
+
+  @APT-137 @since-1.2.3
+  Scenario: A range with only a lower bound is refused
+    When the consumer retrieves the patient's appointments with only start "ge{today}"
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
+
+  @APT-136 @APT-139 @APT-140 @APT-141 @APT-142 @since-1.2.3
+  Scenario Outline: A range that is not one ge and one le full date, in order and not in the past, is refused
+    When the consumer retrieves the patient's appointments with start "<first>" and start "<second>"
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
+
+    Examples:
+      | first                    | second       |
+      | ge{today-10}             | le{today-1}  |
+      | ge{today}T09:00:00+01:00 | le{today+5}  |
+      | ge{this-month}           | le{today+5}  |
+      | ge{today}                | ge{today+5}  |
+      | gt{today}                | le{today+5}  |
+      | ge{today+5}              | le{today+1}  |
+
+  @APT-143 @since-1.2.3
+  Scenario: A patient the practice does not hold is reported as not found
+    Given a patient the practice does not hold
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"
+
+  @APT-181 @writes @since-1.2.3
+  Scenario: An appointment the consumer cancelled is still retrieved, as cancelled
+    Given an appointment the consumer has booked
+    And the consumer has cancelled the appointment
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the patient's appointments should include that appointment
