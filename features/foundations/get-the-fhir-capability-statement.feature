@@ -29,3 +29,15 @@ Feature: Get the FHIR capability statement
       | kind          | capability |
       | status        | active     |
       | rest.mode     | server     |
+
+  @FND-028 @FND-029 @since-1.2.3
+  Scenario: The capability statement declares the Foundations interactions and the register operation
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the capability statement should declare these Foundations interactions:
+      | resource     | interactions       |
+      | Patient      | read, search-type  |
+      | Organization | read, search-type  |
+      | Practitioner | read, search-type  |
+      | Location     | read               |
+    And the capability statement should declare the operation "gpc.registerpatient" defined by "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1"
