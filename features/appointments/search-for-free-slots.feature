@@ -53,3 +53,37 @@ Feature: Search for free slots
   Scenario: Slots the practice restricts to one organisation type are not offered to another
     When the consumer searches for free slots as an "urgent-care" organisation and as a "gp-practice" organisation
     Then the two searches should offer different slots
+
+  @APT-031 @since-1.2.3
+  Scenario: Without recursive includes no Location or Practitioner comes back
+    Given the search asks for no recursive includes
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Slot"
+    And the bundle should hold no "Location" resources
+    And the bundle should hold no "Practitioner" resources
+
+  @APT-056 @since-1.2.4
+  Scenario: A searchFilter of an unknown system, as DOS-based consumers may add (#662), is ignored
+    Given the search also carries a searchFilter of a system the provider does not know
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Slot"
+
+  @APT-064 @since-1.2.3
+  Scenario: A search for slots that are not free is refused
+    Given the search asks for slots with status "busy"
+    When the consumer searches for free slots
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
+
+  @APT-066 @since-1.2.3
+  Scenario: A search without _include=Slot:schedule is refused
+    Given the search leaves out _include=Slot:schedule
+    When the consumer searches for free slots
+    Then the provider should refuse the request with an OperationOutcome
+
+  @APT-070 @since-1.2.3
+  Scenario: A search window whose start time has no UTC offset is refused
+    Given the search window starts tomorrow at 09:00 written without a UTC offset
+    When the consumer searches for free slots
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"

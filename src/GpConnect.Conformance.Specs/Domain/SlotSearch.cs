@@ -27,6 +27,18 @@ public sealed class SlotSearch
     public string? BookingOdsCode { get; set; }
     public string? BookingOrganisationType { get; set; } = "gp-practice";
 
+    /// <summary>Sends <c>_include=Slot:schedule</c> (mandatory; false only to check that leaving it out is refused).</summary>
+    public bool IncludeSchedules { get; set; } = true;
+
+    /// <summary>The status parameter (free is the only valid value).</summary>
+    public string Status { get; set; } = "free";
+
+    /// <summary>A start value sent as it is instead of ge + <see cref="Start"/> (for the parameter-rule scenarios).</summary>
+    public string? StartValue { get; set; }
+
+    /// <summary>Further searchFilter tokens (system|code), e.g. ones a DOS-based consumer adds (#662).</summary>
+    public List<string> ExtraFilters { get; } = [];
+
     /// <summary>A window of <paramref name="days"/> whole days starting the day after "today" in the UK.</summary>
     public static SlotSearch FromTomorrow(int days, TimeProvider clock, ConsumerSettings consumer)
     {
@@ -39,15 +51,16 @@ public sealed class SlotSearch
     public GpConnectRequest ToRequest()
     {
         var request = new GpConnectRequest(Interactions.SearchForFreeSlots)
-            .AddQuery("start", "ge" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .AddQuery("start", StartValue ?? "ge" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .AddQuery("end", "le" + End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .AddQuery("status", "free")
-            .AddQuery("_include", "Slot:schedule");
+            .AddQuery("status", Status);
+        if (IncludeSchedules) request.AddQuery("_include", "Slot:schedule");
         if (IncludePractitioners) request.AddQuery("_include:recurse", "Schedule:actor:Practitioner");
         if (IncludeLocations) request.AddQuery("_include:recurse", "Schedule:actor:Location");
         if (IncludeManagingOrganisation) request.AddQuery("_include:recurse", "Location:managingOrganization");
         if (!string.IsNullOrEmpty(BookingOdsCode)) request.AddQuery("searchFilter", $"{OdsSystem}|{BookingOdsCode}");
         if (!string.IsNullOrEmpty(BookingOrganisationType)) request.AddQuery("searchFilter", $"{OrganisationTypeSystem}|{BookingOrganisationType}");
+        foreach (var filter in ExtraFilters) request.AddQuery("searchFilter", filter);
         return request;
     }
 }

@@ -94,6 +94,21 @@ internal static partial class FaultCatalogue
             new("cancel-accepts-other-changes", "Cancel accepts requests that also change other elements (ignoring the changes)."),
             ProviderRule.CancelOnlyStatusAndReason),
         new RuleWaiverFault(
+            new("slot-search-accepts-any-status", "Slot search ignores the status parameter instead of refusing values other than free."),
+            ProviderRule.SlotSearchRequiresFreeStatus),
+        new RuleWaiverFault(
+            new("slot-search-accepts-times-without-offset", "Slot search accepts dateTimes without a UK offset (or with Z), reading them as UTC."),
+            ProviderRule.SlotSearchRequiresOffsets),
+        new RuleWaiverFault(
+            new("slot-search-without-schedule-include", "Slot search serves a request that leaves out _include=Slot:schedule instead of refusing it."),
+            ProviderRule.SlotSearchRequiresScheduleInclude),
+        new RuleWaiverFault(
+            new("slot-search-includes-unrequested-actors", "Slot search returns Locations and Practitioners even when no recursive include asks for them."),
+            ProviderRule.SlotSearchIncludesOnlyRequested),
+        new RuleWaiverFault(
+            new("slot-search-rejects-unknown-filter", "Slot search refuses a searchFilter of an unknown system with 422 instead of ignoring it (#662)."),
+            ProviderRule.SlotSearchIgnoresUnknownFilters),
+        new RuleWaiverFault(
             new("retrieve-accepts-malformed-range", "Retrieve ignores start parameters it cannot use (missing, partial, with a time, wrong prefixes) and lists the next 14 days."),
             ProviderRule.RetrieveValidatesRange),
         new RuleWaiverFault(

@@ -141,6 +141,16 @@ internal enum ProviderRule
     BookTakesSlots,
     /// <summary>A successful amend is stored.</summary>
     AmendPersists,
+    /// <summary>Slot search refuses a status other than free (422 INVALID_PARAMETER).</summary>
+    SlotSearchRequiresFreeStatus,
+    /// <summary>Slot search refuses dateTimes without a +00:00/+01:00 offset (422 INVALID_PARAMETER).</summary>
+    SlotSearchRequiresOffsets,
+    /// <summary>Slot search refuses a request without _include=Slot:schedule.</summary>
+    SlotSearchRequiresScheduleInclude,
+    /// <summary>Slot search includes Locations and Practitioners only when asked to.</summary>
+    SlotSearchIncludesOnlyRequested,
+    /// <summary>Slot search ignores searchFilter tokens of systems it does not know (#662).</summary>
+    SlotSearchIgnoresUnknownFilters,
     /// <summary>Unsupported formats are refused with 415.</summary>
     UnsupportedFormatRefused,
     /// <summary>Responses carrying one resource send <c>ETag: W/"versionId"</c>.</summary>

@@ -26,15 +26,16 @@ internal sealed partial record SlotSearchParameters(
     /// </summary>
     public static SlotSearchParameters Parse(IQueryCollection query, ActiveFaults faults)
     {
-        var start = Bound(query, "start", "ge", endOfDay: false);
-        var end = Bound(query, "end", "le", endOfDay: true);
+        var lenientTimes = faults.Waives(ProviderRule.SlotSearchRequiresOffsets);
+        var start = Bound(query, "start", "ge", endOfDay: false, lenientTimes);
+        var end = Bound(query, "end", "le", endOfDay: true, lenientTimes);
 
         if (!query.TryGetValue("status", out var status) || status.Count == 0)
             throw ProviderException.BadRequest("The status search parameter is required and must be 'free'.");
-        if (status.Any(s => s != "free"))
+        if (status.Any(s => s != "free") && !faults.Waives(ProviderRule.SlotSearchRequiresFreeStatus))
             throw new ProviderException(SpineError.InvalidParameter, $"status must be 'free', not '{string.Join(",", status.ToArray())}'.");
 
-        if (!Values(query, "_include").Contains(ScheduleInclude))
+        if (!Values(query, "_include").Contains(ScheduleInclude) && !faults.Waives(ProviderRule.SlotSearchRequiresScheduleInclude))
             throw ProviderException.BadRequest($"The parameter _include={ScheduleInclude} is required.");
         var recurse = Values(query, "_include:recurse");
 
@@ -51,17 +52,20 @@ internal sealed partial record SlotSearchParameters(
             var (system, code) = (filter[..bar], filter[(bar + 1)..]);
             if (system == Systems.OdsOrganizationCode) ods ??= code;
             else if (system == Systems.OrganisationType) organisationType ??= code;
+            else if (faults.Waives(ProviderRule.SlotSearchIgnoresUnknownFilters))
+                throw new ProviderException(SpineError.InvalidParameter, $"searchFilter system '{system}' is not supported.");
         }
 
+        var allActors = faults.Waives(ProviderRule.SlotSearchIncludesOnlyRequested);
         return new SlotSearchParameters(start, end,
-            recurse.Contains(PractitionerInclude), recurse.Contains(LocationInclude), recurse.Contains(OrganizationInclude),
+            allActors || recurse.Contains(PractitionerInclude), allActors || recurse.Contains(LocationInclude), recurse.Contains(OrganizationInclude),
             ods, organisationType);
     }
 
     private static string[] Values(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) ? values.Where(v => v is not null).Select(v => v!).ToArray() : [];
 
-    private static DateTimeOffset Bound(IQueryCollection query, string name, string prefix, bool endOfDay)
+    private static DateTimeOffset Bound(IQueryCollection query, string name, string prefix, bool endOfDay, bool lenientTimes)
     {
         if (!query.TryGetValue(name, out var values) || values.Count == 0)
             throw ProviderException.BadRequest($"The {name} search parameter is required.");
@@ -81,6 +85,10 @@ internal sealed partial record SlotSearchParameters(
             DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
             return instant;
+        }
+        if (lenientTimes && value.Contains('T') && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var loose))
+        {
+            return loose;
         }
         throw new ProviderException(SpineError.InvalidParameter,
             $"{name} '{value}' is not a date (yyyy-mm-dd) or a dateTime with a +00:00 or +01:00 offset (yyyy-mm-ddThh:mm:ss+hh:mm; encode '+' as %2B).");

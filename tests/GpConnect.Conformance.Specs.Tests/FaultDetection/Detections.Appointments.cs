@@ -25,6 +25,11 @@ public static class AppointmentDetections
         new("slot-search-omits-organization", Search, "The practice organisation comes back even when the consumer does not ask for it", "at least 1 Organization"),
         new("slot-search-window-unlimited", Search, "A search window of 15 days, one more than two weeks, is refused", "Expected HTTP 422"),
         new("slot-search-ignores-restrictions", Search, "Slots the practice restricts to one organisation type are not offered to another", "offered exactly the same"),
+        new("slot-search-includes-unrequested-actors", Search, "Without recursive includes no Location or Practitioner comes back", "did not ask for"),
+        new("slot-search-rejects-unknown-filter", Search, "A searchFilter of an unknown system, as DOS-based consumers may add (#662), is ignored", "Expected HTTP 200"),
+        new("slot-search-accepts-any-status", Search, "A search for slots that are not free is refused", "Expected HTTP 422"),
+        new("slot-search-without-schedule-include", Search, "A search without _include=Slot:schedule is refused", "answered HTTP 200"),
+        new("slot-search-accepts-times-without-offset", Search, "A search window whose start time has no UTC offset is refused", "Expected HTTP 422"),
         // Book an appointment
         new("appointment-without-slot-type", Book, "Booking a free slot creates the appointment with the slot's type", "serviceType.text must carry the slot type"),
         new("appointment-two-service-types", Book, "Booking a free slot creates the appointment with the slot's type", "serviceType has 2 entries"),

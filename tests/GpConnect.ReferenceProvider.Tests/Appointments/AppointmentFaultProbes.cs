@@ -85,6 +85,18 @@ public static class AppointmentFaultProbes
                 (await EditAsync(s, Cancel, ByOtherOrganisation, a => { MarkCancelled(a); a["description"] = "Changed by the cancel probe"; })).Status == HttpStatusCode.OK,
             ["appointment-two-service-types"] = async s => (await ReadAsync(s, Visit)).Json["serviceType"]?.AsArray().Count == 2,
             ["appointment-without-slot-type"] = async s => await ReadAsync(s, Visit) is { Status: HttpStatusCode.OK } read && !read.Json.ContainsKey("serviceType"),
+            ["slot-search-accepts-any-status"] = async s =>
+                (await s.GetAsync("/Slot?status=busy&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots)).Status == HttpStatusCode.OK,
+            ["slot-search-accepts-times-without-offset"] = async s =>
+                (await s.GetAsync("/Slot?status=free&start=ge2026-06-02T09:00:00&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots)).Status == HttpStatusCode.OK,
+            ["slot-search-without-schedule-include"] = async s =>
+                (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05", InteractionIds.SearchSlots)).Status == HttpStatusCode.OK,
+            ["slot-search-includes-unrequested-actors"] = async s =>
+                (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
+                .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Location"),
+            ["slot-search-rejects-unknown-filter"] = async s =>
+                (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule&searchFilter=https://example.org/disposition%7CDx01",
+                    InteractionIds.SearchSlots)).Status == HttpStatusCode.UnprocessableEntity,
             ["retrieve-accepts-malformed-range"] = async s =>
                 (await s.GetAsync("/Patient/2/Appointment?start=ge2026-06&start=le2026-06-05", Retrieve, "patient/*.read")).Status == HttpStatusCode.OK,
             ["retrieve-unknown-patient-empty"] = async s => (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.OK,

@@ -195,6 +195,18 @@ public static class AppointmentChecks
         return check;
     }
 
+    /// <summary>The searchset holds no resource of the type (e.g. no Location without the recursive include, APT-031).</summary>
+    public static Check NoneOfType(ProviderResponse response, string resourceType)
+    {
+        var check = BundleChecks.Searchset(response);
+        if (!check.Passed) return check;
+        var count = response.BundleEntries(resourceType).Count;
+        if (count > 0)
+            check.Fail("bundle.unrequested", "Bundle.entry.resource", $"no {resourceType}", count.ToString(),
+                $"The Bundle holds {count} {resourceType} resource(s) that the search did not ask for.");
+        return check;
+    }
+
     public const string PractitionerRoleUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1";
 
     /// <summary>Two searches as different organisation types must not offer the same slots when the practice restricts some.</summary>

@@ -19,6 +19,29 @@ public sealed class FreeSlotSearchSteps(
     [Given(@"the search does not ask for the Location:managingOrganization include")]
     public void WithoutManagingOrganisation() => Search().IncludeManagingOrganisation = false;
 
+    [Given(@"the search asks for slots with status ""(\w+)""")]
+    public void WithStatus(string status) => Search().Status = status;
+
+    [Given(@"the search leaves out _include=Slot:schedule")]
+    public void WithoutScheduleInclude() => Search().IncludeSchedules = false;
+
+    [Given(@"the search asks for no recursive includes")]
+    public void WithoutRecursiveIncludes()
+    {
+        var request = Search();
+        request.IncludeLocations = request.IncludePractitioners = request.IncludeManagingOrganisation = false;
+    }
+
+    [Given(@"the search window starts tomorrow at 09:00 written without a UTC offset")]
+    public void StartWithoutOffset() =>
+        Search().StartValue = $"ge{Search().Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}T09:00:00";
+
+    [Given(@"the search also carries a searchFilter of a system the provider does not know")]
+    public void UnknownFilter() => Search().ExtraFilters.Add("https://gpconnect-conformance.example/Id/dos-disposition|Dx0123");
+
+    [Then(@"the bundle should hold no ""(\w+)"" resources")]
+    public void NoneOfType(string resourceType) => AppointmentChecks.NoneOfType(session.LastResponse, resourceType).ThrowIfFailed();
+
     [Given(@"the search window lasts (\d+) days")]
     public void WindowOf(int days) => search.Search = SlotSearch.FromTomorrow(days, clock, settings.Consumer);
 
