@@ -44,6 +44,7 @@ Feature: Read a patient
     And the consumer reads the patient returned
     Then the response status should be 200
     And the returned patient should carry the NHS number, marked verified
+    And the patient read should have the version Find returned
 
   @FND-074 @FND-017 @FND-018 @CORE-074 @since-1.2.3
   Scenario: An id the provider does not hold is patient not found

@@ -41,6 +41,7 @@ public static class FoundationsDetections
         new("find-incomplete-token-answers-empty", FindPatient, "An identifier without a system is refused", "Expected HTTP 422"),
         new("find-incomplete-token-answers-empty", FindPractitioner, "An identifier without a value is refused", "Expected HTTP 422"),
         new("find-without-identifier-answers-empty", FindPatient, "An identifier parameter written with the wrong case is ignored, so the search has no identifier", "Expected HTTP 400"),
+        new("patient-version-per-request", ReadPatient, "Reading the patient Find returned gives the same patient", "meta.versionId changed"),
         new("patient-version-per-request", FindPatient, "Finding an unchanged patient twice gives the same version", "meta.versionId changed"),
         new("register-malformed-body-crashes", Register, "A body that is not well-formed JSON is a bad request", "Expected HTTP 400"),
         new("find-refuses-unknown-parameters", FindPatient, "An unknown search parameter is ignored", "Expected HTTP 200"),

@@ -26,6 +26,9 @@ public sealed class FoundationsScenario(TestDataService testData)
     /// <summary>The logical id of the patient last found or registered, for follow-up reads.</summary>
     public string? LastPatientId { get; set; }
 
+    /// <summary>The Patient a Find returned before a follow-up read, to compare with what the read returns.</summary>
+    public ElementNode? LastPatientFound { get; set; }
+
     /// <summary>Chooses a role; skips the scenario (naming the config key) when it is not configured.</summary>
     public void Choose(string roleId)
     {

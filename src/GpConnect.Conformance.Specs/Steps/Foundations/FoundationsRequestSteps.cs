@@ -54,6 +54,7 @@ public sealed class FoundationsRequestSteps(ConsumerSession session, Foundations
     {
         FoundationsChecks.Returned(session.LastResponse, "Patient", out var patient).ThrowIfFailed();
         scenario.LastPatientId = patient!.SelectValue("id");
+        scenario.LastPatientFound = patient;
         return session.SendAsync(FoundationsRequests.Read("patient", scenario.LastPatientId ?? ""), context.CancellationToken);
     }
 

@@ -87,6 +87,12 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         FoundationsChecks.SameVersion(first, Returned("patient")).ThrowIfFailed();
     }
 
+    [Then(@"the patient read should have the version Find returned")]
+    public void SameVersionAsFound() =>
+        FoundationsChecks.SameVersion(scenario.LastPatientFound
+            ?? throw new InvalidOperationException("No patient was found before the read: use \"the consumer reads the patient returned\" after a Find."),
+            Returned("patient")).ThrowIfFailed();
+
     [Then(@"the returned patient's contacts should give the relationship in text only")]
     public void Contacts() => PatientChecks.Contacts(Returned("patient")).ThrowIfFailed();
 
