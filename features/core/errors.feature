@@ -58,3 +58,27 @@ Feature: Error responses
     Given the request uses the HTTP method "DELETE"
     When the consumer reads an "Appointment" with an id that does not exist
     Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+  @CORE-082 @since-1.2.3
+  Scenario: A booking whose body is cut off half way gives BAD_REQUEST
+    Given the request body is cut off half way
+    When the consumer sends a "Book an appointment" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+  @CORE-083 @CORE-071 @since-1.2.3
+  Scenario: A booking whose Appointment has no start gives INVALID_RESOURCE
+    Given the request body's resource has no "start" element
+    When the consumer sends a "Book an appointment" request
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+  @CORE-086 @since-1.2.3
+  Scenario: Amending an appointment that does not exist gives NO_RECORD_FOUND and creates nothing
+    When the consumer amends an appointment that does not exist
+    Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
+    When the consumer reads an "Appointment" with an id that does not exist
+    Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
+
+  @CORE-090 @since-1.2.3
+  Scenario: Finding an organisation by a malformed ODS code gives INVALID_IDENTIFIER_VALUE
+    When the consumer finds an organisation by the malformed ODS code "NOT AN ODS CODE!"
+    Then the response should be an OperationOutcome with Spine error code "INVALID_IDENTIFIER_VALUE"

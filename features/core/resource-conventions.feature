@@ -83,3 +83,8 @@ Feature: Conventions every response follows
     Then the response should be a searchset Bundle containing at least one "Schedule"
     And every "Slot" in the bundle should give its "start" and "end" in UK time with an explicit offset
     And every "Schedule" in the bundle should give its "planningHorizon.start" and "planningHorizon.end" in UK time with an explicit offset
+
+  @CORE-117 @since-1.2.3
+  Scenario: The capability statement identifies every Foundations and Appointment Management profile
+    When the consumer sends a "Get the FHIR capability statement" request
+    Then the capability statement should declare every Foundations and Appointment Management profile

@@ -156,6 +156,10 @@ internal static partial class FaultCatalogue
             "Location",
             l => { if (l["managingOrganization"] is JsonObject r && r["reference"]?.GetValue<string>() is { } reference && !reference.Contains("://")) r["reference"] = "https://provider.example/A20047/STU3/1/gpconnect/" + reference; }),
         new ResourceDecorationFault(
+            new("capability-without-slot-profile", "CapabilityStatement.profile leaves out GPConnect-Slot-1."),
+            "CapabilityStatement",
+            cs => { if (cs["profile"] is JsonArray profiles) foreach (var slot in profiles.Where(p => p?["reference"]?.GetValue<string>().EndsWith("/GPConnect-Slot-1") == true).ToList()) profiles.Remove(slot); }),
+        new ResourceDecorationFault(
             new("location-dstu2-identifier-system", "Location identifiers use the DSTU2 http://fhir.nhs.net/Id/ systems instead of https://fhir.nhs.uk/Id/."),
             "Location",
             l => { foreach (var identifier in (l["identifier"] as JsonArray ?? []).OfType<JsonObject>()) identifier["system"] = identifier["system"]?.GetValue<string>().Replace("https://fhir.nhs.uk/Id/", "http://fhir.nhs.net/Id/"); }),

@@ -70,6 +70,8 @@ public static class CoreDetections
         new("wrong-error-code-for-unknown-type", Errors, "Reading a resource type GP Connect does not implement gives NOT_IMPLEMENTED", "NOT_IMPLEMENTED or BAD_REQUEST"),
         new("accept-wrong-method", Errors, "DELETE on the practice organisation with the read interaction ID is rejected", "Expected HTTP 400"),
         new("error-without-diagnostics", Jwt, "A token with requesting_device.model as an object is rejected as an invalid FHIR resource", "must carry issue.diagnostics"),
+        new("error-without-diagnostics", Errors, "A booking whose Appointment has no start gives INVALID_RESOURCE", "must carry issue.diagnostics"),
+        new("error-status-not-mapped", Errors, "Amending an appointment that does not exist gives NO_RECORD_FOUND and creates nothing", "Expected HTTP 404"),
         new("errors-always-json", Errors, "An error to a Get the FHIR capability statement request that asked for XML is an XML OperationOutcome", "application/fhir+xml"),
 
         // Response headers and resource conventions
@@ -81,6 +83,7 @@ public static class CoreDetections
         new("location-dstu2-identifier-system", Conventions, "Identifier systems in a search result are the 1.x https://fhir.nhs.uk/Id/ URLs", "DSTU2 system"),
         new("schedule-ids-invalid", Conventions, "Every resource id in a search result is a valid FHIR logical id", "not a valid FHIR logical id"),
         new("schedule-horizon-utc-times", Conventions, "Slot and schedule times in a search result are UK local times with an explicit offset", "explicit +00:00 or +01:00 offset"),
+        new("capability-without-slot-profile", Conventions, "The capability statement identifies every Foundations and Appointment Management profile", "GPConnect-Slot-1"),
         new("bundle-full-url", Conventions, "Searchset entries carry no fullUrl", "fullUrl"),
 
         // TLS mutual authentication

@@ -65,6 +65,7 @@ public static class CoreFaultProbes
                 .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["id"]!.GetValue<string>().Contains('_')),
             ["schedule-horizon-utc-times"] = async s => (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule", InteractionIds.SearchSlots))
                 .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["planningHorizon"]?["start"]?.GetValue<string>().EndsWith('Z') == true),
+            ["capability-without-slot-profile"] = async s => !(await s.MetadataAsync()).Json["profile"]!.AsArray().Any(p => p!["reference"]!.GetValue<string>().EndsWith("/GPConnect-Slot-1")),
             ["no-hsts"] = async s => await OverTls(s, Tls.Value.Client) is { } response && response.StatusCode == HttpStatusCode.OK && !response.Headers.Contains("Strict-Transport-Security"),
             ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is not null,
             ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is not null,

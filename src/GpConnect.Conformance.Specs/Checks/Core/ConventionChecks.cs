@@ -48,6 +48,21 @@ public static partial class ConventionChecks
         return check;
     }
 
+    /// <summary>
+    /// The capability statement's <c>profile[].reference</c> lists every Foundations and Appointment Management profile
+    /// (core.md §6.5, CORE-117). The Access Record Structured entries of the template are not required.
+    /// </summary>
+    public static Check DeclaresEveryProfile(ProviderResponse statement)
+    {
+        var check = ResponseChecks.ResourceType(statement, "CapabilityStatement");
+        if (!check.Passed) return check;
+        var declared = statement.Resource!.Select("profile.reference").Select(r => r.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var profile in Profiles.Values.Where(p => !declared.Contains(p)))
+            check.Fail("capability.profile", "CapabilityStatement.profile", profile, "not declared",
+                $"CapabilityStatement.profile does not declare {profile}; every Foundations and Appointment Management profile must be identified.");
+        return check;
+    }
+
     /// <summary>The response's root resource passes <see cref="Identity"/>.</summary>
     public static Check RootIdentity(ProviderResponse response, string requestedId)
     {

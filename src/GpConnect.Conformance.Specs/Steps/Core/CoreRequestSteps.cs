@@ -91,6 +91,33 @@ public sealed class CoreRequestSteps(ConsumerSession session, PracticeOrganisati
     [Given(@"the request accepts gzip encoding")]
     public void AcceptGzip() => session.ChangeNextRequest("Accept-Encoding: gzip", r => r.SetHeader("Accept-Encoding", "gzip"));
 
+    [Given(@"the request body is cut off half way")]
+    public void TruncatedBody() =>
+        session.ChangeNextRequest("truncated JSON body", r => r.WithBody(r.Body is { Length: > 1 } body ? body[..(body.Length / 2)] : "{", r.ContentType ?? SampleBodies.ContentType(FhirWireFormat.Json)));
+
+    [Given(@"the request body's resource has no ""(\w+)"" element")]
+    public void WithoutElement(string element) =>
+        session.ChangeNextRequest($"body without {element}", r =>
+        {
+            var resource = System.Text.Json.Nodes.JsonNode.Parse(r.Body ?? throw new InvalidOperationException($"{r.Interaction.UseCase} has no request body."))!.AsObject();
+            if (!resource.Remove(element)) throw new InvalidOperationException($"The {r.Interaction.UseCase} body has no \"{element}\" to remove.");
+            r.WithBody(resource.ToJsonString(), r.ContentType);
+        });
+
+    [When(@"the consumer amends an appointment that does not exist")]
+    public Task AmendUnknown()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(SampleBodies.Appointment(FhirWireFormat.Json, clock))!.AsObject();
+        body["id"] = RepresentativeRequests.UnknownId;
+        var request = GpConnectRequest.For(Interactions.AmendAppointment, RepresentativeRequests.UnknownId).WithBody(body.ToJsonString());
+        request.IfMatch = "W/\"1\"";
+        return session.SendAsync(request, scenario.CancellationToken);
+    }
+
+    [When(@"the consumer finds an organisation by the malformed ODS code ""([^""]+)""")]
+    public Task FindMalformedOds(string odsCode) =>
+        session.SendAsync(RepresentativeRequests.FindOrganisation(odsCode), scenario.CancellationToken);
+
     [Given(@"the request body is sent as ""([^""]+)""")]
     public void BodyContentType(string contentType) =>
         session.ChangeNextRequest($"Content-Type: {contentType}", r => r.ContentType = contentType);

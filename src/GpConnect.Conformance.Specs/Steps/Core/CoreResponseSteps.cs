@@ -57,6 +57,9 @@ public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisat
     [Then(@"the capability statement should declare the FHIR JSON format")]
     public void DeclaresJson() => FormatChecks.DeclaresJson(session.LastResponse).ThrowIfFailed();
 
+    [Then(@"the capability statement should declare every Foundations and Appointment Management profile")]
+    public void DeclaresEveryProfile() => ConventionChecks.DeclaresEveryProfile(session.LastResponse).ThrowIfFailed();
+
     [Then(@"each declared format should be served in that format")]
     public void DeclaredFormatsServed() => declaredFormats.Check().ThrowIfFailed();
 
