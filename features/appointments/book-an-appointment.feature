@@ -91,3 +91,10 @@ Feature: Book an appointment
       | supportingInformation |
       | incomingReferral      |
       | requestedPeriod       |
+
+  @APT-075 @since-1.2.3
+  Scenario: The booking response names the new appointment version in its headers
+    Given a free slot found by searching for free slots
+    When the consumer books the slot
+    Then the response status should be 201
+    And the response should name the new version in its Location and ETag headers

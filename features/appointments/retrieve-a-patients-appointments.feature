@@ -67,3 +67,9 @@ Feature: Retrieve a patient's appointments
     When the consumer retrieves the patient's appointments for the next 14 days
     Then the response status should be 200
     And the patient's appointments should include that appointment
+
+  @APT-020 @since-1.2.3
+  Scenario: The appointments of a patient whose record is marked sensitive are not disclosed
+    Given the appointments asked for are those of a patient whose record is marked sensitive
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"

@@ -109,6 +109,12 @@ internal static partial class FaultCatalogue
             new("slot-search-rejects-unknown-filter", "Slot search refuses a searchFilter of an unknown system with 422 instead of ignoring it (#662)."),
             ProviderRule.SlotSearchIgnoresUnknownFilters),
         new RuleWaiverFault(
+            new("appointments-show-sensitive-patients", "Book and retrieve serve S-flagged patients instead of answering PATIENT_NOT_FOUND."),
+            ProviderRule.AppointmentsHideSensitivePatients),
+        new RuleWaiverFault(
+            new("book-without-location-header", "A booking answers 201 without the Location header naming the new version."),
+            ProviderRule.BookAnswersLocation),
+        new RuleWaiverFault(
             new("retrieve-accepts-malformed-range", "Retrieve ignores start parameters it cannot use (missing, partial, with a time, wrong prefixes) and lists the next 14 days."),
             ProviderRule.RetrieveValidatesRange),
         new RuleWaiverFault(

@@ -151,6 +151,10 @@ internal enum ProviderRule
     SlotSearchIncludesOnlyRequested,
     /// <summary>Slot search ignores searchFilter tokens of systems it does not know (#662).</summary>
     SlotSearchIgnoresUnknownFilters,
+    /// <summary>Appointment interactions treat an S-flagged patient as not found.</summary>
+    AppointmentsHideSensitivePatients,
+    /// <summary>A booking answers Location: [base]/Appointment/[id]/_history/[vid].</summary>
+    BookAnswersLocation,
     /// <summary>Unsupported formats are refused with 415.</summary>
     UnsupportedFormatRefused,
     /// <summary>Responses carrying one resource send <c>ETag: W/"versionId"</c>.</summary>

@@ -23,7 +23,8 @@ internal static class ProviderComposition
         var mapper = new AppointmentMapper(release, faults);
         var access = new AppointmentAccess(book, faults);
         // Registered (or temporarily registered) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020).
-        Func<string, bool> patientExists = id => patients.FindById(id) is { Sensitive: false, Status: RegistrationStatus.Active };
+        Func<string, bool> patientExists = id => patients.FindById(id) is { Status: RegistrationStatus.Active } patient
+            && (!patient.Sensitive || faults.Waives(ProviderRule.AppointmentsHideSensitivePatients));
         return
         [
             new BookAppointmentHandler(book, mapper, faults, clock, patientExists),

@@ -63,6 +63,8 @@ public static class AppointmentDetections
         new("truncates-long-text", Amend, "A 100-character description and a 500-character comment are stored untruncated", "Appointment.description should be"),
         new("unknown-appointment-bad-request", Amend, "Amending an appointment id the practice does not hold is reported as not found", "Expected HTTP 404"),
         new("unknown-appointment-bad-request", Cancel, "Cancelling an appointment id the practice does not hold is reported as not found", "Expected HTTP 404"),
+        new("book-without-location-header", Book, "The booking response names the new appointment version in its headers", "Location header"),
+        new("appointments-show-sensitive-patients", Retrieve, "The appointments of a patient whose record is marked sensitive are not disclosed", "Expected HTTP 404"),
         // Tickets: each fault undoes its ticket
         new("amend-accepts-cancelled", Gpc601, "Amending an appointment that was cancelled in the practice is refused", "Expected HTTP 422"),
         new("amend-accepts-cancelled", Gpc601, "Amending an appointment the consumer has just cancelled is refused", "Expected HTTP 422"),

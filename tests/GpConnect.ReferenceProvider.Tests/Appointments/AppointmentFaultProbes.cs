@@ -97,6 +97,10 @@ public static class AppointmentFaultProbes
             ["slot-search-rejects-unknown-filter"] = async s =>
                 (await s.GetAsync("/Slot?status=free&start=ge2026-06-02&end=le2026-06-05&_include=Slot:schedule&searchFilter=https://example.org/disposition%7CDx01",
                     InteractionIds.SearchSlots)).Status == HttpStatusCode.UnprocessableEntity,
+            ["appointments-show-sensitive-patients"] = async s => (await RetrieveAsync(s, "8", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.OK
+                && (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.NotFound,
+            ["book-without-location-header"] = async s =>
+                await BookAsync(s, Booking(s, (await FreeSlotsAsync(s))[0])) is { Status: HttpStatusCode.Created } booked && !booked.Headers.ContainsKey("Location"),
             ["retrieve-accepts-malformed-range"] = async s =>
                 (await s.GetAsync("/Patient/2/Appointment?start=ge2026-06&start=le2026-06-05", Retrieve, "patient/*.read")).Status == HttpStatusCode.OK,
             ["retrieve-unknown-patient-empty"] = async s => (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.OK,

@@ -183,6 +183,27 @@ public static class AppointmentChecks
         return check;
     }
 
+    /// <summary>
+    /// A 201 names the new version (APT-075): <c>ETag: W/"vid"</c> and <c>Location: …/Appointment/[id]/_history/[vid]</c>, with
+    /// vid the body's meta.versionId.
+    /// </summary>
+    public static Check CreatedHeaders(ProviderResponse response)
+    {
+        var check = IsAppointment(response);
+        if (!check.Passed) return check;
+        var id = response.Resource!.SelectValue("id");
+        var version = response.Resource.SelectValue("meta.versionId");
+        var eTag = response.Exchange.ResponseHeader("ETag");
+        var location = response.Exchange.ResponseHeader("Location");
+        if (eTag != $"W/\"{version}\"")
+            check.Fail("header.etag", "ETag", $"W/\"{version}\"", eTag ?? "absent", $"The ETag header should be W/\"{version}\" (the body's meta.versionId) but it is {eTag ?? "absent"}.");
+        var expectedEnd = $"/Appointment/{id}/_history/{version}";
+        if (location is null || !location.EndsWith(expectedEnd, StringComparison.Ordinal))
+            check.Fail("header.location", "Location", $"[base]{expectedEnd}", location ?? "absent",
+                $"The Location header should end with {expectedEnd} but it is {location ?? "absent"}.");
+        return check;
+    }
+
     /// <summary>A free-slot search after a booking no longer offers the booked slots (APT-084).</summary>
     public static Check NotOffered(ProviderResponse search, IReadOnlyList<string> bookedSlotIds)
     {

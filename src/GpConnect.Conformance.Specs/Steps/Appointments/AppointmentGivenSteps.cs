@@ -77,6 +77,9 @@ public sealed class AppointmentGivenSteps(
     [Given(@"a patient the practice does not hold")]
     public void UnknownPatient() => appointment.PatientId = "gpcc-no-such-patient-0";
 
+    [Given(@"the appointments asked for are those of a patient whose record is marked sensitive")]
+    public void SensitivePatient() => appointment.PatientId = data.Require("patients.sensitive", "logicalId");
+
     [Given(@"a cancelled appointment")]
     public void CancelledAppointment() => appointment.AppointmentId = data.Require(Roles.Cancelled, "appointmentId");
 

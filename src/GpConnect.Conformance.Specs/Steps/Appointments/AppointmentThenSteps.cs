@@ -49,6 +49,9 @@ public sealed class AppointmentThenSteps(ConsumerSession session, AppointmentCon
     public void AmendedDescription() =>
         AppointmentChecks.Value(Resource(), "description", actions.SentDescription ?? throw new InvalidOperationException("No amend was sent.")).ThrowIfFailed();
 
+    [Then(@"the response should name the new version in its Location and ETag headers")]
+    public void CreatedHeaders() => AppointmentChecks.CreatedHeaders(session.LastResponse).ThrowIfFailed();
+
     [Then(@"the appointment's comment should be the amended text")]
     public void AmendedComment() =>
         AppointmentChecks.Value(Resource(), "comment", actions.SentComment ?? throw new InvalidOperationException("No comment was sent.")).ThrowIfFailed();

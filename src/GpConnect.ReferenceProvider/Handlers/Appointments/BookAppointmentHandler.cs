@@ -82,7 +82,8 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
                 : new ProviderException(AppointmentErrors.DuplicateRejected, diagnostics);
         }
         var resource = mapper.Appointment(booked!);
-        return new ProviderResponse(201, resource, booked!.VersionId, $"Appointment/{booked.Id}/_history/{booked.VersionId}");
+        var location = faults.Waives(ProviderRule.BookAnswersLocation) ? null : $"Appointment/{booked!.Id}/_history/{booked.VersionId}";
+        return new ProviderResponse(201, resource, booked!.VersionId, location);
     }
 
     private void CheckSlots(IReadOnlyList<PracticeSlot> slots, DateTimeOffset start, DateTimeOffset end, string locationId, string? practitionerId)
