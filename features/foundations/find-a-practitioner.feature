@@ -15,6 +15,21 @@ Feature: Find a practitioner
     And the returned practitioner should declare its GP Connect profile and a version
     And the response bundle entries should be valid against their GP Connect profiles
 
+  @FND-128 @since-1.2.3
+  Scenario: The practitioner found carries its SDS role profile ids
+    Given a practitioner with SDS role profiles
+    When the consumer finds the practitioner by SDS user id
+    Then the searchset Bundle should hold exactly one practitioner
+    And the returned practitioner should carry as many SDS role profile ids as the provider holds
+    And the response bundle entries should be valid against their GP Connect profiles
+
+  @FND-131 @since-1.2.3
+  Scenario: A practitioner's recorded language is returned
+    Given a practitioner with a recorded language
+    When the consumer finds the practitioner by SDS user id
+    Then the searchset Bundle should hold exactly one practitioner
+    And the returned practitioner's language should be coded from CareConnect-HumanLanguage-1
+
   @FND-130 @since-1.2.3
   Scenario: The practitioner found carries none of the details Foundations withholds
     Given a practitioner with an SDS user id

@@ -58,6 +58,14 @@ internal static partial class FaultCatalogue
             "Organization",
             o => { if (o["identifier"]?[0] is JsonObject id) id["system"] = "http://fhir.nhs.net/Id/ods-organization-code"; }),
         new ResourceDecorationFault(
+            new("practitioner-without-role-profiles", "Practitioner resources leave out the practitioner's SDS role profile identifiers."),
+            "Practitioner",
+            p => { if (p["identifier"] is JsonArray ids) foreach (var id in ids.OfType<JsonObject>().Where(i => i["system"]?.GetValue<string>() == "https://fhir.nhs.uk/Id/sds-role-profile-id").ToList()) ids.Remove(id); }),
+        new ResourceDecorationFault(
+            new("practitioner-without-language", "Practitioner resources leave out the recorded language (nhsCommunication)."),
+            "Practitioner",
+            p => p.Remove("extension")),
+        new ResourceDecorationFault(
             new("practitioner-sds-id-wrong-system", "The Practitioner's SDS user id uses an old (DSTU2) identifier system."),
             "Practitioner",
             p => { if (p["identifier"]?[0] is JsonObject id) id["system"] = "http://fhir.nhs.net/Id/sds-user-id"; }),

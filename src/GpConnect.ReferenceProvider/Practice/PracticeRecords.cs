@@ -12,8 +12,9 @@ internal sealed record PracticeLocation(string Id, string VersionId, string? Ods
 /// <summary>An SDS job role (code from CareConnect-SDSJobRoleName-1).</summary>
 internal sealed record JobRole(string Code, string Display);
 
-/// <summary>A clinician with an SDS user id.</summary>
-internal sealed record PracticePractitioner(string Id, string VersionId, string SdsUserId, string Family, IReadOnlyList<string> Given, IReadOnlyList<string> Prefix, string Gender, JobRole Role);
+/// <summary>A clinician with an SDS user id, optionally SDS role profile ids and a recorded language (HumanLanguage code and display).</summary>
+internal sealed record PracticePractitioner(string Id, string VersionId, string SdsUserId, string Family, IReadOnlyList<string> Given, IReadOnlyList<string> Prefix, string Gender, JobRole Role,
+    IReadOnlyList<string>? RoleProfileIds = null, string? LanguageCode = null, string? LanguageDisplay = null);
 
 /// <summary>A bookable diary (session/rota) at a location, optionally owned by a practitioner.</summary>
 internal sealed record PracticeSchedule(

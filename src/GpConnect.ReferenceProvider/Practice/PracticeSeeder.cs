@@ -47,9 +47,10 @@ internal static class PracticeSeeder
         var practitioners = new[]
         {
             new PracticePractitioner("1", version, "G13579135", "Moss", ["Eleanor"], ["Dr"], "female", GeneralPractitioner),
-            new PracticePractitioner("2", version, "G24680246", "Okafor", ["Daniel"], ["Mr"], "male", StaffNurse),
-            new PracticePractitioner("3", version, "G11223344", "Patel", ["Priya"], ["Ms"], "female", Pharmacist),
-            new PracticePractitioner("4", version, "G55667788", "Hughes", ["Gareth"], ["Mr"], "male", Physiotherapist),
+            // Foundations test data: PR-2 one SDS role profile id, PR-3 two, PR-5 a recorded language (foundations.md §7).
+            new PracticePractitioner("2", version, "G24680246", "Okafor", ["Daniel"], ["Mr"], "male", StaffNurse, RoleProfileIds: ["200000000102"]),
+            new PracticePractitioner("3", version, "G11223344", "Patel", ["Priya"], ["Ms"], "female", Pharmacist, RoleProfileIds: ["200000000103", "200000000104"]),
+            new PracticePractitioner("4", version, "G55667788", "Hughes", ["Gareth"], ["Mr"], "male", Physiotherapist, LanguageCode: "cy", LanguageDisplay: "Welsh"),
         };
         PracticeSchedule Diary(string id, string locationId, string? practitionerId, JobRole role, string? type) =>
             new(id, version, locationId, practitionerId, role, type, horizonStart, horizonEnd);

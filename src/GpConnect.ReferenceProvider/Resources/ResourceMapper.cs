@@ -35,21 +35,47 @@ internal sealed class ResourceMapper(SpecRelease release, ActiveFaults faults)
         return faults.Decorate(location);
     }
 
-    public JsonObject Practitioner(PracticePractitioner p) => faults.Decorate(new JsonObject
+    public JsonObject Practitioner(PracticePractitioner p)
     {
-        ["resourceType"] = "Practitioner",
-        ["id"] = p.Id,
-        ["meta"] = Meta(p.VersionId, Profiles.Practitioner),
-        ["identifier"] = new JsonArray(Identifier(Systems.SdsUserId, p.SdsUserId)),
-        ["name"] = new JsonArray(new JsonObject
+        var practitioner = new JsonObject
+        {
+            ["resourceType"] = "Practitioner",
+            ["id"] = p.Id,
+            ["meta"] = Meta(p.VersionId, Profiles.Practitioner),
+        };
+        if (p.LanguageCode is not null)
+        {
+            practitioner["extension"] = new JsonArray(new JsonObject
+            {
+                ["url"] = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSCommunication-1",
+                ["extension"] = new JsonArray(new JsonObject
+                {
+                    ["url"] = "language",
+                    ["valueCodeableConcept"] = new JsonObject
+                    {
+                        ["coding"] = new JsonArray(new JsonObject
+                        {
+                            ["system"] = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1",
+                            ["code"] = p.LanguageCode,
+                            ["display"] = p.LanguageDisplay,
+                        }),
+                    },
+                }),
+            });
+        }
+        var identifiers = new JsonArray(Identifier(Systems.SdsUserId, p.SdsUserId));
+        foreach (var roleProfile in p.RoleProfileIds ?? []) identifiers.Add(Identifier(Systems.SdsRoleProfileId, roleProfile));
+        practitioner["identifier"] = identifiers;
+        practitioner["name"] = new JsonArray(new JsonObject
         {
             ["use"] = "official",
             ["family"] = p.Family,
             ["given"] = Strings(p.Given),
             ["prefix"] = Strings(p.Prefix),
-        }),
-        ["gender"] = p.Gender,
-    });
+        });
+        practitioner["gender"] = p.Gender;
+        return faults.Decorate(practitioner);
+    }
 
     public JsonObject Schedule(PracticeSchedule s)
     {

@@ -54,6 +54,8 @@ public static class FoundationsDetections
 
         new("practitioner-with-telecom", FindPractitioner, "The practitioner found carries none of the details Foundations withholds", "Practitioner.telecom is present"),
         new("practitioner-with-telecom", ReadPractitioner, "The practitioner read carries none of the details Foundations withholds", "Practitioner.telecom is present"),
+        new("practitioner-without-role-profiles", FindPractitioner, "The practitioner found carries its SDS role profile ids", "the provider holds 2"),
+        new("practitioner-without-language", FindPractitioner, "A practitioner's recorded language is returned", "nhsCommunication"),
         new("practitioner-sds-id-wrong-system", FindPractitioner, "A practitioner is found by SDS user id", "exactly one identifier with system https://fhir.nhs.uk/Id/sds-user-id"),
         new("practitioner-sds-id-wrong-system", ReadPractitioner, "The practitioner is returned with the id requested and its GP Connect profile", "exactly one identifier with system https://fhir.nhs.uk/Id/sds-user-id"),
         new("organization-with-endpoint", FindOrganisation, "The organisation found carries no contact or endpoint", "Organization.endpoint is present"),

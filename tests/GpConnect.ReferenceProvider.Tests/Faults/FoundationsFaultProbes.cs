@@ -30,6 +30,8 @@ public static class FoundationsFaultProbes
             (await s.GetAsync("/Organization/1", InteractionIds.ReadOrganization)).Json["identifier"]![0]!["system"]!.GetValue<string>() != "https://fhir.nhs.uk/Id/ods-organization-code",
         ["practitioner-sds-id-wrong-system"] = async s =>
             (await s.GetAsync("/Practitioner/1", InteractionIds.ReadPractitioner)).Json["identifier"]![0]!["system"]!.GetValue<string>() != "https://fhir.nhs.uk/Id/sds-user-id",
+        ["practitioner-without-role-profiles"] = async s => !(await s.GetAsync("/Practitioner/3", InteractionIds.ReadPractitioner)).Body.Contains("sds-role-profile-id", StringComparison.Ordinal),
+        ["practitioner-without-language"] = async s => !(await s.GetAsync("/Practitioner/4", InteractionIds.ReadPractitioner)).Json.ContainsKey("extension"),
         ["location-without-managing-organization"] = async s => !(await s.GetAsync("/Location/2", InteractionIds.ReadLocation)).Json.ContainsKey("managingOrganization"),
 
         ["patient-find-invalid-nhs-number-accepted"] = async s => (await s.FindPatientAsync("969000000")).Status == HttpStatusCode.OK,

@@ -93,6 +93,31 @@ public static class FoundationsChecks
         return check;
     }
 
+    /// <summary>FND-128: the number of identifiers with the system is the number the provider holds.</summary>
+    public static Check IdentifierCount(ElementNode resource, string system, int expected, string rule)
+    {
+        var check = new Check();
+        var count = resource.Children("identifier").Count(i => i.SelectValue("system") == system);
+        if (count != expected)
+            check.Fail(rule, $"{resource.Path}.identifier", $"{expected} with system {system}", count.ToString(),
+                $"{resource.ResourceType} carries {count} identifiers with system {system}; the provider holds {expected} (test data).");
+        return check;
+    }
+
+    /// <summary>FND-043/FND-131: nhsCommunication carries a language coded from CareConnect-HumanLanguage-1.</summary>
+    public static Check CodedLanguage(ElementNode resource, string rule)
+    {
+        var check = new Check();
+        var coding = PatientChecks.LanguageCoding(resource);
+        if (coding is null)
+            return check.Fail(rule, $"{resource.Path}.extension", "nhsCommunication.language", "absent",
+                $"The {resource.ResourceType}'s recorded language must be returned in the nhsCommunication extension.");
+        if (coding.SelectValue("system") != PatientChecks.HumanLanguageSystem || string.IsNullOrWhiteSpace(coding.SelectValue("code")))
+            check.Fail(rule, coding.Path, $"a code from {PatientChecks.HumanLanguageSystem}", $"{coding.SelectValue("system")}|{coding.SelectValue("code")}",
+                "nhsCommunication.language must be coded from CareConnect-HumanLanguage-1.");
+        return check;
+    }
+
     /// <summary>None of the listed elements (or extension URLs ending with a listed name) is present.</summary>
     public static Check NoneOf(ElementNode resource, IEnumerable<string> elements, string rule)
     {

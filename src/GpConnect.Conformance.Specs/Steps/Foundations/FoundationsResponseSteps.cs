@@ -41,6 +41,17 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
     public void SdsUserId() =>
         FoundationsChecks.Identifier(Returned("practitioner"), FoundationsRequests.SdsUserIdSystem, scenario.Value("sdsUserId"), "FND-127 SDS user id").ThrowIfFailed();
 
+    [Then(@"the returned practitioner should carry as many SDS role profile ids as the provider holds")]
+    public void RoleProfiles()
+    {
+        var expected = int.TryParse(scenario.Value("roleProfileCount"), out var n) ? n
+            : throw new InvalidOperationException($"testData role {scenario.RoleId} roleProfileCount must be a whole number, not \"{scenario.Value("roleProfileCount")}\".");
+        FoundationsChecks.IdentifierCount(Returned("practitioner"), "https://fhir.nhs.uk/Id/sds-role-profile-id", expected, "FND-128 role profiles").ThrowIfFailed();
+    }
+
+    [Then(@"the returned practitioner's language should be coded from CareConnect-HumanLanguage-1")]
+    public void PractitionerLanguage() => FoundationsChecks.CodedLanguage(Returned("practitioner"), "FND-131 nhsCommunication").ThrowIfFailed();
+
     [Then(@"the returned organisation should carry the ODS code searched for")]
     public void OdsCode() =>
         FoundationsChecks.Identifier(Returned("organisation"), FoundationsRequests.OdsCodeSystem, scenario.Value("odsCode"), "FND-142 ODS code").ThrowIfFailed();

@@ -23,7 +23,7 @@ public sealed class FoundationsTestDataSteps(FoundationsScenario scenario)
         "a patient marked sensitive on PDS and unknown to the practice|a patient whose NHS number is superseded on PDS|" +
         "a patient whose NHS number is flagged invalid on PDS|a valid NHS number that PDS does not hold|" +
         "the practice's organisation|an ODS code the provider does not hold|a practitioner with an SDS user id|" +
-        "an SDS user id the provider does not hold|the practice's main surgery|a branch surgery of the practice";
+        "an SDS user id the provider does not hold|a practitioner with SDS role profiles|a practitioner with a recorded language|the practice's main surgery|a branch surgery of the practice";
 
     /// <summary>Each phrase and the test-data role it stands for.</summary>
     public static IReadOnlyDictionary<string, string> RoleOfPhrase { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -56,6 +56,8 @@ public sealed class FoundationsTestDataSteps(FoundationsScenario scenario)
         ["an ODS code the provider does not hold"] = "organisations.notHeld",
         ["a practitioner with an SDS user id"] = "practitioners.baseline",
         ["an SDS user id the provider does not hold"] = "practitioners.notHeld",
+        ["a practitioner with SDS role profiles"] = "practitioners.withRoleProfiles",
+        ["a practitioner with a recorded language"] = "practitioners.withLanguage",
         ["the practice's main surgery"] = "locations.mainSurgery",
         ["a branch surgery of the practice"] = "locations.branchSurgery",
     };
