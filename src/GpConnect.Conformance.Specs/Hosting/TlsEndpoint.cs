@@ -16,6 +16,7 @@ public sealed class TlsEndpoint : IAsyncDisposable
 {
     private static readonly Lazy<ThrowawayPki> Pki = new(() => new ThrowawayPki(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly RunningReferenceProvider? _embedded;
+    private readonly Func<X509Certificate2> _expired;
 
     private TlsEndpoint(Uri serviceRoot, ClientTlsOptions configured, Func<X509Certificate2> expired, string description, RunningReferenceProvider? embedded)
     {
@@ -25,8 +26,6 @@ public sealed class TlsEndpoint : IAsyncDisposable
         Description = description;
         _embedded = embedded;
     }
-
-    private readonly Func<X509Certificate2> _expired;
 
     /// <summary>The HTTPS service root.</summary>
     public Uri ServiceRoot { get; }
