@@ -55,3 +55,14 @@ Feature: Amend an appointment
     Given an appointment id the practice does not hold
     When the consumer amends the appointment's description
     Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
+
+  @APT-156 @since-1.2.3
+  Scenario: Amending description and comment together stores both
+    When the consumer amends the appointment's description and comment
+    Then the response status should be 200
+    And the appointment's description and comment should be stored as sent
+
+  @APT-161 @since-1.2.3
+  Scenario: An amendment with a description longer than the practice system can store is refused
+    When the consumer amends the appointment to a 10000-character description and a 10-character comment
+    Then the provider should refuse the request with an OperationOutcome

@@ -43,3 +43,9 @@ Feature: Cancel an appointment
     Given an appointment id the practice does not hold
     When the consumer cancels the appointment
     Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
+
+  @APT-195 @since-1.2.3
+  Scenario: A 1000-character cancellation reason is accepted, kept whole or from its start
+    When the consumer cancels the appointment giving a 1000-character reason
+    Then the response status should be 200
+    And the appointment should carry the cancellation reason that was sent

@@ -73,3 +73,8 @@ Feature: Retrieve a patient's appointments
     Given the appointments asked for are those of a patient whose record is marked sensitive
     When the consumer retrieves the patient's appointments for the next 14 days
     Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"
+
+  @APT-138 @since-1.2.3
+  Scenario: A retrieval without any start parameter is refused
+    When the consumer retrieves the patient's appointments without any start parameter
+    Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"

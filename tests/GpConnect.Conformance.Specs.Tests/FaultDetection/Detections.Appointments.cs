@@ -65,6 +65,8 @@ public static class AppointmentDetections
         new("unknown-appointment-bad-request", Cancel, "Cancelling an appointment id the practice does not hold is reported as not found", "Expected HTTP 404"),
         new("book-without-location-header", Book, "The booking response names the new appointment version in its headers", "Location header"),
         new("appointments-show-sensitive-patients", Retrieve, "The appointments of a patient whose record is marked sensitive are not disclosed", "Expected HTTP 404"),
+        new("truncates-long-text", Amend, "An amendment with a description longer than the practice system can store is refused", "answered HTTP 200"),
+        new("retrieve-accepts-malformed-range", Retrieve, "A retrieval without any start parameter is refused", "Expected HTTP 422"),
         // Tickets: each fault undoes its ticket
         new("amend-accepts-cancelled", Gpc601, "Amending an appointment that was cancelled in the practice is refused", "Expected HTTP 422"),
         new("amend-accepts-cancelled", Gpc601, "Amending an appointment the consumer has just cancelled is refused", "Expected HTTP 422"),

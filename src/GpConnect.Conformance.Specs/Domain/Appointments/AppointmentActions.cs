@@ -17,6 +17,9 @@ public sealed class AppointmentActions(ConsumerSession session, AppointmentConte
     /// <summary>The description the last booking or amend sent.</summary>
     public string? SentDescription { get; private set; }
 
+    /// <summary>The cancellation reason the scenario sent, when it is not the standard one.</summary>
+    public string? SentReason { get; set; }
+
     /// <summary>The comment the last booking or amend sent.</summary>
     public string? SentComment { get; private set; }
 

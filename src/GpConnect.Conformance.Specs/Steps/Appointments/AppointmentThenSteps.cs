@@ -71,7 +71,8 @@ public sealed class AppointmentThenSteps(ConsumerSession session, AppointmentCon
     public void NewVersion() => AppointmentChecks.NewVersion(Resource(), appointment.PreviousVersionId).ThrowIfFailed();
 
     [Then(@"the appointment should carry the cancellation reason that was sent")]
-    public void CancellationReason() => AppointmentChecks.CancellationReason(Resource(), AppointmentActions.CancellationReason).ThrowIfFailed();
+    public void CancellationReason() =>
+        AppointmentChecks.CancellationReason(Resource(), actions.SentReason ?? AppointmentActions.CancellationReason).ThrowIfFailed();
 
     [Then(@"the appointment's delivery channel should be ""([\w-]+)""")]
     public void DeliveryChannel(string code) => AppointmentChecks.DeliveryChannel(Resource(), code).ThrowIfFailed();

@@ -82,6 +82,20 @@ public sealed class AppointmentWhenSteps(
     public Task RetrieveWithOneStart(string only) =>
         actions.RetrieveAsync(AppointmentRequests.RetrieveWithStarts(Patient(), Dated(only)), scenario.CancellationToken);
 
+    [When(@"the consumer retrieves the patient's appointments without any start parameter")]
+    public Task RetrieveWithoutStart() =>
+        actions.RetrieveAsync(AppointmentRequests.RetrieveWithStarts(Patient()), scenario.CancellationToken);
+
+    [When(@"the consumer amends the appointment's description and comment")]
+    public Task AmendBoth() =>
+        actions.AmendAsync(AppointmentEdits.WithComment(AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.NewDescription()), actions.NewComment()),
+            scenario.CancellationToken);
+
+    [When(@"the consumer cancels the appointment giving a (\d+)-character reason")]
+    public Task CancelWithLongReason(int length) =>
+        actions.CancelAsync(AppointmentEdits.Cancelled(appointment.RequireRepresentation(), actions.SentReason = actions.Text(length, "cancellation reason")),
+            scenario.CancellationToken);
+
     [When(@"the consumer amends the appointment's comment")]
     public Task AmendComment() =>
         actions.AmendAsync(AppointmentEdits.WithComment(appointment.RequireRepresentation(), actions.NewComment()), scenario.CancellationToken);
