@@ -1,3 +1,6 @@
+using GpConnect.Conformance.Specs.Domain;
+using GpConnect.Conformance.Specs.Domain.Appointments;
+
 namespace GpConnect.Conformance.Specs.TestData;
 
 public static partial class TestDataRoles
@@ -20,17 +23,18 @@ public static partial class TestDataRoles
     private static partial IReadOnlyList<TestDataRole> AppointmentRoles() =>
     [
         new(Appointments.BookablePatient,
-            "a registered patient (PDS-verified NHS number) the suite may book for; every booking is cancelled in teardown", ["logicalId"]),
+            "a registered patient (PDS-verified NHS number) the suite may book for; every booking is cancelled in teardown", ["logicalId"], RetrievesAppointments),
         new(Appointments.PatientWithAppointments,
-            "a registered patient holding the seeded future appointments below (booked elsewhere, cancelled, Visit) in the next 14 days", ["logicalId"]),
+            "a registered patient holding the seeded future appointments below (booked elsewhere, cancelled, Visit) in the next 14 days", ["logicalId"],
+            RetrievesAppointments),
         new(Appointments.BookedByAnotherOrganisation,
             "two future appointments of that patient booked through GP Connect by another organisation (#663): one to amend, one the suite cancels",
-            ["amendId", "cancelId"]),
+            ["amendId", "cancelId"], ReadsAppointments("booked", "amendId", "cancelId")),
         new(Appointments.BookedOutsideGpConnect,
             "two future appointments of that patient booked directly in the practice system (#663): one to amend, one the suite cancels",
-            ["amendId", "cancelId"]),
-        new(Appointments.Cancelled, "a future cancelled appointment of that patient, with a cancellation reason", ["appointmentId"]),
-        new(Appointments.Visit, "a future Visit (home visit) appointment of that patient (#826)", ["appointmentId"]),
+            ["amendId", "cancelId"], ReadsAppointments("booked", "amendId", "cancelId")),
+        new(Appointments.Cancelled, "a future cancelled appointment of that patient, with a cancellation reason", ["appointmentId"], ReadsAppointments("cancelled", "appointmentId")),
+        new(Appointments.Visit, "a future Visit (home visit) appointment of that patient (#826)", ["appointmentId"], ReadsAppointments("booked", "appointmentId")),
         new(Appointments.VisitSlot,
             "a free slot with delivery channel Visit in the next two weeks, and the placeholder visit Location (#826)", ["slotId", "locationId"]),
         new(Appointments.ExtendedRoleSchedule,
@@ -40,4 +44,33 @@ public static partial class TestDataRoles
             "a bookable schedule, with free slots in the coming week, whose practitioner role is not one of the three original roles (1.2.3 #636), e.g. R1290",
             ["roleCode"]),
     ];
+
+    /// <summary>Preflight for a patient role: Retrieve a patient's appointments for the next 14 days answers a searchset.</summary>
+    private static async Task<RoleState> RetrievesAppointments(RoleProbe probe)
+    {
+        var today = UkTime.Today(TimeProvider.System);
+        var response = await probe.SendAsync(AppointmentRequests.Retrieve(probe.Values["logicalId"], today, today.AddDays(14)));
+        return response.StatusCode == 200 && response.Resource?.ResourceType == "Bundle"
+            ? RoleState.Ok($"Patient/{probe.Values["logicalId"]} has {response.BundleEntries("Appointment").Count} appointment(s) in the next 14 days")
+            : RoleState.Problem($"Retrieve for Patient/{probe.Values["logicalId"]} answered {response.Describe()}");
+    }
+
+    /// <summary>
+    /// Preflight for seeded appointments: each configured id reads (200) as a future appointment with the expected status.
+    /// Roles "to cancel" are consumed by a run, so a second run against the same provider reports them cancelled.
+    /// </summary>
+    private static Func<RoleProbe, Task<RoleState>> ReadsAppointments(string status, params string[] fields) => async probe =>
+    {
+        var problems = new List<string>();
+        foreach (var field in fields)
+        {
+            var id = probe.Values[field];
+            var response = await probe.SendAsync(AppointmentRequests.Read(id));
+            var actual = response.StatusCode == 200 ? response.Resource?.SelectValue("status") : null;
+            if (actual != status) problems.Add($"Appointment/{id} ({field}) answered {(actual is null ? response.Describe() : $"status {actual}")}, not a {status} appointment");
+        }
+        return problems.Count == 0
+            ? RoleState.Ok($"{string.Join(", ", fields.Select(f => $"Appointment/{probe.Values[f]}"))} read as {status}")
+            : RoleState.Problem(string.Join("; ", problems));
+    };
 }
