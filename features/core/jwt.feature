@@ -81,9 +81,9 @@ Feature: JWT bearer token
     Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
 
     Examples:
-      | defect                              |
+      | defect                                |
       | a header alg of HS256 and a signature |
-      | alg none with a signature           |
+      | alg none but a signature              |
 
   @CORE-050 @since-1.2.3
   Scenario Outline: A token with <defect> is rejected as a claim of the wrong type

@@ -33,7 +33,7 @@ public static class JwtDefects
         Token("segments that are not base64url", d => d.ReplaceSegment(JwtSegment.Payload, "!!not*base64url")),
         Token("a payload that is not JSON", d => d.SetSegmentText(JwtSegment.Payload, "{\"iss\": \"https://consumer.example/\",")),
         Token("a header alg of HS256 and a signature", d => d.SetAlgorithm("HS256").WithSignature()),
-        Token("alg none with a signature", d => d.WithSignature()),
+        Token("alg none but a signature", d => d.WithSignature()),
         Token("exp sent as a string", d => d.SetClaimJson(JwtClaimNames.Expiry, $"\"{d.Payload[JwtClaimNames.Expiry]}\"")),
         Token("iat sent as a decimal", d => d.SetClaimJson(JwtClaimNames.IssuedAt, $"{d.Payload[JwtClaimNames.IssuedAt]}.5")),
         Token("reason_for_request notdirectcare", d => d.SetClaim(JwtClaimNames.ReasonForRequest, "notdirectcare")),
