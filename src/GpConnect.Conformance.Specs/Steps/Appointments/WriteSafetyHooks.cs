@@ -7,7 +7,7 @@ using GpConnect.Conformance.Specs.Domain.Appointments;
 namespace GpConnect.Conformance.Specs.Steps.Appointments;
 
 /// <summary>
-/// Safety against a real provider: scenarios tagged @writes run only when config provider:allowWrites is true, and every
+/// Safety against a real provider: scenarios tagged @writes (any area) run only when config provider:allowWrites is true, and every
 /// appointment a scenario booked is cancelled afterwards, even when a step failed. Anything that could not be cleaned up is
 /// attached to the scenario as evidence and printed on the console.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient 
     {
         if (!settings.Provider.AllowWrites)
             throw new ScenarioSkippedException(
-                $"This scenario books or changes appointments, and provider:allowWrites is false in {settings.SourceFile}: set it to true only for a target that accepts test bookings.");
+                $"This scenario writes to the provider (@writes: it books, changes or registers records), and provider:allowWrites is false in {settings.SourceFile}: " +
+                "set it to true only for a target that accepts test data being written.");
     }
 
     [AfterScenario]
