@@ -114,6 +114,24 @@ public sealed class AppointmentInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_xml_amend_of_the_xml_read_representation_changes_only_the_description()
+    {
+        var read = await _s.SendAsync(_s.Request($"/Appointment/{ByOtherOrganisation}?_format=application/fhir%2Bxml", AppointmentApi.Read, "patient/*.read"));
+        read.Status.ShouldBe(HttpStatusCode.OK, read.Body);
+        var xml = read.Xml;
+        var description = xml.Root!.Elements().Single(e => e.Name.LocalName == "description");
+        description.SetAttributeValue("value", "Amended in XML");
+        var request = _s.Request($"/Appointment/{ByOtherOrganisation}", Amend, PatientWrite, HttpMethod.Put);
+        request.Content = new StringContent(xml.ToString(), System.Text.Encoding.UTF8, "application/fhir+xml");
+        request.Headers.TryAddWithoutValidation("If-Match", read.Headers["ETag"]);
+
+        var amended = await _s.SendAsync(request);
+
+        amended.Status.ShouldBe(HttpStatusCode.OK, amended.Body);
+        amended.Body.ShouldContain("Amended in XML");
+    }
+
+    [Fact]
     public async Task Amend_refuses_other_changes_cancelled_and_visit_appointments_and_cancellation_reasons()
     {
         (await EditAsync(_s, Amend, ByOtherOrganisation, a => a["start"] = "2026-06-03T15:00:00+01:00"))
