@@ -92,9 +92,17 @@ Feature: JWT bearer token
     Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
 
     Examples:
-      | defect                |
-      | exp sent as a string  |
-      | iat sent as a decimal |
+      | defect                             |
+      | exp sent as a string               |
+      | iat sent as a decimal              |
+      | sub sent as a number               |
+      | requesting_device sent as a string |
+
+  @CORE-046 @since-1.2.3
+  Scenario: A token whose iss is not a URL is rejected
+    Given the request's authorization has iss that is not a URL
+    When the consumer sends a "Get the FHIR capability statement" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
 
   @CORE-048 @since-1.2.3
   Scenario: A token whose reason_for_request is not directcare is rejected

@@ -68,6 +68,9 @@ internal static partial class FaultCatalogue
             new("accept-invalid-claim-resource", "A JWT claim resource that is not valid base STU3 is accepted instead of 422 INVALID_RESOURCE."),
             ProviderRule.JwtClaimResourcesValidated),
         new RuleWaiverFault(
+            new("accept-non-url-iss", "A JWT whose iss is not an absolute URL is accepted."),
+            ProviderRule.JwtIssuerIsUrl),
+        new RuleWaiverFault(
             new("accept-wrong-reason-for-request", "A JWT whose reason_for_request is not directcare is accepted."),
             ProviderRule.JwtReasonForRequestChecked),
         new RuleWaiverFault(

@@ -81,6 +81,8 @@ internal enum ProviderRule
     ClientCertificateDatesChecked,
     /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>
     GzipSupported,
+    /// <summary>The JWT <c>iss</c> must be an absolute URL (Core).</summary>
+    JwtIssuerIsUrl,
     /// <summary>Every response carries <c>Cache-Control: no-store</c>.</summary>
     CacheControlNoStore,
     /// <summary>Slot search refuses windows longer than two weeks.</summary>

@@ -89,7 +89,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
 
     private void CheckValues(JsonElement claims, Interaction? interaction)
     {
-        if (!Uri.TryCreate(claims.GetProperty("iss").GetString(), UriKind.Absolute, out _))
+        if (!Uri.TryCreate(claims.GetProperty("iss").GetString(), UriKind.Absolute, out _) && !faults.Waives(ProviderRule.JwtIssuerIsUrl))
             throw ProviderException.BadRequest("The JWT iss claim must be an absolute URL.");
 
         var aud = claims.GetProperty("aud").GetString();

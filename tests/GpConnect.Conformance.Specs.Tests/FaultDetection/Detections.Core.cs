@@ -34,6 +34,8 @@ public static class CoreDetections
         new("accept-malformed-jwt", Jwt, "A malformed token with a payload that is not JSON is rejected", "Expected HTTP 400"),
         new("accept-signed-jwt", Jwt, "A signed token with a header alg of HS256 and a signature is rejected where alg none is required", "Expected HTTP 400"),
         new("accept-wrong-jwt-claim-types", Jwt, "A token with exp sent as a string is rejected as a claim of the wrong type", "Expected HTTP 400"),
+        new("accept-non-url-iss", Jwt, "A token whose iss is not a URL is rejected", "Expected HTTP 400"),
+        new("accept-wrong-jwt-claim-types", Jwt, "A token with requesting_device sent as a string is rejected as a claim of the wrong type", "Expected HTTP 400"),
         new("accept-wrong-reason-for-request", Jwt, "A token whose reason_for_request is not directcare is rejected", "Expected HTTP 400"),
         new("accept-unknown-scope", Jwt, "A Search for free slots token whose requested_scope is not a GP Connect scope is rejected", "Expected HTTP 400"),
         new("accept-wrong-jwt-audience", Jwt, "A token whose aud is another provider's service root is rejected", "Expected HTTP 400"),

@@ -32,6 +32,7 @@ public static class CoreFaultProbes
             ["accept-wrong-jwt-claim-types"] = s => ServedWithPayload(s, p => p["exp"] = p["exp"]!.ToJsonString()),
             ["accept-wrong-claim-resource-type"] = s => ServedWithPayload(s, p => p["requesting_device"]!["resourceType"] = "Patient"),
             ["accept-invalid-claim-resource"] = s => ServedWithPayload(s, p => p["requesting_device"]!["model"] = new JsonObject { ["text"] = "x" }),
+            ["accept-non-url-iss"] = s => ServedWithPayload(s, p => p["iss"] = "gpcc-consumer"),
             ["accept-wrong-reason-for-request"] = s => ServedWithPayload(s, p => p["reason_for_request"] = "notdirectcare"),
             ["accept-unknown-scope"] = s => ServedWithPayload(s, p => p["requested_scope"] = "encounter/*.read"),
             ["accept-missing-requesting-identifiers"] = s => ServedWithPayload(s, p => p["requesting_organization"]!.AsObject().Remove("identifier")),
