@@ -13,6 +13,7 @@ Feature: Find a patient
     Then the response status should be 200
     And the searchset Bundle should hold exactly one patient
     And the returned patient should declare its GP Connect profile and a version
+    And the response bundle entries should be valid against their GP Connect profiles
 
   @FND-034 @FND-035 @FND-036 @since-1.2.3
   Scenario: The patient found carries the NHS number searched for, marked verified
