@@ -33,3 +33,10 @@ Feature: Read an appointment
     When the consumer reads the appointment
     Then the response status should be 200
     And the appointment's description should be the amended text
+
+  @APT-080 @APT-119 @APT-134 @writes @since-1.2.3
+  Scenario: An appointment the consumer booked reads back with the booking organisation it sent
+    Given an appointment the consumer has booked
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the appointment should name the consumer as booking organisation, as it was sent

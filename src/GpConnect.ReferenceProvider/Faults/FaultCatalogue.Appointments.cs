@@ -144,6 +144,10 @@ internal static partial class FaultCatalogue
             "Appointment",
             appointment => appointment["specialty"] = new JsonObject { ["text"] = "General practice" }),
         new ResourceDecorationFault(
+            new("booking-organisation-without-telecom", "Appointments return the contained booking Organization without the telecom the consumer sent."),
+            "Appointment",
+            appointment => { if (appointment["contained"]?[0] is System.Text.Json.Nodes.JsonObject organization) organization.Remove("telecom"); }),
+        new ResourceDecorationFault(
             new("appointment-two-service-types", "Each Appointment carries two serviceType entries (seed #912 allows at most one)."),
             "Appointment",
             AddSecondServiceType),

@@ -101,6 +101,8 @@ public static class AppointmentFaultProbes
                 && (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.NotFound,
             ["book-without-location-header"] = async s =>
                 await BookAsync(s, Booking(s, (await FreeSlotsAsync(s))[0])) is { Status: HttpStatusCode.Created } booked && !booked.Headers.ContainsKey("Location"),
+            ["booking-organisation-without-telecom"] = async s =>
+                await ReadAsync(s, ByOtherOrganisation) is { Status: HttpStatusCode.OK } read && read.Json["contained"]?[0]?["telecom"] is null,
             ["retrieve-accepts-malformed-range"] = async s =>
                 (await s.GetAsync("/Patient/2/Appointment?start=ge2026-06&start=le2026-06-05", Retrieve, "patient/*.read")).Status == HttpStatusCode.OK,
             ["retrieve-unknown-patient-empty"] = async s => (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.OK,

@@ -204,6 +204,35 @@ public static class AppointmentChecks
         return check;
     }
 
+    /// <summary>
+    /// The booking organisation comes back as the consumer sent it (APT-080, APT-119, APT-134): the booking-organisation
+    /// extension references a contained Organization with the consumer's ODS code, name and telephone.
+    /// </summary>
+    public static Check BookingOrganisation(ElementNode appointment, string odsCode, string name, string telephone)
+    {
+        var check = new Check();
+        var reference = appointment.Children("extension").FirstOrDefault(e => e.SelectValue("url") == AppointmentRequests.BookingOrganisationUrl)
+            ?.SelectValue("valueReference.reference");
+        if (reference is null || !reference.StartsWith('#'))
+            return check.Fail("extension.booking-organisation", "Appointment.extension(bookingOrganisation)", "#<contained id>", reference ?? "absent",
+                "The appointment has no booking-organisation extension referencing a contained Organization.");
+        var organisation = appointment.Children("contained").FirstOrDefault(c => "#" + c.SelectValue("id") == reference);
+        if (organisation is null)
+            return check.Fail("contained.booking-organisation", "Appointment.contained", $"Organization {reference}", "absent",
+                $"The booking-organisation extension references {reference} but no contained resource has that id.");
+        void Expect(string path, string expected)
+        {
+            var values = organisation.Select(path).Select(n => n.Value).ToList();
+            if (!values.Contains(expected))
+                check.Fail("booking-organisation.stored", $"{organisation.Path}.{path}", expected, values.Count == 0 ? "absent" : string.Join(", ", values),
+                    $"The booking organisation's {path} should be \"{expected}\" as the consumer sent it, but it is {(values.Count == 0 ? "absent" : string.Join(", ", values))}.");
+        }
+        Expect("identifier.value", odsCode);
+        Expect("name", name);
+        Expect("telecom.value", telephone);
+        return check;
+    }
+
     /// <summary>A free-slot search after a booking no longer offers the booked slots (APT-084).</summary>
     public static Check NotOffered(ProviderResponse search, IReadOnlyList<string> bookedSlotIds)
     {

@@ -18,6 +18,13 @@ public static class AppointmentRequests
     public const string BookingOrganisationUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-BookingOrganisation-1";
     public const string CancellationReasonUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1";
 
+    /// <summary>The telephone number the suite gives for the booking organisation.</summary>
+    public const string ConsumerTelephone = "0300 303 5678";
+
+    /// <summary>The booking organisation's name: the configured consumer name, or the suite's own.</summary>
+    public static string ConsumerName(ConsumerSettings consumer) =>
+        string.IsNullOrWhiteSpace(consumer.OrganisationName) ? "GP Connect Conformance Consumer" : consumer.OrganisationName;
+
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     /// <summary>
@@ -47,8 +54,8 @@ public static class AppointmentRequests
                 {
                     ["coding"] = new JsonArray(new JsonObject { ["system"] = SlotSearch.OrganisationTypeSystem, ["code"] = "gp-practice" }),
                 }),
-                ["name"] = string.IsNullOrWhiteSpace(consumer.OrganisationName) ? "GP Connect Conformance Consumer" : consumer.OrganisationName,
-                ["telecom"] = new JsonArray(new JsonObject { ["system"] = "phone", ["value"] = "0300 303 5678" }),
+                ["name"] = ConsumerName(consumer),
+                ["telecom"] = new JsonArray(new JsonObject { ["system"] = "phone", ["value"] = ConsumerTelephone }),
             }),
             ["extension"] = new JsonArray(new JsonObject
             {

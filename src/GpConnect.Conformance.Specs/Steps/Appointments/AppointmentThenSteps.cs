@@ -8,7 +8,8 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 
 /// <summary>Then steps of the Appointment Management features.</summary>
 [Binding]
-public sealed class AppointmentThenSteps(ConsumerSession session, AppointmentContext appointment, AppointmentActions actions, SpecVersionExpectations expectations)
+public sealed class AppointmentThenSteps(
+    ConsumerSession session, AppointmentContext appointment, AppointmentActions actions, SpecVersionExpectations expectations, Client.Configuration.ConformanceSettings settings)
 {
     [Then(@"the provider should refuse the request with an OperationOutcome")]
     public void Refused() => AppointmentChecks.Refused(session.LastResponse).ThrowIfFailed();
@@ -51,6 +52,11 @@ public sealed class AppointmentThenSteps(ConsumerSession session, AppointmentCon
 
     [Then(@"the response should name the new version in its Location and ETag headers")]
     public void CreatedHeaders() => AppointmentChecks.CreatedHeaders(session.LastResponse).ThrowIfFailed();
+
+    [Then(@"the appointment should name the consumer as booking organisation, as it was sent")]
+    public void BookingOrganisation() =>
+        AppointmentChecks.BookingOrganisation(Resource(), settings.Consumer.OdsCode, AppointmentRequests.ConsumerName(settings.Consumer), AppointmentRequests.ConsumerTelephone)
+            .ThrowIfFailed();
 
     [Then(@"the appointment's comment should be the amended text")]
     public void AmendedComment() =>
