@@ -39,15 +39,7 @@ public sealed class ProviderTarget : IAsyncDisposable
         if (settings.Provider.Target == Client.Configuration.ProviderTarget.Remote)
             return new ProviderTarget(settings.Provider.FhirBaseUrl!, ClientTlsOptions.FromSettings(settings.Tls), "remote provider");
 
-        var options = new ReferenceProviderOptions
-        {
-            OdsCode = settings.Provider.OdsCode,
-            Asid = settings.Provider.Asid,
-            SpecVersion = settings.SpecVersion,
-            Faults = settings.Provider.Embedded.Faults.ToArray(),
-            JwtClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds,
-            ValidateIat = settings.Jwt.ValidateIat,
-        };
+        var options = EmbeddedOptions(settings);
         TestCertificateAuthority? authority = null;
         var tls = new ClientTlsOptions();
         if (settings.Provider.Embedded.Https)
@@ -70,6 +62,20 @@ public sealed class ProviderTarget : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The embedded reference provider's options for these settings: the configured ODS code, ASID, spec version and
+    /// faults, and the same JWT clock-skew rules the harness expects.
+    /// </summary>
+    public static ReferenceProviderOptions EmbeddedOptions(ConformanceSettings settings) => new()
+    {
+        OdsCode = settings.Provider.OdsCode,
+        Asid = settings.Provider.Asid,
+        SpecVersion = settings.SpecVersion,
+        Faults = settings.Provider.Embedded.Faults.ToArray(),
+        JwtClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds,
+        ValidateIat = settings.Jwt.ValidateIat,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -63,17 +63,9 @@ public sealed class TlsEndpoint : IAsyncDisposable
         }
 
         var pki = Pki.Value;
-        var options = new ReferenceProviderOptions
-        {
-            OdsCode = settings.Provider.OdsCode,
-            Asid = settings.Provider.Asid,
-            SpecVersion = settings.SpecVersion,
-            Faults = settings.Provider.Embedded.Faults.ToArray(),
-            JwtClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds,
-            ValidateIat = settings.Jwt.ValidateIat,
-            ServerCertificate = pki.Server,
-            ClientCertificateAuthority = pki.Authority.Certificate,
-        };
+        var options = ProviderTarget.EmbeddedOptions(settings);
+        options.ServerCertificate = pki.Server;
+        options.ClientCertificateAuthority = pki.Authority.Certificate;
         var running = await ReferenceProviderHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var good = new ClientTlsOptions { ClientCertificate = pki.Client, TrustedRoots = pki.Authority.TrustedRoots };
         return (new TlsEndpoint(running.ServiceRoot, good, () => pki.ExpiredFromTrustedCa, "embedded HTTPS reference provider requiring client certificates", running), null);
