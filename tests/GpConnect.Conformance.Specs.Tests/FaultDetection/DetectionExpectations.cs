@@ -3,8 +3,9 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 /// <summary>
 /// What each reference-provider fault must make fail: the scenario written for that rule (feature file + scenario name)
 /// and words its failure message must contain, so a fault is caught by the right check for the right reason.
+/// <paramref name="SpecVersion"/> runs provider and suite as an earlier release, for scenarios that apply only there.
 /// </summary>
-public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains);
+public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains, string? SpecVersion = null);
 
 public static class DetectionExpectations
 {

@@ -39,24 +39,28 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
         var table = new StringBuilder().AppendLine("Fault detection table (fault → scenarios that fail):");
 
         var expectations = DetectionExpectations.All.Where(d => SuiteUnderTest.Includes(d.FeatureFile)).ToList();
-        foreach (var fault in expectations.Select(d => d.Fault).Distinct())
+        foreach (var group in expectations.GroupBy(d => (d.Fault, d.SpecVersion)))
         {
-            var run = await SuiteUnderTest.RunAsync([fault]);
+            var (fault, specVersion) = group.Key;
+            var run = specVersion is null
+                ? await SuiteUnderTest.RunAsync([fault])
+                : await SuiteUnderTest.RunAsync([fault], ("specVersion", specVersion));
             var failed = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
-            caught.UnionWith(failed.Select(f => f.Scenario.Id));
-            table.AppendLine($"  {fault}");
+            if (specVersion is null) caught.UnionWith(failed.Select(f => f.Scenario.Id));
+            table.AppendLine(specVersion is null ? $"  {fault}" : $"  {fault} (provider and suite as {specVersion})");
             foreach (var f in failed) table.AppendLine($"      ✗ {f.Scenario.DisplayName}  ({f.Scenario.Id})");
             if (failed.Count == 0) table.AppendLine("      (nothing failed)");
 
-            foreach (var expected in expectations.Where(d => d.Fault == fault))
+            foreach (var expected in group)
             {
+                var label = specVersion is null ? fault : $"{fault} as {specVersion}";
                 var result = run.Scenarios.SingleOrDefault(s => s.Scenario.FeatureFile == expected.FeatureFile && s.Scenario.Name == expected.Scenario);
                 if (result is null)
-                    problems.Add($"{fault}: there is no scenario \"{expected.Scenario}\" in {expected.FeatureFile}");
+                    problems.Add($"{label}: there is no scenario \"{expected.Scenario}\" in {expected.FeatureFile}");
                 else if (result.Status != ScenarioStatus.Failed)
-                    problems.Add($"{fault}: \"{expected.Scenario}\" was {result.Status}, but it must fail against this fault");
+                    problems.Add($"{label}: \"{expected.Scenario}\" was {result.Status}, but it must fail against this fault");
                 else if (!SuiteUnderTest.FailureText(result).Contains(expected.MessageContains, StringComparison.Ordinal))
-                    problems.Add($"{fault}: \"{expected.Scenario}\" failed for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.FailureText(result)}");
+                    problems.Add($"{label}: \"{expected.Scenario}\" failed for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.FailureText(result)}");
             }
         }
         output.WriteLine(table.ToString());
