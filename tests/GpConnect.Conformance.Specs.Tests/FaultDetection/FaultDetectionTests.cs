@@ -54,13 +54,18 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
             foreach (var expected in group)
             {
                 var label = specVersion is null ? fault : $"{fault} as {specVersion}";
-                var result = run.Scenarios.SingleOrDefault(s => s.Scenario.FeatureFile == expected.FeatureFile && s.Scenario.Name == expected.Scenario);
-                if (result is null)
+                // A Scenario Outline's name stands for all its Examples rows: each row must fail, for the reason given.
+                var results = run.Scenarios.Where(s => s.Scenario.FeatureFile == expected.FeatureFile && s.Scenario.Name == expected.Scenario).ToList();
+                if (results.Count == 0)
                     problems.Add($"{label}: there is no scenario \"{expected.Scenario}\" in {expected.FeatureFile}");
-                else if (result.Status != ScenarioStatus.Failed)
-                    problems.Add($"{label}: \"{expected.Scenario}\" was {result.Status}, but it must fail against this fault");
-                else if (!SuiteUnderTest.FailureText(result).Contains(expected.MessageContains, StringComparison.Ordinal))
-                    problems.Add($"{label}: \"{expected.Scenario}\" failed for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.FailureText(result)}");
+                foreach (var result in results)
+                {
+                    var name = result.Scenario.DisplayName;
+                    if (result.Status != ScenarioStatus.Failed)
+                        problems.Add($"{label}: \"{name}\" was {result.Status}, but it must fail against this fault");
+                    else if (!SuiteUnderTest.FailureText(result).Contains(expected.MessageContains, StringComparison.Ordinal))
+                        problems.Add($"{label}: \"{name}\" failed for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.FailureText(result)}");
+                }
             }
         }
         output.WriteLine(table.ToString());
