@@ -170,6 +170,11 @@ public static class RunCommand
         {
             run = await ConformanceRun.ExecuteAsync(settings, catalog, observer, cancellation.Token);
         }
+        catch (ConfigurationException e)
+        {
+            stderr.WriteLine($"Configuration error: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {
             stderr.WriteLine($"Could not start the run: {e.Message}");

@@ -23,6 +23,8 @@ public sealed class SpecVersionExpectations
         CapabilityVersion = settings.ExpectedCapabilityVersion;
         CapabilityVersionBasis = overridden ? "config expectations:capabilityVersion" : CapabilityVersionBases[SpecVersion];
         ServiceTypeMax = settings.Expectations.ServiceTypeMax;
+        QueryResponseLimit = Milliseconds(settings, "expectations:queryResponseLimitMs", 3000);
+        CommandResponseLimit = Milliseconds(settings, "expectations:commandResponseLimitMs", 250);
         ClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds;
         ValidateIat = settings.Jwt.ValidateIat;
     }
@@ -32,8 +34,24 @@ public sealed class SpecVersionExpectations
     public string CapabilityVersionBasis { get; }
     /// <summary>Maximum serviceType entries on Slot and Appointment: 1 per the #912 seed, configurable (released profiles: 0..*).</summary>
     public int ServiceTypeMax { get; }
+    /// <summary>core.md §9: a query (any GET) SHALL be answered within 3000 ms (SHOULD within 1000 ms). Config expectations:queryResponseLimitMs.</summary>
+    public TimeSpan QueryResponseLimit { get; }
+
+    /// <summary>core.md §9: a command (register, book, amend, cancel) SHALL be answered within 250 ms (SHOULD within 100 ms). Config expectations:commandResponseLimitMs.</summary>
+    public TimeSpan CommandResponseLimit { get; }
+
     public int ClockSkewLeewaySeconds { get; }
     public bool ValidateIat { get; }
+
+    private static TimeSpan Milliseconds(ConformanceSettings settings, string key, int fallback)
+    {
+        var text = settings.Configuration[key];
+        if (string.IsNullOrWhiteSpace(text)) return TimeSpan.FromMilliseconds(fallback);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms > 0
+            ? TimeSpan.FromMilliseconds(ms)
+            : throw new Client.Configuration.ConfigurationException(
+                [new Client.Configuration.ConfigurationProblem(key, settings.SourceFile, $"{key} must be a whole number of milliseconds above 0, not \"{text}\"")]);
+    }
 
     /// <summary>"seed" when every switch has its seed default, otherwise the switches that differ — shown in reports.</summary>
     public string Describe()
@@ -43,6 +61,8 @@ public sealed class SpecVersionExpectations
         if (ServiceTypeMax != 1) differences.Add($"serviceTypeMax={ServiceTypeMax}");
         if (ClockSkewLeewaySeconds != 120) differences.Add($"jwt.clockSkewLeewaySeconds={ClockSkewLeewaySeconds}");
         if (!ValidateIat) differences.Add("jwt.validateIat=false");
+        if (QueryResponseLimit != TimeSpan.FromMilliseconds(3000)) differences.Add($"queryResponseLimitMs={QueryResponseLimit.TotalMilliseconds:0}");
+        if (CommandResponseLimit != TimeSpan.FromMilliseconds(250)) differences.Add($"commandResponseLimitMs={CommandResponseLimit.TotalMilliseconds:0}");
         return differences.Count == 0 ? "seed defaults" : "custom: " + string.Join(", ", differences);
     }
 }

@@ -32,6 +32,10 @@ internal sealed class ActiveFaults
     /// <summary>True when an active fault waives <paramref name="rule"/>.</summary>
     public bool Waives(ProviderRule rule) => _active.OfType<RuleWaiverFault>().Any(f => f.Rule == rule);
 
+    /// <summary>How long an active fault holds back the answer to the named interaction (zero when none does).</summary>
+    public TimeSpan DelayFor(string interactionName) =>
+        _active.OfType<SlowResponseFault>().Where(f => f.InteractionName == interactionName).Aggregate(TimeSpan.Zero, (total, f) => total + f.Delay);
+
     /// <summary>Applies every active decoration for the resource's type and returns the same object.</summary>
     public JsonObject Decorate(JsonObject resource)
     {

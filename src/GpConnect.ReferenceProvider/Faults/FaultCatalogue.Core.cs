@@ -192,6 +192,12 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("accept-expired-client-cert", "Over HTTPS, an expired client certificate is accepted."),
             ProviderRule.ClientCertificateDatesChecked),
+        new SlowResponseFault(
+            new("slow-capability-statement", "The capability statement is answered only after 500 ms (a query slower than a configured limit)."),
+            "Get capability statement", TimeSpan.FromMilliseconds(500)),
+        new SlowResponseFault(
+            new("slow-booking", "A booking is answered only after 500 ms (a command slower than a configured limit)."),
+            "Book an appointment", TimeSpan.FromMilliseconds(500)),
     ];
 
     private static void EachIssue(JsonObject outcome, Action<JsonObject> edit)

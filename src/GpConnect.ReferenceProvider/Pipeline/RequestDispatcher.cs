@@ -39,6 +39,7 @@ internal sealed class RequestDispatcher(
                 body = await reader.ReadToEndAsync(context.RequestAborted);
             }
             var result = handler.Handle(new ProviderRequest(interaction, path, context.Request.Query, body, context.Request.Headers));
+            await writer.PaceAsync(interaction, context.RequestAborted);
             if (result.Location is not null) context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{serviceRootPath}/{result.Location}";
             await writer.WriteAsync(context, result.Status, result.Resource, format, result.VersionId);
         }

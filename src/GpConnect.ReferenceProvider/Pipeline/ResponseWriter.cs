@@ -12,6 +12,10 @@ internal sealed class ResponseWriter(ActiveFaults faults)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Holds the answer back as long as an active slow-response fault asks for the interaction.</summary>
+    public Task PaceAsync(Interaction interaction, CancellationToken cancellationToken) =>
+        faults.DelayFor(interaction.Name) is { } delay && delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+
     /// <summary>Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag.</summary>
     public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null)
     {

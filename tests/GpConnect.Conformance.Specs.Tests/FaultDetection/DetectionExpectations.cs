@@ -3,9 +3,21 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 /// <summary>
 /// What each reference-provider fault must make fail: the scenario written for that rule (feature file + scenario name)
 /// and words its failure message must contain, so a fault is caught by the right check for the right reason.
-/// <paramref name="SpecVersion"/> runs provider and suite as an earlier release, for scenarios that apply only there.
+/// <paramref name="SpecVersion"/> runs provider and suite as an earlier release, for scenarios that apply only there;
+/// <paramref name="Settings"/> ("key=value; key=value") sets further configuration for that run, e.g. a tighter time limit.
 /// </summary>
-public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains, string? SpecVersion = null);
+public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains, string? SpecVersion = null, string? Settings = null)
+{
+    /// <summary>The configuration overrides of this detection's run.</summary>
+    public (string Key, string Value)[] Overrides() =>
+        (SpecVersion is null ? [] : new[] { ("specVersion", SpecVersion) })
+        .Concat((Settings ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2) is [var key, var value] ? (key.Trim(), value.Trim()) : throw new FormatException($"Detection setting \"{pair}\" is not key=value.")))
+        .ToArray();
+
+    /// <summary>How the run differs from the default one, for the detection table.</summary>
+    public string? RunLabel => SpecVersion is null && Settings is null ? null : string.Join(", ", Overrides().Select(o => $"{o.Key}={o.Value}"));
+}
 
 public static class DetectionExpectations
 {

@@ -93,6 +93,14 @@ public static class CoreDetections
         new("tls-client-cert-not-required", Tls, "A connection without a client certificate is refused", "answered HTTP 200"),
         new("accept-untrusted-client-cert", Tls, "A connection with a client certificate from an untrusted CA is refused", "answered HTTP 200"),
         new("accept-expired-client-cert", Tls, "A connection with an expired client certificate is refused", "answered HTTP 200"),
+        // Response times: the faults hold one interaction back 500 ms; the runs tighten the limits to 300 ms so the
+        // detection stays quick while the clean provider (a few ms) is still well inside them.
+        new("slow-capability-statement", "features/core/response-times.feature",
+            "A query is answered within the query time limit", "GP Connect allows at most 300 ms",
+            Settings: "expectations:queryResponseLimitMs=300"),
+        new("slow-booking", "features/core/response-times.feature",
+            "A booking is answered within the command time limit", "GP Connect allows at most 300 ms",
+            Settings: "expectations:commandResponseLimitMs=300"),
     ];
 
     public static IReadOnlyDictionary<string, string> NotYetChecked { get; } = new Dictionary<string, string>

@@ -39,21 +39,19 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
         var table = new StringBuilder().AppendLine("Fault detection table (fault → scenarios that fail):");
 
         var expectations = DetectionExpectations.All.Where(d => SuiteUnderTest.Includes(d.FeatureFile)).ToList();
-        foreach (var group in expectations.GroupBy(d => (d.Fault, d.SpecVersion)))
+        foreach (var group in expectations.GroupBy(d => (d.Fault, d.RunLabel)))
         {
-            var (fault, specVersion) = group.Key;
-            var run = specVersion is null
-                ? await SuiteUnderTest.RunAsync([fault])
-                : await SuiteUnderTest.RunAsync([fault], ("specVersion", specVersion));
+            var (fault, runLabel) = group.Key;
+            var run = await SuiteUnderTest.RunAsync([fault], group.First().Overrides());
             var failed = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
-            if (specVersion is null) caught.UnionWith(failed.Select(f => f.Scenario.Id));
-            table.AppendLine(specVersion is null ? $"  {fault}" : $"  {fault} (provider and suite as {specVersion})");
+            caught.UnionWith(failed.Select(f => f.Scenario.Id));
+            table.AppendLine(runLabel is null ? $"  {fault}" : $"  {fault} (run with {runLabel})");
             foreach (var f in failed) table.AppendLine($"      ✗ {f.Scenario.DisplayName}  ({f.Scenario.Id})");
             if (failed.Count == 0) table.AppendLine("      (nothing failed)");
 
             foreach (var expected in group)
             {
-                var label = specVersion is null ? fault : $"{fault} as {specVersion}";
+                var label = runLabel is null ? fault : $"{fault} ({runLabel})";
                 // A Scenario Outline's name stands for all its Examples rows: each row must fail, for the reason given.
                 var results = run.Scenarios.Where(s => s.Scenario.FeatureFile == expected.FeatureFile && s.Scenario.Name == expected.Scenario).ToList();
                 if (results.Count == 0)

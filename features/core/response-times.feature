@@ -1,0 +1,22 @@
+# Source: ../shared/spec/core.md §9 (non-functional requirements), CORE-129 and CORE-130.
+@core @use-case-response-times
+Feature: Response times
+  GP Connect limits how long a provider may take to process a request: a query (any GET: the capability statement,
+  reads, searches, free slots, retrieve) SHALL take less than 3000 ms, and a command (register, book, amend, cancel)
+  less than 250 ms. The suite measures round trips, so it sends several requests of one kind and judges the fastest
+  answer: one slow answer may be the network, every answer being slow is the provider. The limits are configurable
+  (expectations:queryResponseLimitMs, expectations:commandResponseLimitMs) for targets reached through the Spine
+  Secure Proxy or a slow test network.
+
+  @CORE-129 @since-1.2.3
+  Scenario: A query is answered within the query time limit
+    When the consumer sends the "Get the FHIR capability statement" request 3 times
+    Then the response status should be 200
+    And the fastest answer should come within the query time limit
+
+  @CORE-130 @since-1.2.3 @writes
+  Scenario: A booking is answered within the command time limit
+    Given a patient who can be booked
+    When the consumer books 3 free slots one after another
+    Then the response status should be 201
+    And the fastest answer should come within the command time limit
