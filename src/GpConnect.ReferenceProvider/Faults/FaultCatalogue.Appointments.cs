@@ -155,7 +155,102 @@ internal static partial class FaultCatalogue
             new("appointment-without-slot-type", "Appointments leave out serviceType, the slot type #912 makes mandatory."),
             "Appointment",
             appointment => appointment.Remove("serviceType")),
+        // Search for free slots: the window, bundle-shape and parameter rules (APT-025 … APT-073, TKT-004)
+        new RuleWaiverFault(
+            new("slot-search-overlapping-slots", "Slot search also returns slots that only overlap the window (starting before its start or ending after its end)."),
+            ProviderRule.SlotSearchSlotsWhollyInWindow),
+        new ResourceDecorationFault(
+            new("slot-search-drops-a-schedule", "Slot search leaves the first Schedule out of the bundle, so its slots reference a Schedule the bundle does not hold."),
+            "Bundle",
+            RemoveFirstSchedule),
+        new RuleWaiverFault(
+            new("slot-search-returns-all-schedules", "Slot search returns every Schedule of the practice, also those none of the returned slots belong to."),
+            ProviderRule.SlotSearchOnlyReferencedSchedules),
+        new ResourceDecorationFault(
+            new("schedule-without-location-actor", "Schedules name only their practitioner as actor, not the Location where the appointment happens."),
+            "Schedule",
+            RemoveLocationActor),
+        new RuleWaiverFault(
+            new("slot-search-organization-when-empty", "A slot search that finds no slot still returns the practice Organization."),
+            ProviderRule.SlotSearchEmptyWhenNoSlots),
+        new ResourceDecorationFault(
+            new("slot-with-specialty", "Each Slot carries specialty, which GP Connect slots must not populate."),
+            "Slot",
+            slot => slot["specialty"] = new JsonObject { ["text"] = "General practice" }),
+        new ResourceDecorationFault(
+            new("schedule-with-comment", "Each Schedule carries a comment (the 1.2.7 test pack expects none on slots and schedules)."),
+            "Schedule",
+            schedule => schedule["comment"] = "Internal rota note"),
+        new ResourceDecorationFault(
+            new("schedule-role-wrong-system", "Schedule practitioner-role codings use the HL7 UK SDS job-role system instead of the NHS Digital one."),
+            "Schedule",
+            UseWrongRoleSystem),
+        new ResourceDecorationFault(
+            new("appointment-role-wrong-display", "Appointment practitioner-role codings carry a display that is not the SDS job-role name of their code."),
+            "Appointment",
+            UseWrongRoleDisplay),
+        new RuleWaiverFault(
+            new("slot-search-offers-unbookable", "Slot search offers free slots the practice has not marked GP Connect bookable."),
+            ProviderRule.SlotSearchOnlyGpConnectBookable),
+        new RuleWaiverFault(
+            new("slot-search-accepts-reversed-window", "Slot search answers an empty searchset for an end before the start instead of 422 INVALID_PARAMETER."),
+            ProviderRule.SlotSearchRefusesReversedWindow),
+        new RuleWaiverFault(
+            new("slot-search-status-optional", "Slot search serves a request without the status parameter instead of refusing it."),
+            ProviderRule.SlotSearchRequiresStatus),
+        new RuleWaiverFault(
+            new("slot-search-defaults-unusable-bounds", "Slot search replaces a missing, empty, partial or malformed start or end with a default window instead of refusing it."),
+            ProviderRule.SlotSearchRequiresUsableBounds),
+        new RuleWaiverFault(
+            new("slot-search-ignores-prefixes", "Slot search reads start and end whatever their prefix (gt, lt, eq, ne…) instead of requiring ge and le."),
+            ProviderRule.SlotSearchChecksPrefixes),
+        new RuleWaiverFault(
+            new("slot-search-date-end-exclusive", "Slot search reads a full-date end as the start of that day, so the end day's slots are left out."),
+            ProviderRule.SlotSearchDateEndCoversWholeDay),
+        new RuleWaiverFault(
+            new("slot-search-refuses-datetimes", "Slot search refuses dateTimes with a UK offset as start and end, accepting only full dates."),
+            ProviderRule.SlotSearchAcceptsDateTimes),
+        new RuleWaiverFault(
+            new("slot-search-refuses-two-weeks", "Slot search refuses a window of exactly two weeks (its limit is off by one)."),
+            ProviderRule.SlotSearchAcceptsFullTwoWeeks),
+        new RuleWaiverFault(
+            new("slot-search-refuses-past-window", "Slot search refuses a window in the past with 422 instead of answering it."),
+            ProviderRule.SlotSearchAcceptsPastWindows),
     ];
+
+    private static void RemoveFirstSchedule(JsonObject bundle)
+    {
+        if (bundle["entry"] is not JsonArray entries) return;
+        var schedule = entries.FirstOrDefault(e => e?["resource"]?["resourceType"]?.GetValue<string>() == "Schedule");
+        if (schedule is null) return;
+        entries.Remove(schedule);
+        bundle["total"] = entries.Count;
+    }
+
+    private static void RemoveLocationActor(JsonObject schedule)
+    {
+        if (schedule["actor"] is not JsonArray actors) return;
+        foreach (var actor in actors.Where(a => a?["reference"]?.GetValue<string>().StartsWith("Location/", StringComparison.Ordinal) == true).ToList())
+            actors.Remove(actor);
+        if (actors.Count == 0) actors.Add(new JsonObject { ["reference"] = "Practitioner/1" });
+    }
+
+    private static IEnumerable<JsonObject> RoleCodings(JsonObject resource) =>
+        (resource["extension"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(e => e["url"]?.GetValue<string>() == "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1")
+            .SelectMany(e => e["valueCodeableConcept"]?["coding"] as JsonArray ?? [])
+            .OfType<JsonObject>();
+
+    private static void UseWrongRoleSystem(JsonObject resource)
+    {
+        foreach (var coding in RoleCodings(resource)) coding["system"] = "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1";
+    }
+
+    private static void UseWrongRoleDisplay(JsonObject resource)
+    {
+        foreach (var coding in RoleCodings(resource)) coding["display"] = "Clinician";
+    }
 
     private static void WriteAppointmentTimesInUtc(JsonObject appointment)
     {

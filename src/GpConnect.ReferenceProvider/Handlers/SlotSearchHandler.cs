@@ -11,23 +11,27 @@ namespace GpConnect.ReferenceProvider.Handlers;
 /// pass the booking-organisation restriction matrix, with their Schedules, the requested Practitioners and Locations,
 /// and the practice Organization whenever any slot is returned.
 /// </summary>
-internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapper, ActiveFaults faults) : IInteractionHandler
+internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapper, ActiveFaults faults, TimeProvider clock) : IInteractionHandler
 {
     public Interaction Interaction => Interaction.SearchFreeSlots;
 
     public ProviderResponse Handle(ProviderRequest request)
     {
-        var search = SlotSearchParameters.Parse(request.Query, faults);
+        var search = SlotSearchParameters.Parse(request.Query, faults, clock.GetUtcNow());
+        var overlapping = faults.Waives(ProviderRule.SlotSearchSlotsWhollyInWindow);
         var slots = store.Slots(slot =>
             slot.Status == "free"
-            && slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
-            && slot.GpConnectBookable
+            && (slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
+                || overlapping && slot.End > search.WindowStart && slot.Start < search.WindowEnd)
+            && (slot.GpConnectBookable || faults.Waives(ProviderRule.SlotSearchOnlyGpConnectBookable))
             && (slot.DeliveryChannel != DeliveryChannels.Visit || faults.Waives(ProviderRule.SlotSearchExcludesVisit))
             && (IsOpenTo(slot.Restriction, search) || faults.Waives(ProviderRule.SlotSearchAppliesRestrictions))
             && (!faults.Waives(ProviderRule.SlotSearchIncludesExtendedRoles) || !ExtendedRoles.Contains(store.FindSchedule(slot.ScheduleId)!.Role.Code)));
 
         var resources = new List<JsonObject>(slots.Select(mapper.Slot));
-        var schedules = slots.Select(s => s.ScheduleId).Distinct().Select(id => store.FindSchedule(id)!).ToArray();
+        var schedules = faults.Waives(ProviderRule.SlotSearchOnlyReferencedSchedules)
+            ? store.Schedules.ToArray()
+            : slots.Select(s => s.ScheduleId).Distinct().Select(id => store.FindSchedule(id)!).ToArray();
         resources.AddRange(schedules.Select(mapper.Schedule));
         if (search.IncludePractitioners)
         {
@@ -39,7 +43,7 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
             resources.AddRange(schedules.Select(s => s.LocationId).Distinct().Select(id => mapper.Location(store.FindLocation(id)!)));
         }
         var organizationWanted = search.IncludeOrganization || !faults.Waives(ProviderRule.SlotSearchAlwaysIncludesOrganization);
-        if (slots.Count > 0 && organizationWanted)
+        if ((slots.Count > 0 || faults.Waives(ProviderRule.SlotSearchEmptyWhenNoSlots)) && organizationWanted)
         {
             resources.Add(mapper.Organization(store.Organization));
         }

@@ -44,7 +44,7 @@ internal static class ProviderComposition
         IInteractionHandler[] handlers =
         [
             new MetadataHandler(new CapabilityStatementBuilder(release, faults)),
-            new SlotSearchHandler(store, mapper, faults),
+            new SlotSearchHandler(store, mapper, faults, options.TimeProvider),
             new ReadLocationHandler(store, mapper, faults),
             new ReadOrganizationHandler(store, mapper, faults),
             new FindOrganizationHandler(store, mapper, faults),

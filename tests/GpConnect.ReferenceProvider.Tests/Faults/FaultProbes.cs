@@ -35,14 +35,14 @@ public static class FaultProbes
                 return Resources(await Slots(s), "Slot").Any(r => restricted.Contains(r["id"]!.GetValue<string>()));
             },
             ["slot-utc-times"] = async s => Resources(await Slots(s), "Slot").Any(r => r["start"]!.GetValue<string>().EndsWith('Z')),
-            ["bundle-full-url"] = async s => (await Slots(s)).Json["entry"]!.AsArray().Any(e => e!.AsObject().ContainsKey("fullUrl")),
+            ["bundle-full-url"] = async s => (await Slots(s)).Json["entry"]?.AsArray().Any(e => e!.AsObject().ContainsKey("fullUrl")) == true,
             ["read-without-etag"] = async s => !(await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Headers.ContainsKey("ETag"),
             ["find-ignores-identifier-system"] = async s =>
                 (await s.GetAsync("/Organization?identifier=https%3A%2F%2Fexample.org%2Fid%7CA20047", InteractionIds.FindOrganization)).Status == HttpStatusCode.OK,
             ["practitioner-with-telecom"] = async s => (await s.GetAsync("/Practitioner/1", InteractionIds.ReadPractitioner)).Json.ContainsKey("telecom"),
             ["location-address-array"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Json["address"] is JsonArray,
             ["error-without-profile"] = async s => !(await s.GetAsync("/Location/999", InteractionIds.ReadLocation)).Json.ContainsKey("meta"),
-        }.Concat(CoreFaultProbes.All).Concat(FoundationsFaultProbes.All).Concat(Appointments.AppointmentFaultProbes.All).ToDictionary(kv => kv.Key, kv => kv.Value);
+        }.Concat(CoreFaultProbes.All).Concat(FoundationsFaultProbes.All).Concat(Appointments.AppointmentFaultProbes.All).Concat(SlotSearchFaultProbes.All).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static Task<FhirResponse> Slots(ProviderSession s) => s.GetAsync(SlotQuery, InteractionIds.SearchSlots);
 
