@@ -222,13 +222,27 @@ public sealed class GpConnectClient : IDisposable
         message.Method = new HttpMethod(request.Method);
         message.RequestUri = uri;
         message.Headers.Clear();
-        message.Content = request.Body is null ? null : new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
+        var bytes = request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body);
+        message.Content = bytes is null ? null : request.SendChunked ? new UnknownLengthContent(bytes) : new ByteArrayContent(bytes);
         message.Content?.Headers.Clear();
         foreach (var header in headers)
         {
             if (message.Headers.TryAddWithoutValidation(header.Name, header.Value)) continue;
             message.Content ??= new ByteArrayContent([]);
             message.Content.Headers.TryAddWithoutValidation(header.Name, header.Value);
+        }
+        if (request.SendChunked && message.Content is not null) message.Headers.TransferEncodingChunked = true;
+    }
+
+    /// <summary>A body whose length is not announced, so the handler sends it chunked.</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 

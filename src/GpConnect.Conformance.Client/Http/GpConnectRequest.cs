@@ -81,6 +81,12 @@ public sealed class GpConnectRequest
     /// <summary>The <c>Content-Type</c> sent with <see cref="Body"/>; null sends none.</summary>
     public string? ContentType { get; set; }
 
+    /// <summary>
+    /// Sends <see cref="Body"/> with <c>Transfer-Encoding: chunked</c> and no <c>Content-Length</c> (core.md §1.6: servers
+    /// SHALL accept chunked bodies).
+    /// </summary>
+    public bool SendChunked { get; set; }
+
     /// <summary>The <c>If-Match</c> header (e.g. <c>W/"3"</c>); null sends none.</summary>
     public string? IfMatch { get; set; }
 

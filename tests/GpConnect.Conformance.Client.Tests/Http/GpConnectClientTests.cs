@@ -218,6 +218,21 @@ public sealed class GpConnectClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_can_be_sent_chunked_without_content_length()
+    {
+        var request = new GpConnectRequest(Catalogue.BookAppointment).WithBody("""{"resourceType":"Appointment"}""");
+        request.SendChunked = true;
+
+        var exchange = await Send(request);
+        var echo = Echo.From(exchange);
+
+        echo.Body.ShouldBe("""{"resourceType":"Appointment"}""");
+        echo.Header("Transfer-Encoding").ShouldBe(["chunked"]);
+        echo.Header("Content-Length").ShouldBeEmpty();
+        exchange.RequestHeader("Transfer-Encoding").ShouldBe("chunked");
+    }
+
+    [Fact]
     public async Task Body_can_be_sent_without_content_type()
     {
         var echo = Echo.From(await Send(new GpConnectRequest(Catalogue.BookAppointment).WithBody("{}", contentType: null)));
