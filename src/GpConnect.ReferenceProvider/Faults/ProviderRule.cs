@@ -117,8 +117,8 @@ internal enum ProviderRule
     RetrieveRefusesPastRange,
     /// <summary>Amend and cancel refuse Visit appointments (#826).</summary>
     ChangesRefuseVisitAppointments,
-    /// <summary>Read, amend and cancel refuse appointments that start before today.</summary>
-    PastAppointmentsRefused,
+    /// <summary>Amend and cancel refuse appointments in the past.</summary>
+    ChangesRefusePastAppointments,
     /// <summary>Amend and cancel refuse an If-Match that is not the current version (409).</summary>
     ChangesCheckVersion,
     /// <summary>Amend changes nothing but description and comment.</summary>
@@ -143,40 +143,6 @@ internal enum ProviderRule
     BookTakesSlots,
     /// <summary>A successful amend is stored.</summary>
     AmendPersists,
-    /// <summary>Book reports a body it cannot read as 400 and references it does not hold as 422, rather than failing with 500.</summary>
-    BookReportsClientErrors,
-    /// <summary>Book refuses an incomplete or invalid Appointment with 422 INVALID_RESOURCE (not 400).</summary>
-    BookInvalidBodyIsInvalidResource,
-    /// <summary>Book refuses slots that start in the past.</summary>
-    BookRefusesPastSlots,
-    /// <summary>Book accepts bookings without the optional comment and organisation type (and practitioner participant).</summary>
-    BookOptionalElementsOptional,
-    /// <summary>The booked appointment's slot type comes from the slot, never from the request.</summary>
-    BookSlotTypeFromSlot,
-    /// <summary>POST and PUT honour <c>Prefer: return=minimal</c> (no body).</summary>
-    PreferReturnMinimalHonoured,
-    /// <summary>Retrieve includes appointments the consumer booked through GP Connect.</summary>
-    RetrieveIncludesConsumerBookings,
-    /// <summary>Retrieve includes appointments earlier today whose time has passed (the range is by date).</summary>
-    RetrieveIncludesEarlierToday,
-    /// <summary>Retrieve includes appointments on the upper-bound date.</summary>
-    RetrieveUpperBoundInclusive,
-    /// <summary>Retrieve leaves out appointments after the upper-bound date.</summary>
-    RetrieveAppliesUpperBound,
-    /// <summary>Retrieve lists only the requested patient's appointments.</summary>
-    RetrieveOnlyThePatients,
-    /// <summary>Retrieve ignores parameters it does not support (e.g. _sort).</summary>
-    RetrieveIgnoresUnknownParameters,
-    /// <summary>Book accepts an Appointment sent as XML (application/fhir+xml).</summary>
-    BookAcceptsXml,
-    /// <summary>Book and retrieve serve temporarily registered patients (Register a patient, then book: APT-118).</summary>
-    AppointmentsServeTemporaryPatients,
-    /// <summary>Book and retrieve ignore the patient's dissent-to-share flag (APT-021).</summary>
-    AppointmentsIgnoreDissent,
-    /// <summary>Cancel keeps every element but status and the cancellation reason.</summary>
-    CancelKeepsOtherElements,
-    /// <summary>Cancel requires status cancelled and a non-empty cancellation reason under the extension's URL.</summary>
-    CancelRequiresStatusAndReason,
     /// <summary>Slot search refuses a status other than free (422 INVALID_PARAMETER).</summary>
     SlotSearchRequiresFreeStatus,
     /// <summary>Slot search refuses dateTimes without a +00:00/+01:00 offset (422 INVALID_PARAMETER).</summary>
@@ -251,7 +217,31 @@ internal enum ProviderRule
     PatientDissentNotApplied,
     /// <summary>Find a patient returns active patients whatever their registration type (Foundations).</summary>
     FindPatientAnyRegistrationType,
+}
     /// <summary>Slot search returns only slots wholly inside the window, never ones that overlap its start or end.</summary>
+    SlotSearchSlotsWhollyInWindow,
+    /// <summary>Slot search returns only the Schedules its returned Slots reference.</summary>
+    SlotSearchOnlyReferencedSchedules,
+    /// <summary>A slot search that finds no slot is an empty searchset (no Organization either).</summary>
+    SlotSearchEmptyWhenNoSlots,
+    /// <summary>Slot search offers only slots the practice marked GP Connect bookable.</summary>
+    SlotSearchOnlyGpConnectBookable,
+    /// <summary>Slot search refuses an end before the start (422 INVALID_PARAMETER).</summary>
+    SlotSearchRefusesReversedWindow,
+    /// <summary>Slot search refuses a request without the status parameter.</summary>
+    SlotSearchRequiresStatus,
+    /// <summary>Slot search refuses a missing, empty, partial or malformed start or end instead of assuming a default.</summary>
+    SlotSearchRequiresUsableBounds,
+    /// <summary>Slot search refuses a start without the ge prefix or an end without the le prefix.</summary>
+    SlotSearchChecksPrefixes,
+    /// <summary>Slot search reads a full-date end (le yyyy-mm-dd) as covering the whole of that day.</summary>
+    SlotSearchDateEndCoversWholeDay,
+    /// <summary>Slot search accepts dateTimes with a +00:00/+01:00 offset as start and end.</summary>
+    SlotSearchAcceptsDateTimes,
+    /// <summary>Slot search accepts a window of exactly two weeks.</summary>
+    SlotSearchAcceptsFullTwoWeeks,
+    /// <summary>Slot search accepts windows in the past.</summary>
+    SlotSearchAcceptsPastWindows    /// <summary>Slot search returns only slots wholly inside the window, never ones that overlap its start or end.</summary>
     SlotSearchSlotsWhollyInWindow,
     /// <summary>Slot search returns only the Schedules its returned Slots reference.</summary>
     SlotSearchOnlyReferencedSchedules,
