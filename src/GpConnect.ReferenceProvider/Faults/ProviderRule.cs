@@ -217,31 +217,7 @@ internal enum ProviderRule
     PatientDissentNotApplied,
     /// <summary>Find a patient returns active patients whatever their registration type (Foundations).</summary>
     FindPatientAnyRegistrationType,
-}
     /// <summary>Slot search returns only slots wholly inside the window, never ones that overlap its start or end.</summary>
-    SlotSearchSlotsWhollyInWindow,
-    /// <summary>Slot search returns only the Schedules its returned Slots reference.</summary>
-    SlotSearchOnlyReferencedSchedules,
-    /// <summary>A slot search that finds no slot is an empty searchset (no Organization either).</summary>
-    SlotSearchEmptyWhenNoSlots,
-    /// <summary>Slot search offers only slots the practice marked GP Connect bookable.</summary>
-    SlotSearchOnlyGpConnectBookable,
-    /// <summary>Slot search refuses an end before the start (422 INVALID_PARAMETER).</summary>
-    SlotSearchRefusesReversedWindow,
-    /// <summary>Slot search refuses a request without the status parameter.</summary>
-    SlotSearchRequiresStatus,
-    /// <summary>Slot search refuses a missing, empty, partial or malformed start or end instead of assuming a default.</summary>
-    SlotSearchRequiresUsableBounds,
-    /// <summary>Slot search refuses a start without the ge prefix or an end without the le prefix.</summary>
-    SlotSearchChecksPrefixes,
-    /// <summary>Slot search reads a full-date end (le yyyy-mm-dd) as covering the whole of that day.</summary>
-    SlotSearchDateEndCoversWholeDay,
-    /// <summary>Slot search accepts dateTimes with a +00:00/+01:00 offset as start and end.</summary>
-    SlotSearchAcceptsDateTimes,
-    /// <summary>Slot search accepts a window of exactly two weeks.</summary>
-    SlotSearchAcceptsFullTwoWeeks,
-    /// <summary>Slot search accepts windows in the past.</summary>
-    SlotSearchAcceptsPastWindows    /// <summary>Slot search returns only slots wholly inside the window, never ones that overlap its start or end.</summary>
     SlotSearchSlotsWhollyInWindow,
     /// <summary>Slot search returns only the Schedules its returned Slots reference.</summary>
     SlotSearchOnlyReferencedSchedules,
