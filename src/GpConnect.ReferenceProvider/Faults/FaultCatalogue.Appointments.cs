@@ -76,8 +76,8 @@ internal static partial class FaultCatalogue
             new("visit-appointments-changeable", "Amend and cancel accept Visit appointments (#826 undone)."),
             ProviderRule.ChangesRefuseVisitAppointments),
         new RuleWaiverFault(
-            new("past-appointments-changeable", "Amend and cancel accept appointments in the past."),
-            ProviderRule.ChangesRefusePastAppointments),
+            new("past-appointments-changeable", "Read, amend and cancel serve appointments that start before today as if they were current."),
+            ProviderRule.PastAppointmentsRefused),
         new RuleWaiverFault(
             new("ignores-if-match", "Amend and cancel ignore If-Match, so a stale version overwrites the appointment instead of 409."),
             ProviderRule.ChangesCheckVersion),
@@ -155,6 +155,69 @@ internal static partial class FaultCatalogue
             new("appointment-without-slot-type", "Appointments leave out serviceType, the slot type #912 makes mandatory."),
             "Appointment",
             appointment => appointment.Remove("serviceType")),
+        new RuleWaiverFault(
+            new("book-client-errors-as-server-error", "Book fails with 500 INTERNAL_SERVER_ERROR on a body it cannot parse and on a Slot or Patient it does not hold, instead of 400 / 422 REFERENCE_NOT_FOUND."),
+            ProviderRule.BookReportsClientErrors),
+        new RuleWaiverFault(
+            new("book-refuses-xml", "Book refuses an Appointment sent as XML with 400 BAD_REQUEST, accepting JSON only."),
+            ProviderRule.BookAcceptsXml),
+        new RuleWaiverFault(
+            new("appointments-refuse-temporary-patients", "Book and retrieve treat temporarily registered patients as not found (registered elsewhere, so not bookable here)."),
+            ProviderRule.AppointmentsServeTemporaryPatients),
+        new RuleWaiverFault(
+            new("appointments-apply-dissent", "Book and retrieve apply the dissent-to-share flag, treating a dissenting patient as not found."),
+            ProviderRule.AppointmentsIgnoreDissent),
+        new RuleWaiverFault(
+            new("book-invalid-as-bad-request", "Book refuses incomplete or invalid Appointments with 400 BAD_REQUEST instead of 422 INVALID_RESOURCE."),
+            ProviderRule.BookInvalidBodyIsInvalidResource),
+        new RuleWaiverFault(
+            new("book-accepts-past-slot", "Book accepts a free slot that starts in the past."),
+            ProviderRule.BookRefusesPastSlots),
+        new RuleWaiverFault(
+            new("book-requires-optional-elements", "Book refuses bookings without a comment or without the booking organisation's type (both optional)."),
+            ProviderRule.BookOptionalElementsOptional),
+        new RuleWaiverFault(
+            new("book-keeps-sent-slot-type", "Book stores the serviceType text the consumer sent as the slot type instead of the slot's own (#912)."),
+            ProviderRule.BookSlotTypeFromSlot),
+        new RuleWaiverFault(
+            new("ignores-prefer-minimal", "Create and update ignore Prefer: return=minimal and always return the resource."),
+            ProviderRule.PreferReturnMinimalHonoured),
+        new RuleWaiverFault(
+            new("retrieve-omits-gp-connect-bookings", "Retrieve leaves out the appointments the consumer booked through GP Connect."),
+            ProviderRule.RetrieveIncludesConsumerBookings),
+        new RuleWaiverFault(
+            new("retrieve-from-now", "Retrieve leaves out appointments earlier today whose time has passed (the lower bound read as now, not today)."),
+            ProviderRule.RetrieveIncludesEarlierToday),
+        new RuleWaiverFault(
+            new("retrieve-upper-bound-exclusive", "Retrieve leaves out appointments on the upper-bound date (le read as lt)."),
+            ProviderRule.RetrieveUpperBoundInclusive),
+        new RuleWaiverFault(
+            new("retrieve-ignores-upper-bound", "Retrieve lists every appointment from the lower bound on, ignoring the upper bound."),
+            ProviderRule.RetrieveAppliesUpperBound),
+        new RuleWaiverFault(
+            new("retrieve-lists-every-patient", "Retrieve lists the appointments of every patient, not only the requested one's."),
+            ProviderRule.RetrieveOnlyThePatients),
+        new RuleWaiverFault(
+            new("retrieve-refuses-unknown-parameters", "Retrieve refuses parameters it does not support (e.g. _sort) with 422 instead of ignoring them."),
+            ProviderRule.RetrieveIgnoresUnknownParameters),
+        new RuleWaiverFault(
+            new("cancel-clears-comment", "Cancel also clears the appointment's comment."),
+            ProviderRule.CancelKeepsOtherElements),
+        new RuleWaiverFault(
+            new("cancel-accepts-incomplete-cancellation", "Cancel cancels without checking the status sent or the cancellation reason (missing, empty or under another URL)."),
+            ProviderRule.CancelRequiresStatusAndReason),
+        new ResourceDecorationFault(
+            new("appointment-without-schedule-details", "Appointments leave out the schedule type (serviceCategory), the practitioner role and the delivery channel."),
+            "Appointment",
+            RemoveScheduleDetails),
+        new ResourceDecorationFault(
+            new("visit-shows-surgery-location", "Visit appointments name the main surgery as their Location instead of the placeholder visit location (#826)."),
+            "Appointment",
+            NameSurgeryForVisits),
+        new ResourceDecorationFault(
+            new("appointment-identifier-with-use", "Appointment business identifiers carry use, which GPConnect-Appointment-1 prohibits (0..0)."),
+            "Appointment",
+            appointment => { if (appointment["identifier"]?[0] is JsonObject identifier) identifier["use"] = "official"; }),
         // Search for free slots: the window, bundle-shape and parameter rules (APT-025 … APT-073, TKT-004)
         new RuleWaiverFault(
             new("slot-search-overlapping-slots", "Slot search also returns slots that only overlap the window (starting before its start or ending after its end)."),
@@ -250,6 +313,25 @@ internal static partial class FaultCatalogue
     private static void UseWrongRoleDisplay(JsonObject resource)
     {
         foreach (var coding in RoleCodings(resource)) coding["display"] = "Clinician";
+    }
+
+    private static void RemoveScheduleDetails(JsonObject appointment)
+    {
+        appointment.Remove("serviceCategory");
+        if (appointment["extension"] is not JsonArray extensions) return;
+        foreach (var extension in extensions.OfType<JsonObject>()
+                     .Where(e => e["url"]?.GetValue<string>() is { } url && (url.Contains("PractitionerRole", StringComparison.Ordinal) || url.Contains("DeliveryChannel", StringComparison.Ordinal)))
+                     .ToList())
+            extensions.Remove(extension);
+    }
+
+    private static void NameSurgeryForVisits(JsonObject appointment)
+    {
+        var isVisit = (appointment["extension"] as JsonArray ?? []).OfType<JsonObject>().Any(e => e["valueCode"]?.GetValue<string>() == "Visit");
+        if (!isVisit) return;
+        foreach (var participant in (appointment["participant"] as JsonArray ?? []).OfType<JsonObject>())
+            if (participant["actor"]?["reference"]?.GetValue<string>()?.StartsWith("Location/", StringComparison.Ordinal) == true)
+                participant["actor"]!["reference"] = "Location/1";
     }
 
     private static void WriteAppointmentTimesInUtc(JsonObject appointment)

@@ -117,8 +117,8 @@ internal enum ProviderRule
     RetrieveRefusesPastRange,
     /// <summary>Amend and cancel refuse Visit appointments (#826).</summary>
     ChangesRefuseVisitAppointments,
-    /// <summary>Amend and cancel refuse appointments in the past.</summary>
-    ChangesRefusePastAppointments,
+    /// <summary>Read, amend and cancel refuse appointments that start before today.</summary>
+    PastAppointmentsRefused,
     /// <summary>Amend and cancel refuse an If-Match that is not the current version (409).</summary>
     ChangesCheckVersion,
     /// <summary>Amend changes nothing but description and comment.</summary>
@@ -143,6 +143,40 @@ internal enum ProviderRule
     BookTakesSlots,
     /// <summary>A successful amend is stored.</summary>
     AmendPersists,
+    /// <summary>Book reports a body it cannot read as 400 and references it does not hold as 422, rather than failing with 500.</summary>
+    BookReportsClientErrors,
+    /// <summary>Book refuses an incomplete or invalid Appointment with 422 INVALID_RESOURCE (not 400).</summary>
+    BookInvalidBodyIsInvalidResource,
+    /// <summary>Book refuses slots that start in the past.</summary>
+    BookRefusesPastSlots,
+    /// <summary>Book accepts bookings without the optional comment and organisation type (and practitioner participant).</summary>
+    BookOptionalElementsOptional,
+    /// <summary>The booked appointment's slot type comes from the slot, never from the request.</summary>
+    BookSlotTypeFromSlot,
+    /// <summary>POST and PUT honour <c>Prefer: return=minimal</c> (no body).</summary>
+    PreferReturnMinimalHonoured,
+    /// <summary>Retrieve includes appointments the consumer booked through GP Connect.</summary>
+    RetrieveIncludesConsumerBookings,
+    /// <summary>Retrieve includes appointments earlier today whose time has passed (the range is by date).</summary>
+    RetrieveIncludesEarlierToday,
+    /// <summary>Retrieve includes appointments on the upper-bound date.</summary>
+    RetrieveUpperBoundInclusive,
+    /// <summary>Retrieve leaves out appointments after the upper-bound date.</summary>
+    RetrieveAppliesUpperBound,
+    /// <summary>Retrieve lists only the requested patient's appointments.</summary>
+    RetrieveOnlyThePatients,
+    /// <summary>Retrieve ignores parameters it does not support (e.g. _sort).</summary>
+    RetrieveIgnoresUnknownParameters,
+    /// <summary>Book accepts an Appointment sent as XML (application/fhir+xml).</summary>
+    BookAcceptsXml,
+    /// <summary>Book and retrieve serve temporarily registered patients (Register a patient, then book: APT-118).</summary>
+    AppointmentsServeTemporaryPatients,
+    /// <summary>Book and retrieve ignore the patient's dissent-to-share flag (APT-021).</summary>
+    AppointmentsIgnoreDissent,
+    /// <summary>Cancel keeps every element but status and the cancellation reason.</summary>
+    CancelKeepsOtherElements,
+    /// <summary>Cancel requires status cancelled and a non-empty cancellation reason under the extension's URL.</summary>
+    CancelRequiresStatusAndReason,
     /// <summary>Slot search refuses a status other than free (422 INVALID_PARAMETER).</summary>
     SlotSearchRequiresFreeStatus,
     /// <summary>Slot search refuses dateTimes without a +00:00/+01:00 offset (422 INVALID_PARAMETER).</summary>

@@ -21,16 +21,19 @@ internal static class ProviderComposition
     {
         var book = AppointmentSeeder.Seed(store, clock);
         var mapper = new AppointmentMapper(release, faults);
-        var access = new AppointmentAccess(book, faults);
-        // Registered (or temporarily registered) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020).
+        var access = new AppointmentAccess(book, faults, clock);
+        // Registered (or temporarily registered, APT-118) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020);
+        // the dissent-to-share flag is never applied to appointments (APT-021).
         Func<string, bool> patientExists = id => patients.FindById(id) is { Status: RegistrationStatus.Active } patient
-            && (!patient.Sensitive || faults.Waives(ProviderRule.AppointmentsHideSensitivePatients));
+            && (!patient.Sensitive || faults.Waives(ProviderRule.AppointmentsHideSensitivePatients))
+            && (patient.RegistrationType != PracticePatient.Temporary || !faults.Waives(ProviderRule.AppointmentsServeTemporaryPatients))
+            && (!patient.DissentToShare || !faults.Waives(ProviderRule.AppointmentsIgnoreDissent));
         return
         [
             new BookAppointmentHandler(book, mapper, faults, clock, patientExists),
-            new ReadAppointmentHandler(access, mapper, clock),
-            new AmendAppointmentHandler(access, mapper, faults, clock),
-            new CancelAppointmentHandler(access, mapper, faults, clock),
+            new ReadAppointmentHandler(access, mapper),
+            new AmendAppointmentHandler(access, mapper, faults),
+            new CancelAppointmentHandler(access, mapper, faults),
             new RetrievePatientAppointmentsHandler(access, mapper, resources, faults, clock, patientExists),
         ];
     }

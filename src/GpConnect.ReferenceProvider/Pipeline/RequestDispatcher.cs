@@ -41,7 +41,9 @@ internal sealed class RequestDispatcher(
             var result = handler.Handle(new ProviderRequest(interaction, path, context.Request.Query, body, context.Request.Headers));
             await writer.PaceAsync(interaction, context.RequestAborted);
             if (result.Location is not null) context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{serviceRootPath}/{result.Location}";
-            await writer.WriteAsync(context, result.Status, result.Resource, format, result.VersionId);
+            var preferMinimal = (HttpMethods.IsPost(method) || HttpMethods.IsPut(method))
+                && context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase);
+            await writer.WriteAsync(context, result.Status, result.Resource, format, result.VersionId, preferMinimal);
         }
         catch (ProviderException error)
         {

@@ -16,8 +16,11 @@ internal sealed class ResponseWriter(ActiveFaults faults)
     public Task PaceAsync(Interaction interaction, CancellationToken cancellationToken) =>
         faults.DelayFor(interaction.Name) is { } delay && delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag.</summary>
-    public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null)
+    /// <summary>
+    /// Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag;
+    /// with <paramref name="preferMinimal"/> (a create or update sent <c>Prefer: return=minimal</c>, core.md §7.8) only the headers.
+    /// </summary>
+    public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null, bool preferMinimal = false)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -25,6 +28,7 @@ internal sealed class ResponseWriter(ActiveFaults faults)
         if (context.Request.IsHttps && !faults.Waives(ProviderRule.StrictTransportSecurity)) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         if (versionId is not null && !faults.Waives(ProviderRule.ReadETag))
             response.Headers.ETag = faults.Waives(ProviderRule.WeakETag) ? $"\"{versionId}\"" : $"W/\"{versionId}\"";
+        if (preferMinimal && !faults.Waives(ProviderRule.PreferReturnMinimalHonoured)) return;
         var charset = faults.Waives(ProviderRule.ContentTypeWithCharset) ? "" : ";charset=utf-8";
         string body;
         if (format == FhirFormat.Xml)

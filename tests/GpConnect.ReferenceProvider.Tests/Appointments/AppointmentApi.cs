@@ -31,7 +31,7 @@ public static class AppointmentApi
         return response.Entries().Where(r => r["resourceType"]!.GetValue<string>() == "Slot").ToList();
     }
 
-    /// <summary>A valid booking of the slots (one or several) for patient 1, at the location of the first slot's schedule.</summary>
+    /// <summary>A valid booking of the slots (one or several) for patient 1, at the location of the first slot's schedule, with a comment and the consumer's organisation type.</summary>
     public static JsonObject Booking(ProviderSession s, params JsonObject[] slots)
     {
         var location = LocationOf(slots[0]);
@@ -44,6 +44,10 @@ public static class AppointmentApi
                 ["resourceType"] = "Organization",
                 ["id"] = "1",
                 ["identifier"] = new JsonArray(new JsonObject { ["system"] = "https://fhir.nhs.uk/Id/ods-organization-code", ["value"] = "GPCC001" }),
+                ["type"] = new JsonArray(new JsonObject
+                {
+                    ["coding"] = new JsonArray(new JsonObject { ["system"] = "https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1", ["code"] = "gp-practice" }),
+                }),
                 ["name"] = "Test consumer",
                 ["telecom"] = new JsonArray(new JsonObject { ["system"] = "phone", ["value"] = "0300 303 5678" }),
             }),
@@ -58,6 +62,7 @@ public static class AppointmentApi
             ["end"] = slots[^1]["end"]!.GetValue<string>(),
             ["slot"] = new JsonArray(slots.Select(x => (JsonNode?)new JsonObject { ["reference"] = $"Slot/{x["id"]}" }).ToArray()),
             ["created"] = "2026-06-01T11:00:00+01:00",
+            ["comment"] = "Booked by the provider tests",
             ["participant"] = new JsonArray(
                 new JsonObject { ["actor"] = new JsonObject { ["reference"] = "Patient/1" }, ["status"] = "accepted" },
                 new JsonObject { ["actor"] = new JsonObject { ["reference"] = $"Location/{location}" }, ["status"] = "accepted" }),

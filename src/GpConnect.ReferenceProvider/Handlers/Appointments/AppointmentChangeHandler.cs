@@ -13,7 +13,7 @@ namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 /// not be a Visit (#826); <c>If-Match</c> must name the current version (409 otherwise); and the body may differ from the
 /// stored appointment only in the elements the interaction is allowed to change (422 INVALID_RESOURCE otherwise).
 /// </summary>
-internal abstract class AppointmentChangeHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults, TimeProvider clock)
+internal abstract class AppointmentChangeHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
     : IInteractionHandler
 {
     public abstract Interaction Interaction { get; }
@@ -26,7 +26,7 @@ internal abstract class AppointmentChangeHandler(AppointmentAccess access, Appoi
         var current = access.Find(request.Path.Id!);
         if (current.DeliveryChannel == DeliveryChannels.Visit && !faults.Waives(ProviderRule.ChangesRefuseVisitAppointments))
             Invalid($"Appointment/{current.Id} is a Visit: visits can be read and retrieved but not amended or cancelled through GP Connect (#826).");
-        if (UkDateTime.DateOf(current.Start) < UkDateTime.DateOf(clock.GetUtcNow()) && !faults.Waives(ProviderRule.ChangesRefusePastAppointments))
+        if (access.IsRefusedAsPast(current))
             Invalid($"Appointment/{current.Id} is in the past ({UkDateTime.Format(current.Start)}) and can no longer be changed.");
         if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
         CheckState(current);
@@ -100,8 +100,8 @@ internal abstract class AppointmentChangeHandler(AppointmentAccess access, Appoi
 }
 
 /// <summary>Amend an appointment (appointments.md §7): only description and comment may change; never a cancelled appointment (#601).</summary>
-internal sealed class AmendAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults, TimeProvider clock)
-    : AppointmentChangeHandler(access, mapper, faults, clock)
+internal sealed class AmendAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
+    : AppointmentChangeHandler(access, mapper, faults)
 {
     public override Interaction Interaction => Interaction.AmendAppointment;
 
@@ -141,8 +141,8 @@ internal sealed class AmendAppointmentHandler(AppointmentAccess access, Appointm
 }
 
 /// <summary>Cancel an appointment (appointments.md §8): status → cancelled with a cancellation reason, nothing else changed.</summary>
-internal sealed class CancelAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults, TimeProvider clock)
-    : AppointmentChangeHandler(access, mapper, faults, clock)
+internal sealed class CancelAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
+    : AppointmentChangeHandler(access, mapper, faults)
 {
     public override Interaction Interaction => Interaction.CancelAppointment;
 
@@ -156,14 +156,21 @@ internal sealed class CancelAppointmentHandler(AppointmentAccess access, Appoint
     {
         resource.Remove("status");
         RemoveCancellationReason(resource);
+        if (Faults.Waives(ProviderRule.CancelRequiresStatusAndReason) && resource["extension"] is JsonArray extensions)
+            foreach (var unknown in extensions.OfType<JsonObject>().Where(e => Text(e, "url")?.Contains("Cancellation", StringComparison.OrdinalIgnoreCase) == true).ToList())
+                extensions.Remove(unknown);
     }
 
     protected override Func<PracticeAppointment, PracticeAppointment> Change(JsonObject body, PracticeAppointment stored)
     {
-        if (Text(body, "status") != AppointmentStatuses.Cancelled)
-            Invalid($"{Interaction.Name} must set Appointment.status to \"cancelled\", not \"{Text(body, "status") ?? "absent"}\".");
         var reason = Extensions(body, AppointmentExtensions.CancellationReason).FirstOrDefault()?["valueString"]?.GetValue<string>();
-        if (string.IsNullOrWhiteSpace(reason)) Invalid("A cancellation needs the cancellation-reason extension with a non-empty valueString.");
-        return current => current with { Status = AppointmentStatuses.Cancelled, CancellationReason = reason };
+        if (!Faults.Waives(ProviderRule.CancelRequiresStatusAndReason))
+        {
+            if (Text(body, "status") != AppointmentStatuses.Cancelled)
+                Invalid($"{Interaction.Name} must set Appointment.status to \"cancelled\", not \"{Text(body, "status") ?? "absent"}\".");
+            if (string.IsNullOrWhiteSpace(reason)) Invalid("A cancellation needs the cancellation-reason extension with a non-empty valueString.");
+        }
+        var clearsComment = Faults.Waives(ProviderRule.CancelKeepsOtherElements);
+        return current => current with { Status = AppointmentStatuses.Cancelled, CancellationReason = reason, Comment = clearsComment ? null : current.Comment };
     }
 }

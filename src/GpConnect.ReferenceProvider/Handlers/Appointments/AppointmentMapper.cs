@@ -12,6 +12,9 @@ internal static class AppointmentExtensions
     private const string Base = "https://fhir.nhs.uk/STU3/StructureDefinition/";
     public const string BookingOrganisation = Base + "Extension-GPConnect-BookingOrganisation-1";
     public const string CancellationReason = Base + "Extension-GPConnect-AppointmentCancellationReason-1";
+
+    /// <summary>The system of the business identifier the practice system gives every appointment (APT-152).</summary>
+    public const string PracticeAppointmentIdSystem = "https://reference-provider.gpconnect.example/Id/appointment-number";
 }
 
 /// <summary>
@@ -65,6 +68,7 @@ internal sealed class AppointmentMapper(SpecRelease release, ActiveFaults faults
         if (a.CancellationReason is not null)
             extensions.Add(new JsonObject { ["url"] = AppointmentExtensions.CancellationReason, ["valueString"] = a.CancellationReason });
         appointment["extension"] = extensions;
+        appointment["identifier"] = new JsonArray(new JsonObject { ["system"] = AppointmentExtensions.PracticeAppointmentIdSystem, ["value"] = $"APT-{a.Id}" });
         appointment["status"] = a.Status;
         if (release.PopulatesSlotAndScheduleTypes)
         {

@@ -23,6 +23,25 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
 
     public ProviderResponse Handle(ProviderRequest request)
     {
+        try
+        {
+            return Book(request);
+        }
+        catch (ProviderException refusal) when (refusal.Error == SpineError.InvalidResource && faults.Waives(ProviderRule.BookInvalidBodyIsInvalidResource))
+        {
+            throw ProviderException.BadRequest(refusal.Message);
+        }
+        catch (ProviderException refusal) when ((refusal.Error == SpineError.BadRequest || refusal.Error == AppointmentErrors.ReferenceNotFound)
+            && faults.Waives(ProviderRule.BookReportsClientErrors))
+        {
+            throw new ProviderException(SpineError.InternalServerError, $"Booking failed: {refusal.Message}");
+        }
+    }
+
+    private ProviderResponse Book(ProviderRequest request)
+    {
+        if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true && faults.Waives(ProviderRule.BookAcceptsXml))
+            throw new ProviderException(SpineError.BadRequest, "Appointments must be sent as JSON.");
         var body = Read(request);
         foreach (var name in Forbidden)
         {
@@ -32,6 +51,9 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         }
         if (body.ContainsKey("id")) Invalid("A new Appointment must not carry an id.");
         if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
+        foreach (var identifier in (body["identifier"] as JsonArray ?? []).OfType<JsonObject>())
+            if (string.IsNullOrWhiteSpace(Text(identifier, "system")) || string.IsNullOrWhiteSpace(Text(identifier, "value")))
+                Invalid("Every Appointment.identifier needs a system and a value.");
 
         var cancellationReason = Extensions(body, AppointmentExtensions.CancellationReason).FirstOrDefault();
         var cancelledOnArrival = false;
@@ -56,6 +78,8 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         var locationId = ParticipantId(references, "Location") ?? throw Invalid("The Appointment needs a participant whose actor is the Location.");
         var practitionerId = ParticipantId(references, "Practitioner");
         var bookedBy = BookingOrganisationOf(body);
+        if (faults.Waives(ProviderRule.BookOptionalElementsOptional) && (string.IsNullOrWhiteSpace(comment) || bookedBy.OrganisationType is null))
+            Invalid("A booking needs a comment and the booking organisation's type.");
 
         var slotIds = (body["slot"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(s => s["reference"]?.GetValue<string>() ?? "")
@@ -71,7 +95,7 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         var draft = new PracticeAppointment("", "", patientId, slotIds, schedule.Id, locationId, practitionerId, start, end, created,
             cancelledOnArrival ? AppointmentStatuses.Cancelled : AppointmentStatuses.Booked, description, comment, bookedBy,
             cancelledOnArrival ? cancellationReason!["valueString"]?.GetValue<string>() : null,
-            first.DeliveryChannel, first.SlotType, schedule.ScheduleType, schedule.Role);
+            first.DeliveryChannel, SlotTypeOf(body, first), schedule.ScheduleType, schedule.Role);
 
         var (booked, refusal, slotId) = book.Book(draft, faults.Waives(ProviderRule.BookRefusesTakenSlots), !faults.Waives(ProviderRule.BookTakesSlots));
         if (refusal == BookingRefusal.SlotNotFree)
@@ -95,7 +119,7 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
             if (slot.DeliveryChannel == DeliveryChannels.Visit && !visitWaived)
                 Invalid($"Slot/{slot.Id} is a Visit slot: visits cannot be booked through GP Connect (#826).");
             if (!slot.GpConnectBookable && !visitWaived) Invalid($"Slot/{slot.Id} is not available for GP Connect booking.");
-            if (slot.Start < clock.GetUtcNow()) Invalid($"Slot/{slot.Id} starts in the past ({UkDateTime.Format(slot.Start)}).");
+            if (slot.Start < clock.GetUtcNow() && !faults.Waives(ProviderRule.BookRefusesPastSlots)) Invalid($"Slot/{slot.Id} starts in the past ({UkDateTime.Format(slot.Start)}).");
         }
         for (var i = 1; i < ordered.Count; i++)
         {
@@ -117,6 +141,10 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         if (locationId != expectedLocation) Invalid($"The Location participant must be Location/{schedule.LocationId}, where the slot's schedule is.");
         if (practitionerId is not null && practitionerId != schedule.PractitionerId) Invalid($"Practitioner/{practitionerId} is not the practitioner of the slot's schedule.");
     }
+
+    /// <summary>The slot's own type (#912): a serviceType the consumer sends is ignored, unless a fault takes it.</summary>
+    private string SlotTypeOf(JsonObject body, PracticeSlot slot) =>
+        faults.Waives(ProviderRule.BookSlotTypeFromSlot) && body["serviceType"]?[0]?["text"]?.GetValue<string>() is { Length: > 0 } sent ? sent : slot.SlotType;
 
     private static BookingOrganisation BookingOrganisationOf(JsonObject body)
     {

@@ -7,14 +7,14 @@ namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 /// Read an appointment (appointments.md §6): any appointment that starts today or later, whatever its status, booking
 /// route or delivery channel (Visit included, #826), with <c>ETag: W/"versionId"</c>; past appointments and unknown ids → 404.
 /// </summary>
-internal sealed class ReadAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, TimeProvider clock) : IInteractionHandler
+internal sealed class ReadAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper) : IInteractionHandler
 {
     public Interaction Interaction => Interaction.ReadAppointment;
 
     public ProviderResponse Handle(ProviderRequest request)
     {
         var appointment = access.Find(request.Path.Id!);
-        if (UkDateTime.DateOf(appointment.Start) < UkDateTime.DateOf(clock.GetUtcNow()))
+        if (access.IsRefusedAsPast(appointment))
             throw new ProviderException(SpineError.NoRecordFound, $"Appointment/{appointment.Id} is in the past; only current and future appointments can be read.");
         return ProviderResponse.Read(mapper.Appointment(appointment));
     }

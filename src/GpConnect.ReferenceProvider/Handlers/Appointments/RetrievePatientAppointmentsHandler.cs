@@ -21,6 +21,8 @@ internal sealed class RetrievePatientAppointmentsHandler(
 
     public ProviderResponse Handle(ProviderRequest request)
     {
+        if (faults.Waives(ProviderRule.RetrieveIgnoresUnknownParameters) && request.Query.Keys.FirstOrDefault(k => k != "start" && k != "_format") is { } unknown)
+            Refuse($"The search parameter '{unknown}' is not supported.");
         var (from, to) = Range(request);
         var patientId = request.Path.Id!;
         if (!patientExists(patientId))
@@ -28,9 +30,15 @@ internal sealed class RetrievePatientAppointmentsHandler(
             if (faults.Waives(ProviderRule.RetrieveUnknownPatientNotFound)) return ProviderResponse.Ok(resources.Searchset([]));
             throw new ProviderException(AppointmentErrors.PatientNotFound, $"No Patient with id '{patientId}'.");
         }
-        var today = UkDateTime.DateOf(clock.GetUtcNow());
-        var appointments = access.Book.ForPatient(patientId)
-            .Where(a => UkDateTime.DateOf(a.Start) is var day && day >= from && day <= to && day >= today)
+        var now = clock.GetUtcNow();
+        var today = UkDateTime.DateOf(now);
+        var upTo = faults.Waives(ProviderRule.RetrieveUpperBoundInclusive) ? to.AddDays(-1) : to;
+        if (faults.Waives(ProviderRule.RetrieveAppliesUpperBound)) upTo = DateOnly.MaxValue;
+        var held = faults.Waives(ProviderRule.RetrieveOnlyThePatients) ? access.Book.All() : access.Book.ForPatient(patientId);
+        var appointments = held
+            .Where(a => UkDateTime.DateOf(a.Start) is var day && day >= from && day <= upTo && day >= today)
+            .Where(a => a.Start >= now || !faults.Waives(ProviderRule.RetrieveIncludesEarlierToday))
+            .Where(a => !access.IsConsumerBooking(a) || !faults.Waives(ProviderRule.RetrieveIncludesConsumerBookings))
             .Where(access.IsVisible)
             .Where(a => a.Status != AppointmentStatuses.Cancelled || !faults.Waives(ProviderRule.RetrieveIncludesCancelled))
             .Where(a => a.DeliveryChannel != DeliveryChannels.Visit || !faults.Waives(ProviderRule.RetrieveIncludesVisits));

@@ -27,6 +27,12 @@ internal sealed class AppointmentBook(PracticeStore store, long firstVersion)
         lock (_gate) return _appointments.Values.Where(a => a.PatientId == patientId).OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>Every appointment in the book, ordered by start.</summary>
+    public IReadOnlyList<PracticeAppointment> All()
+    {
+        lock (_gate) return _appointments.Values.OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>
     /// Books <paramref name="draft"/> (its id and version are assigned here) when every one of its slots is still free,
     /// marking them busy in the same critical section. <paramref name="allowDoubleBooking"/> is the fault switch that skips

@@ -5,8 +5,8 @@ namespace GpConnect.ReferenceProvider.Practice.Appointments;
 /// <summary>
 /// Seeds the appointment book relative to the UK date D of the configured clock (appointments.md §13.8): appointments
 /// booked by another organisation and outside GP Connect (#663, one each to amend and to cancel), a cancelled one, a past
-/// one, a Visit (#826), one beyond two weeks, and two slots with stable ids: a free Visit slot and a free past slot.
-/// Seeded appointment ids are 1–8 in the order of <see cref="SeededIds"/>; bookings get 9 onwards.
+/// one, a Visit (#826), one beyond two weeks, one at midnight today, and slots with stable ids: a free Visit slot, a free past slot and the busy
+/// midnight slot. Seeded appointment ids are 1–9 in the order of <see cref="SeededIds"/>; bookings get 10 onwards.
 /// </summary>
 internal static class AppointmentSeeder
 {
@@ -15,6 +15,7 @@ internal static class AppointmentSeeder
 
     public const string VisitSlotId = "V1";
     public const string PastFreeSlotId = "P1";
+    public const string EarlierTodaySlotId = "T1";
 
     /// <summary>The ids the seeded appointments get.</summary>
     public static class SeededIds
@@ -27,6 +28,7 @@ internal static class AppointmentSeeder
         public const string Past = "6";
         public const string Visit = "7";
         public const string BeyondTwoWeeks = "8";
+        public const string EarlierToday = "9";
     }
 
     public static AppointmentBook Seed(PracticeStore store, TimeProvider clock)
@@ -63,6 +65,14 @@ internal static class AppointmentSeeder
         store.AddSlot(new PracticeSlot(VisitSlotId, "1", "5", visitStart, visitStart.AddMinutes(30), "free", DeliveryChannels.Visit, "Home Visit", false, BookingRestriction.None));
         var pastStart = UkDateTime.FromLocal(today.AddDays(-1).ToDateTime(new TimeOnly(17, 0)));
         store.AddSlot(new PracticeSlot(PastFreeSlotId, "1", "2", pastStart, pastStart.AddMinutes(15), "free", DeliveryChannels.InPerson, "Practice Nurse Appointment", true, BookingRestriction.None));
+        // An appointment at midnight today: its time has passed whenever a run starts, yet Retrieve from today includes it (APT-128).
+        var midnight = UkDateTime.FromLocal(today.ToDateTime(TimeOnly.MinValue));
+        var earlySlot = new PracticeSlot(EarlierTodaySlotId, "1", "2", midnight, midnight.AddMinutes(10), "busy", DeliveryChannels.InPerson, "Practice Nurse Appointment", true, BookingRestriction.None);
+        store.AddSlot(earlySlot);
+        var nurse = store.FindSchedule("2")!;
+        book.Seed(new PracticeAppointment("", "", PatientWithAppointments, [earlySlot.Id], nurse.Id, nurse.LocationId, nurse.PractitionerId,
+            earlySlot.Start, earlySlot.End, created, AppointmentStatuses.Booked, "Earlier today", null, null, null, earlySlot.DeliveryChannel, earlySlot.SlotType,
+            nurse.ScheduleType, nurse.Role));
         return book;
     }
 
