@@ -39,10 +39,17 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
         var table = new StringBuilder().AppendLine("Fault detection table (fault → scenarios that fail):");
 
         var expectations = DetectionExpectations.All.Where(d => SuiteUnderTest.Includes(d.FeatureFile)).ToList();
-        foreach (var group in expectations.GroupBy(d => (d.Fault, d.RunLabel)))
+        var groups = expectations.GroupBy(d => (d.Fault, d.RunLabel)).ToList();
+
+        // One run per fault (each with its own provider instance), as many at once as the machine has cores.
+        var runs = new RunResult[groups.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, groups.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = TestContext.Current.CancellationToken },
+            async (i, _) => runs[i] = await SuiteUnderTest.RunAsync([groups[i].Key.Fault], groups[i].First().Overrides()));
+
+        for (var i = 0; i < groups.Count; i++)
         {
-            var (fault, runLabel) = group.Key;
-            var run = await SuiteUnderTest.RunAsync([fault], group.First().Overrides());
+            var ((fault, runLabel), group, run) = (groups[i].Key, groups[i], runs[i]);
             var failed = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
             caught.UnionWith(failed.Select(f => f.Scenario.Id));
             table.AppendLine(runLabel is null ? $"  {fault}" : $"  {fault} (run with {runLabel})");
