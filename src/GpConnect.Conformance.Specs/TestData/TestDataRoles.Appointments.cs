@@ -17,6 +17,13 @@ public static partial class TestDataRoles
         public const string VisitSlot = "appointments.visitSlot";
         public const string ExtendedRoleSchedule = "appointments.extendedRoleSchedule";
         public const string AdditionalRoleSchedule = "appointments.additionalRoleSchedule";
+        public const string NotBookableSlot = "appointments.notBookableSlot";
+        public const string BranchSurgery = "appointments.branchSurgery";
+        public const string Past = "appointments.past";
+        public const string EarlierToday = "appointments.earlierToday";
+        public const string PatientWithoutAppointments = "appointments.patientWithoutAppointments";
+        public const string WithBusinessIdentifiers = "appointments.withBusinessIdentifiers";
+        public const string VisitType = "appointments.visitType";
     }
 
     /// <summary>Roles the Appointment Management features use (bookable patients, appointments booked elsewhere, visits…).</summary>
@@ -43,6 +50,21 @@ public static partial class TestDataRoles
         new(Appointments.AdditionalRoleSchedule,
             "a bookable schedule, with free slots in the coming week, whose practitioner role is not one of the three original roles (1.2.3 #636), e.g. R1290",
             ["roleCode"]),
+        new(Appointments.NotBookableSlot,
+            "a free slot the practice has not made bookable through GP Connect, recurring every weekday: its schedule's logical id and its UK start time (HH:mm)",
+            ["scheduleId", "startTime"]),
+        new(Appointments.BranchSurgery,
+            "a branch surgery with bookable schedules in the coming week: the name its Location carries", ["locationName"]),
+        new(Appointments.Past,
+            "an appointment of that patient that started before today (D-1 or earlier), with the description it was booked with (TD-24)", ["appointmentId", "description"]),
+        new(Appointments.EarlierToday,
+            "an appointment of that patient earlier today, whose time has passed when the suite runs (TD-25, optional)", ["appointmentId"]),
+        new(Appointments.PatientWithoutAppointments,
+            "a registered patient with no appointments from today to two weeks ahead (TD-01)", ["logicalId"], RetrievesAppointments),
+        new(Appointments.WithBusinessIdentifiers,
+            "a future appointment for which the practice system holds business identifiers (APT-152)", ["appointmentId"], ReadsAppointments("booked", "appointmentId")),
+        new(Appointments.VisitType,
+            "the kind of visit the practice recorded for the Visit appointment, e.g. Home visit (#826)", ["text"]),
     ];
 
     /// <summary>Preflight for a patient role: Retrieve a patient's appointments for the next 14 days answers a searchset.</summary>

@@ -93,6 +93,7 @@ public sealed class AppointmentActions(ConsumerSession session, AppointmentConte
         {
             context.PreviousETag = previousETag;
             context.PreviousVersionId = previousVersion;
+            context.PreviousRepresentation = context.Representation;
             Keep(response, changed);
         }
         return response;

@@ -28,6 +28,9 @@ public sealed class AppointmentContext
     /// <summary>The ETag before the last successful change (for stale If-Match scenarios).</summary>
     public string? PreviousETag { get; set; }
 
+    /// <summary>The representation before the last successful change, for "everything else unchanged" checks.</summary>
+    public JsonObject? PreviousRepresentation { get; set; }
+
     /// <summary>The version id before the last change, for "a new version" checks.</summary>
     public string? PreviousVersionId { get; set; }
 

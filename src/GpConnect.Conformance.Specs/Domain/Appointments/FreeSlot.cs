@@ -4,13 +4,17 @@ namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
 /// A free slot as a Search for free slots response describes it, with what a booking needs from its Schedule: the
-/// Location and (optional) Practitioner actors. Times are kept as the provider wrote them so a booking echoes them exactly.
+/// Location and (optional) Practitioner actors, the schedule type and the practitioner role code. Times are kept as the provider wrote them so a booking echoes them exactly.
 /// </summary>
 public sealed record FreeSlot(
     string Id, string ScheduleId, string Start, string End, DateTimeOffset StartInstant, DateTimeOffset EndInstant,
-    string? DeliveryChannel, string? SlotType, string? LocationId, string? PractitionerId)
+    string? DeliveryChannel, string? SlotType, string? LocationId, string? PractitionerId,
+    string? ScheduleType = null, string? PractitionerRoleCode = null)
 {
     public const string DeliveryChannelUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2";
+
+    /// <summary>The practitioner-role extension of a Schedule or Appointment.</summary>
+    public const string PractitionerRoleUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1";
 
     /// <summary>The free slots of a searchset, ordered by start then id; slots whose times or schedule cannot be read are left out.</summary>
     public static IReadOnlyList<FreeSlot> FromSearch(ProviderResponse response)
@@ -30,7 +34,9 @@ public sealed record FreeSlot(
             slots.Add(new FreeSlot(id, scheduleId, start!, end!, startInstant, endInstant,
                 ExtensionValue(slot, DeliveryChannelUrl), slot.SelectValue("serviceType.text"),
                 actors.Select(a => Reference(a, "Location")).FirstOrDefault(a => a is not null),
-                actors.Select(a => Reference(a, "Practitioner")).FirstOrDefault(a => a is not null)));
+                actors.Select(a => Reference(a, "Practitioner")).FirstOrDefault(a => a is not null),
+                schedule?.SelectValue("serviceCategory.text"),
+                schedule?.Children("extension").FirstOrDefault(e => e.SelectValue("url") == PractitionerRoleUrl)?.SelectValue("valueCodeableConcept.coding.code")));
         }
         return slots.OrderBy(s => s.StartInstant).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
