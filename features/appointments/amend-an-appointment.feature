@@ -66,3 +66,16 @@ Feature: Amend an appointment
   Scenario: An amendment with a description longer than the practice system can store is refused
     When the consumer amends the appointment to a 10000-character description and a 10-character comment
     Then the provider should refuse the request with an OperationOutcome
+
+  @APT-175 @since-1.2.3
+  Scenario: An amendment that prefers a minimal return is answered without a body
+    Given the request header "Prefer" is "return=minimal"
+    When the consumer amends the appointment's description
+    Then the response status should be 200 with no body
+
+  @APT-167 @since-1.2.3
+  Scenario: An appointment that started before today cannot be amended
+    Given an appointment that started before today
+    And the consumer holds that appointment as the practice recorded it
+    When the consumer amends the appointment's description
+    Then the provider should refuse the request with an OperationOutcome

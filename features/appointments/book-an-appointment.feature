@@ -98,3 +98,107 @@ Feature: Book an appointment
     When the consumer books the slot
     Then the response status should be 201
     And the response should name the new version in its Location and ETag headers
+
+  @APT-091 @APT-094 @APT-095 @APT-097 @APT-098 @APT-099 @APT-100 @APT-101 @APT-102 @APT-103 @APT-114 @APT-115 @since-1.2.3
+  Scenario Outline: A booking that lacks a mandatory element or breaks the request rules is refused as an invalid resource
+    Given a free slot found by searching for free slots
+    When the consumer books the slot <defect>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | defect                                         |
+      | without the patient participant                |
+      | without the location participant               |
+      | with a participant without an actor            |
+      | with a participant without a status            |
+      | without a start                                |
+      | without an end                                 |
+      | without a status                               |
+      | without a slot                                 |
+      | with an identifier without a value             |
+      | with the status pending                        |
+      | without the booking organisation               |
+      | with a booking organisation without a name     |
+      | with a booking organisation without a telecom  |
+      | with a booking organisation without an ODS code |
+      | without a description                          |
+      | without a created date                         |
+      | with a start an hour before the slot's         |
+      | with an end an hour after the slot's           |
+      | with an absolute reference to the patient      |
+      | as a Bundle instead of an Appointment          |
+
+  @APT-092 @since-1.2.3
+  Scenario: Booking a slot the practice does not hold is refused as a reference not found
+    Given a free slot found by searching for free slots
+    When the consumer books a slot the practice does not hold
+    Then the response should be an OperationOutcome with Spine error code "REFERENCE_NOT_FOUND" or "INVALID_RESOURCE"
+
+  @APT-093 @since-1.2.3
+  Scenario: Booking for a patient the practice does not hold is refused as a reference not found
+    Given a free slot found by searching for free slots
+    When the consumer books the slot for a patient the practice does not hold
+    Then the response should be an OperationOutcome with Spine error code "REFERENCE_NOT_FOUND" or "PATIENT_NOT_FOUND"
+
+  @APT-113 @since-1.2.3
+  Scenario: A booking whose body is not valid JSON is refused as a bad request
+    Given a free slot found by searching for free slots
+    When the consumer books the slot with a body that is not valid JSON
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+  @APT-108 @since-1.2.3
+  Scenario: A free slot that has already started cannot be booked
+    Given a free slot in the past found by searching for free slots
+    When the consumer books the slot
+    Then the provider should refuse the request with an OperationOutcome
+
+  @APT-110 @APT-111 @since-1.2.3
+  Scenario Outline: A booking without the elements a consumer may leave out is accepted
+    Given a free slot found by searching for free slots
+    When the consumer books the slot <omission>
+    Then the response status should be 201
+    And the response should be an Appointment with status "booked"
+
+    Examples:
+      | omission                                       |
+      | without a practitioner participant or a comment |
+      | with a booking organisation without a type     |
+
+  @APT-112 @TKT-037 @since-1.2.7
+  Scenario: A slot type and schedule type sent by the consumer are ignored: the appointment carries the slot's own
+    Given a free slot found by searching for free slots
+    When the consumer books the slot sending a slot type and a schedule type of its own
+    Then the response status should be 201
+    And the appointment should carry the booked slot's type as its only slot type
+    And the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot
+
+  @APT-078 @APT-079 @APT-081 @since-1.2.7
+  Scenario: The booked appointment carries its slot's schedule type, delivery channel and practitioner role, and no reason or specialty
+    Given a free slot found by searching for free slots
+    When the consumer books the slot
+    Then the response status should be 201
+    And the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot
+    And the appointment should carry neither "reason" nor "specialty"
+
+  @APT-116 @since-1.2.3
+  Scenario: A booking that prefers a minimal return is answered without a body
+    Given a free slot found by searching for free slots
+    And the request header "Prefer" is "return=minimal"
+    When the consumer books the slot
+    Then the response status should be 201 with no body
+
+  @APT-118 @since-1.2.3
+  Scenario: A patient registered at the practice as a temporary patient can then be booked
+    Given a patient on PDS who is not registered at the practice
+    When the consumer registers the patient
+    And the consumer books a free slot for the patient just registered
+    Then the response status should be 201
+    And the response should be an Appointment with status "booked"
+
+  @APT-117 @since-1.2.3
+  Scenario: A booking sent as XML is accepted and answered in XML
+    Given a free slot found by searching for free slots
+    When the consumer books the slot sending the appointment as XML
+    Then the response status should be 201
+    And the response should be FHIR XML
+    And the response should be an Appointment with status "booked"

@@ -49,3 +49,28 @@ Feature: Cancel an appointment
     When the consumer cancels the appointment giving a 1000-character reason
     Then the response status should be 200
     And the appointment should carry the cancellation reason that was sent
+
+  @APT-178 @since-1.2.3
+  Scenario: Cancelling changes nothing but the status and the cancellation reason
+    When the consumer cancels the appointment
+    Then the response status should be 200
+    And everything but the status and the cancellation reason should be as it was before the cancellation
+
+  @APT-192 @APT-193 @APT-194 @since-1.2.3
+  Scenario Outline: A cancellation without a proper cancellation reason, or that leaves the status booked, is refused
+    When the consumer cancels the appointment <defect>
+    Then the provider should refuse the request with an OperationOutcome
+
+    Examples:
+      | defect                                          |
+      | with the cancellation reason under another URL |
+      | with an empty cancellation reason               |
+      | without a cancellation reason                   |
+      | leaving its status booked                       |
+
+  @APT-186 @since-1.2.3
+  Scenario: An appointment that started before today cannot be cancelled
+    Given an appointment that started before today
+    And the consumer holds that appointment as the practice recorded it
+    When the consumer cancels the appointment
+    Then the provider should refuse the request with an OperationOutcome

@@ -40,3 +40,25 @@ Feature: Read an appointment
     When the consumer reads the appointment
     Then the response status should be 200
     And the appointment should name the consumer as booking organisation, as it was sent
+
+  @APT-150 @since-1.2.3
+  Scenario: An appointment that started before today cannot be read
+    Given an appointment that started before today
+    When the consumer reads the appointment
+    Then the provider should refuse the request with an OperationOutcome
+
+  @APT-152 @since-1.2.3
+  Scenario: Business identifiers of an appointment carry only a system and a value
+    Given an appointment for which the practice holds business identifiers
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the appointment's identifiers should each carry only a system and a value
+
+  @APT-127 @TKT-027 @since-1.2.7
+  Scenario: A Visit appointment names the placeholder visit location and gives the kind of visit in its comment
+    Given a Visit appointment
+    When the consumer reads the appointment
+    And the consumer reads the Location the appointment names
+    Then the response status should be 200
+    And the Location read should not be one of the practice's surgeries
+    And the appointment's comment should name the kind of visit

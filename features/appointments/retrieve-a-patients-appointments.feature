@@ -78,3 +78,53 @@ Feature: Retrieve a patient's appointments
   Scenario: A retrieval without any start parameter is refused
     When the consumer retrieves the patient's appointments without any start parameter
     Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
+
+  @APT-021 @since-1.2.3
+  Scenario: A patient's dissent from sharing their record does not stop their appointments being retrieved
+    Given the appointments asked for are those of a patient who has dissented from sharing their record
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the response should be a searchset Bundle
+
+  @APT-122 @writes @since-1.2.3
+  Scenario: An appointment the consumer booked is retrieved
+    Given an appointment the consumer has booked
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the patient's appointments should include that appointment
+
+  @APT-128 @since-1.2.3
+  Scenario: A range from today includes an appointment earlier today whose time has passed
+    Given an appointment of the patient earlier today, whose time has passed
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the patient's appointments should include that appointment
+
+  @APT-129 @since-1.2.3
+  Scenario: An appointment on the upper-bound date is included
+    Given a cancelled appointment
+    And the consumer has read the appointment
+    When the consumer retrieves the patient's appointments from today to the day of that appointment
+    Then the response status should be 200
+    And the patient's appointments should include that appointment
+
+  @APT-129 @since-1.2.3
+  Scenario: An appointment after the upper-bound date is left out
+    Given a cancelled appointment
+    And the consumer has read the appointment
+    When the consumer retrieves the patient's appointments from today to the day before that appointment
+    Then the response status should be 200
+    And the patient's appointments should not include that appointment
+
+  @APT-130 @since-1.2.3
+  Scenario: A patient without appointments in the range gets an empty searchset
+    Given a patient without appointments in the coming two weeks
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response status should be 200
+    And the response should be an empty searchset
+
+  @APT-144 @since-1.2.3
+  Scenario: A search parameter Retrieve does not support is ignored
+    When the consumer retrieves the patient's appointments for the next 14 days with the extra parameter "_sort=date"
+    Then the response status should be 200
+    And the response should be a searchset Bundle containing at least one "Appointment"
