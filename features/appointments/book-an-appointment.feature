@@ -202,3 +202,9 @@ Feature: Book an appointment
     Then the response status should be 201
     And the response should be FHIR XML
     And the response should be an Appointment with status "booked"
+
+  @APT-120 @since-1.2.3
+  Scenario: A booking beyond the slot limit the practice set for the booking organisation is refused
+    Given an organisation with a slot limit has booked as many appointments as its limit allows
+    When that organisation books one more slot
+    Then the provider should refuse the request with an OperationOutcome

@@ -24,6 +24,7 @@ public static partial class TestDataRoles
         public const string PatientWithoutAppointments = "appointments.patientWithoutAppointments";
         public const string WithBusinessIdentifiers = "appointments.withBusinessIdentifiers";
         public const string VisitType = "appointments.visitType";
+        public const string SlotLimit = "appointments.slotLimit";
     }
 
     /// <summary>Roles the Appointment Management features use (bookable patients, appointments booked elsewhere, visits…).</summary>
@@ -65,6 +66,8 @@ public static partial class TestDataRoles
             "a future appointment for which the practice system holds business identifiers (APT-152)", ["appointmentId"], ReadsAppointments("booked", "appointmentId")),
         new(Appointments.VisitType,
             "the kind of visit the practice recorded for the Visit appointment, e.g. Home visit (#826)", ["text"]),
+        new(Appointments.SlotLimit,
+            "a booking organisation (ODS code) for which the practice set a slot limit, and that limit, e.g. 1 (TD-18, optional)", ["odsCode", "limit"]),
     ];
 
     /// <summary>Preflight for a patient role: Retrieve a patient's appointments for the next 14 days answers a searchset.</summary>

@@ -159,6 +159,9 @@ internal static partial class FaultCatalogue
             new("book-client-errors-as-server-error", "Book fails with 500 INTERNAL_SERVER_ERROR on a body it cannot parse and on a Slot or Patient it does not hold, instead of 400 / 422 REFERENCE_NOT_FOUND."),
             ProviderRule.BookReportsClientErrors),
         new RuleWaiverFault(
+            new("book-ignores-slot-limit", "Book ignores the slot limit the practice set for a booking organisation."),
+            ProviderRule.BookAppliesSlotLimits),
+        new RuleWaiverFault(
             new("book-refuses-xml", "Book refuses an Appointment sent as XML with 400 BAD_REQUEST, accepting JSON only."),
             ProviderRule.BookAcceptsXml),
         new RuleWaiverFault(

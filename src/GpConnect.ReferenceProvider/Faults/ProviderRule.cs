@@ -167,6 +167,8 @@ internal enum ProviderRule
     RetrieveOnlyThePatients,
     /// <summary>Retrieve ignores parameters it does not support (e.g. _sort).</summary>
     RetrieveIgnoresUnknownParameters,
+    /// <summary>Book refuses a booking beyond the slot limit the practice set for the booking organisation (APT-120).</summary>
+    BookAppliesSlotLimits,
     /// <summary>Book accepts an Appointment sent as XML (application/fhir+xml).</summary>
     BookAcceptsXml,
     /// <summary>Book and retrieve serve temporarily registered patients (Register a patient, then book: APT-118).</summary>

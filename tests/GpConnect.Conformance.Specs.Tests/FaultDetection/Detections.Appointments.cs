@@ -91,6 +91,7 @@ public static class AppointmentDetections
         new("book-client-errors-as-server-error", Book, "Booking a slot the practice does not hold is refused as a reference not found", "Expected HTTP 422"),
         new("book-client-errors-as-server-error", Book, "Booking for a patient the practice does not hold is refused as a reference not found", "Expected HTTP 422"),
         new("book-client-errors-as-server-error", Book, "A booking whose body is not valid JSON is refused as a bad request", "Expected HTTP 400"),
+        new("book-ignores-slot-limit", Book, "A booking beyond the slot limit the practice set for the booking organisation is refused", "answered HTTP 201"),
         new("book-refuses-xml", Book, "A booking sent as XML is accepted and answered in XML", "Expected HTTP 201"),
         new("book-accepts-past-slot", Book, "A free slot that has already started cannot be booked", "answered HTTP 201"),
         new("book-requires-optional-elements", Book, "A booking without the elements a consumer may leave out is accepted", "Expected HTTP 201"),

@@ -50,6 +50,18 @@ public static class AppointmentRecordFaultProbes
                 booking["serviceType"] = new JsonArray(new JsonObject { ["text"] = "Chosen by the consumer" });
                 return (await BookAsync(s, booking)).Json["serviceType"]?[0]?["text"]?.GetValue<string>() == "Chosen by the consumer";
             },
+            ["book-ignores-slot-limit"] = async s =>
+            {
+                var slots = await FreeSlotsAsync(s);
+                HttpStatusCode second = default;
+                for (var i = 0; i < 2; i++)
+                {
+                    var booking = Booking(s, slots[i]);
+                    booking["contained"]![0]!["identifier"]![0]!["value"] = "Y99001";
+                    second = (await BookAsync(s, booking)).Status;
+                }
+                return second == HttpStatusCode.Created;
+            },
             ["book-refuses-xml"] = async s =>
             {
                 var request = s.Request("/Appointment", Book, PatientWrite, HttpMethod.Post);

@@ -107,6 +107,35 @@ public sealed class BookingRuleSteps(
     [Then(@"the appointment should carry neither ""(\w+)"" nor ""(\w+)""")]
     public void Neither(string first, string second) => AppointmentLifecycleChecks.Without(Resource(), first, second).ThrowIfFailed();
 
+    /// <summary>Fills the slot limit of the organisation the test data names (APT-120): as many bookings as the limit, as that organisation.</summary>
+    [Given(@"an organisation with a slot limit has booked as many appointments as its limit allows")]
+    public async Task FillSlotLimit()
+    {
+        var role = data.Require(Roles.SlotLimit);
+        if (!int.TryParse(role["limit"], out var limit) || limit < 1)
+            throw new InvalidOperationException($"testData:appointments:slotLimit:limit must be a whole number of at least 1, not \"{role["limit"]}\".");
+        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken);
+        if (slots.Count <= limit)
+            throw new ScenarioSkippedException($"The scenario needs {limit + 1} free slots in the coming week to book up to and beyond the slot limit; the search found {slots.Count}.");
+        for (var i = 0; i < limit; i++)
+        {
+            appointment.ChosenSlots = [slots[i]];
+            var response = await actions.BookAsync(AsOrganisation(Booking(), role["odsCode"]), scenario.CancellationToken);
+            Checks.ResponseChecks.Status(response, 201).ThrowIfFailed();
+        }
+        appointment.ChosenSlots = [slots[limit]];
+    }
+
+    [When(@"that organisation books one more slot")]
+    public Task BookBeyondLimit() => actions.BookAsync(AsOrganisation(Booking(), data.Require(Roles.SlotLimit, "odsCode")), scenario.CancellationToken);
+
+    /// <summary>The booking with <paramref name="odsCode"/> as the booking organisation's ODS code.</summary>
+    private static JsonObject AsOrganisation(JsonObject booking, string odsCode)
+    {
+        booking["contained"]![0]!["identifier"]![0]!["value"] = odsCode;
+        return booking;
+    }
+
     private JsonObject Booking()
     {
         if (appointment.ChosenSlots.Count == 0) throw new InvalidOperationException("No slot has been chosen: a Given step must find free slots first.");

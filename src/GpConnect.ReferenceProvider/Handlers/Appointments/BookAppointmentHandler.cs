@@ -78,6 +78,9 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
         var locationId = ParticipantId(references, "Location") ?? throw Invalid("The Appointment needs a participant whose actor is the Location.");
         var practitionerId = ParticipantId(references, "Practitioner");
         var bookedBy = BookingOrganisationOf(body);
+        if (AppointmentSeeder.SlotLimits.TryGetValue(bookedBy.OdsCode, out var limit) && !faults.Waives(ProviderRule.BookAppliesSlotLimits)
+            && book.BookedBy(bookedBy.OdsCode, clock.GetUtcNow()) >= limit)
+            Invalid($"The practice allows {bookedBy.OdsCode} at most {limit} booked appointment(s) at a time, and that limit is reached.");
         if (faults.Waives(ProviderRule.BookOptionalElementsOptional) && (string.IsNullOrWhiteSpace(comment) || bookedBy.OrganisationType is null))
             Invalid("A booking needs a comment and the booking organisation's type.");
 

@@ -27,6 +27,12 @@ internal sealed class AppointmentBook(PracticeStore store, long firstVersion)
         lock (_gate) return _appointments.Values.Where(a => a.PatientId == patientId).OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>How many booked (not cancelled) appointments starting after <paramref name="now"/> the organisation holds.</summary>
+    public int BookedBy(string odsCode, DateTimeOffset now)
+    {
+        lock (_gate) return _appointments.Values.Count(a => a.BookedBy?.OdsCode == odsCode && a.Status == AppointmentStatuses.Booked && a.Start > now);
+    }
+
     /// <summary>Every appointment in the book, ordered by start.</summary>
     public IReadOnlyList<PracticeAppointment> All()
     {

@@ -17,6 +17,12 @@ internal static class AppointmentSeeder
     public const string PastFreeSlotId = "P1";
     public const string EarlierTodaySlotId = "T1";
 
+    /// <summary>
+    /// Organisation slot limits the practice has set (slot availability management, APT-120): a booking organisation may
+    /// hold at most this many future booked appointments. Y99001 is a consumer limited to one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> SlotLimits { get; } = new Dictionary<string, int>(StringComparer.Ordinal) { ["Y99001"] = 1 };
+
     /// <summary>The ids the seeded appointments get.</summary>
     public static class SeededIds
     {
