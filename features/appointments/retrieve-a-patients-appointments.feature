@@ -128,3 +128,9 @@ Feature: Retrieve a patient's appointments
     When the consumer retrieves the patient's appointments for the next 14 days with the extra parameter "_sort=date"
     Then the response status should be 200
     And the response should be a searchset Bundle containing at least one "Appointment"
+
+  @TKT-004 @since-1.2.3
+  Scenario: Every practitioner role on the patient's appointments is an SDS job role of the GP Connect list (#636)
+    When the consumer retrieves the patient's appointments for the next 14 days
+    Then the response should be a searchset Bundle containing at least one "Appointment"
+    And every Appointment in the bundle should carry one practitioner role from the GP Connect job-role list

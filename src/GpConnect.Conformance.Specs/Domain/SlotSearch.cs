@@ -36,6 +36,18 @@ public sealed class SlotSearch
     /// <summary>A start value sent as it is instead of ge + <see cref="Start"/> (for the parameter-rule scenarios).</summary>
     public string? StartValue { get; set; }
 
+    /// <summary>An end value sent as it is instead of le + <see cref="End"/> (for the parameter-rule scenarios).</summary>
+    public string? EndValue { get; set; }
+
+    /// <summary>Sends the start parameter (false only to check that leaving it out is refused).</summary>
+    public bool SendStart { get; set; } = true;
+
+    /// <summary>Sends the end parameter (false only to check that leaving it out is refused).</summary>
+    public bool SendEnd { get; set; } = true;
+
+    /// <summary>Sends the status parameter (false only to check that leaving it out is refused).</summary>
+    public bool SendStatus { get; set; } = true;
+
     /// <summary>Further searchFilter tokens (system|code), e.g. ones a DOS-based consumer adds (#662).</summary>
     public List<string> ExtraFilters { get; } = [];
 
@@ -50,10 +62,10 @@ public sealed class SlotSearch
 
     public GpConnectRequest ToRequest()
     {
-        var request = new GpConnectRequest(Interactions.SearchForFreeSlots)
-            .AddQuery("start", StartValue ?? "ge" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .AddQuery("end", "le" + End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .AddQuery("status", Status);
+        var request = new GpConnectRequest(Interactions.SearchForFreeSlots);
+        if (SendStart) request.AddQuery("start", StartValue ?? "ge" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (SendEnd) request.AddQuery("end", EndValue ?? "le" + End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (SendStatus) request.AddQuery("status", Status);
         if (IncludeSchedules) request.AddQuery("_include", "Slot:schedule");
         if (IncludePractitioners) request.AddQuery("_include:recurse", "Schedule:actor:Practitioner");
         if (IncludeLocations) request.AddQuery("_include:recurse", "Schedule:actor:Location");
@@ -71,6 +83,10 @@ public static class UkTime
     private static readonly TimeZoneInfo Zone = FindZone();
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    /// <summary>A UK wall-clock time as an instant carrying its GMT (+00:00) or BST (+01:00) offset.</summary>
+    public static DateTimeOffset AtLocal(DateTime wallClock) =>
+        new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), Zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
 
     private static TimeZoneInfo FindZone()
     {

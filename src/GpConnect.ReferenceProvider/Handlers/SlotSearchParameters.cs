@@ -48,7 +48,12 @@ internal sealed partial record SlotSearchParameters(
             throw ProviderException.BadRequest($"The parameter _include={ScheduleInclude} is required.");
         var recurse = Values(query, "_include:recurse");
 
-        if (end < start && !faults.Waives(ProviderRule.SlotSearchRefusesReversedWindow))
+        // A full-date end covers its whole day, so an end date the day before a midnight start reaches exactly the start:
+        // compare the dates themselves for that form.
+        var endText = query.TryGetValue("end", out var endValues) && endValues.Count == 1 ? endValues[0] ?? "" : "";
+        var endDateBeforeStart = endText.Length > 2 && DateOnlyPattern().IsMatch(endText[2..])
+            && DateOnly.ParseExact(endText[2..], "yyyy-MM-dd", CultureInfo.InvariantCulture) < UkDateTime.DateOf(start);
+        if ((end < start || endDateBeforeStart) && !faults.Waives(ProviderRule.SlotSearchRefusesReversedWindow))
             throw new ProviderException(SpineError.InvalidParameter, "The end of the search window is before its start.");
         if (end - start > MaximumWindow && !faults.Waives(ProviderRule.SlotSearchWindowLimit))
             throw new ProviderException(SpineError.InvalidParameter, "The search window is longer than two weeks.");
