@@ -129,3 +129,11 @@ Feature: Response and request formats
       | use case                          |
       | Get the FHIR capability statement |
       | Search for free slots             |
+
+  @CORE-025 @since-1.2.3 @writes
+  Scenario: A request body sent chunked is processed like any other
+    Given a patient who can be booked
+    And a free slot found by searching for free slots
+    When the consumer books the slot with the request body sent chunked
+    Then the response status should be 201
+    And the response should be an Appointment with status "booked"

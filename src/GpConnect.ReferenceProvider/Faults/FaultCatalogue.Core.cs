@@ -198,6 +198,9 @@ internal static partial class FaultCatalogue
         new SlowResponseFault(
             new("slow-booking", "A booking is answered only after 500 ms (a command slower than a configured limit)."),
             "Book an appointment", TimeSpan.FromMilliseconds(500)),
+        new RuleWaiverFault(
+            new("chunked-body-refused", "POST and PUT bodies sent with Transfer-Encoding: chunked are refused with 400 BAD_REQUEST."),
+            ProviderRule.ChunkedBodiesAccepted),
     ];
 
     private static void EachIssue(JsonObject outcome, Action<JsonObject> edit)

@@ -277,4 +277,6 @@ internal enum ProviderRule
     SlotSearchAcceptsFullTwoWeeks,
     /// <summary>Slot search accepts windows in the past.</summary>
     SlotSearchAcceptsPastWindows,
+    /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (core.md §1.6).</summary>
+    ChunkedBodiesAccepted,
 }

@@ -64,6 +64,7 @@ internal static class ProviderComposition
             new SspHeaderValidator(options.Asid, faults),
             () => new JwtValidator(serviceRoot(), options.TimeProvider, options.JwtClockSkewLeewaySeconds, options.ValidateIat, faults),
             handlers.ToDictionary(h => h.Interaction),
+            new RequestBodyReader(faults),
             new ResponseWriter(faults));
     }
 }

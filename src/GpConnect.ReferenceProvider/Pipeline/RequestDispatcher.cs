@@ -14,6 +14,7 @@ internal sealed class RequestDispatcher(
     SspHeaderValidator sspHeaders,
     Func<JwtValidator> jwt,
     IReadOnlyDictionary<Interaction, IInteractionHandler> handlers,
+    RequestBodyReader bodies,
     ResponseWriter writer)
 {
     public async Task HandleAsync(HttpContext context)
@@ -32,12 +33,7 @@ internal sealed class RequestDispatcher(
 
             if (!handlers.TryGetValue(interaction, out var handler))
                 throw new ProviderException(SpineError.NotImplemented, $"'{interaction.Name}' is not implemented by this reference provider yet.");
-            string? body = null;
-            if (HttpMethods.IsPost(method) || HttpMethods.IsPut(method))
-            {
-                using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8);
-                body = await reader.ReadToEndAsync(context.RequestAborted);
-            }
+            var body = await bodies.ReadAsync(context.Request, context.RequestAborted);
             var result = handler.Handle(new ProviderRequest(interaction, path, context.Request.Query, body, context.Request.Headers));
             await writer.PaceAsync(interaction, context.RequestAborted);
             if (result.Location is not null) context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{serviceRootPath}/{result.Location}";

@@ -93,6 +93,8 @@ public static class CoreDetections
         new("tls-client-cert-not-required", Tls, "A connection without a client certificate is refused", "answered HTTP 200"),
         new("accept-untrusted-client-cert", Tls, "A connection with a client certificate from an untrusted CA is refused", "answered HTTP 200"),
         new("accept-expired-client-cert", Tls, "A connection with an expired client certificate is refused", "answered HTTP 200"),
+        new("chunked-body-refused", "features/core/formats.feature",
+            "A request body sent chunked is processed like any other", "Expected HTTP 201 but the provider answered 400"),
         // Response times: the faults hold one interaction back 500 ms; the runs tighten the limits to 300 ms so the
         // detection stays quick while the clean provider (a few ms) is still well inside them.
         new("slow-capability-statement", "features/core/response-times.feature",

@@ -71,7 +71,17 @@ public static class CoreFaultProbes
             ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is not null,
             ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is not null,
             ["accept-expired-client-cert"] = async s => await OverTls(s, Tls.Value.Expired) is not null,
-            // Slow answers: the fastest of two requests is still held back (a one-off pause on a busy machine is not enough).
+            ["chunked-body-refused"] = async s =>
+            {
+                var slots = await Appointments.AppointmentApi.FreeSlotsAsync(s);
+                var request = s.Request("/Appointment", Appointments.AppointmentApi.Book, Appointments.AppointmentApi.PatientWrite);
+                request.Method = HttpMethod.Post;
+                request.Content = new StreamContent(new NonSeekableStream(System.Text.Encoding.UTF8.GetBytes(Appointments.AppointmentApi.Booking(s, slots[0]).ToJsonString())));
+                request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/fhir+json;charset=utf-8");
+                request.Headers.TransferEncodingChunked = true;
+                return (await s.SendAsync(request)).Status == HttpStatusCode.BadRequest;
+            },
+                        // Slow answers: the fastest of two requests is still held back (a one-off pause on a busy machine is not enough).
             ["slow-capability-statement"] = async s => await Fastest(2, () => s.MetadataAsync()) > TimeSpan.FromMilliseconds(450),
             ["slow-booking"] = async s =>
             {
@@ -128,6 +138,12 @@ public static class CoreFaultProbes
         {
             return null;
         }
+    }
+
+    /// <summary>A body stream whose length is unknown, so HttpClient sends it chunked.</summary>
+    private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private static Task<TimeSpan> Fastest(int times, Func<Task> request) => Fastest(times, _ => request());
