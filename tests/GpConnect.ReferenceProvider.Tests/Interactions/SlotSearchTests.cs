@@ -277,6 +277,7 @@ public sealed class SlotSearchTests : IAsyncLifetime
     [InlineData("?status=free&start=ge2026-06-02T09:00:00Z&end=le2026-06-05" + Includes, 422, "INVALID_PARAMETER")]
     [InlineData("?status=free&start=ge2026-06-02T09:00:00&end=le2026-06-05" + Includes, 422, "INVALID_PARAMETER")]
     [InlineData("?status=free&start=ge2026-06-05&end=le2026-06-02" + Includes, 422, "INVALID_PARAMETER")]
+    [InlineData("?status=free&start=ge2026-06-03&end=le2026-06-02" + Includes, 422, "INVALID_PARAMETER")]
     [InlineData("?status=free&start=ge2026-06-02T00:00:00%2B01:00&end=le2026-06-17T00:00:00%2B01:00" + Includes, 422, "INVALID_PARAMETER")]
     [InlineData("?status=free&start=ge2026-06-02&end=le2026-07-02" + Includes, 422, "INVALID_PARAMETER")]
     public async Task Parameter_errors_have_their_status_and_code(string query, int status, string code)
