@@ -216,6 +216,13 @@ Feature: Search for free slots
     Then the response should be a searchset Bundle containing at least one "Slot"
     And the slot the practice has not made bookable through GP Connect should not be offered
 
+  @APT-050 @since-1.2.3
+  Scenario: Slots beyond the practice's booking window are not offered
+    Given the search window starts the day after the practice's booking window ends and lasts 7 days
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And no slot beyond the practice's booking window should be offered
+
   @APT-053 @since-1.2.3
   Scenario: A consumer naming only its own ODS code is also offered the slots restricted to that code
     When the consumer searches for free slots naming only its own ODS code and with no searchFilter

@@ -19,6 +19,7 @@ public static partial class TestDataRoles
         public const string AdditionalRoleSchedule = "appointments.additionalRoleSchedule";
         public const string NotBookableSlot = "appointments.notBookableSlot";
         public const string BranchSurgery = "appointments.branchSurgery";
+        public const string BookingHorizon = "appointments.bookingHorizon";
         public const string Past = "appointments.past";
         public const string EarlierToday = "appointments.earlierToday";
         public const string PatientWithoutAppointments = "appointments.patientWithoutAppointments";
@@ -56,6 +57,8 @@ public static partial class TestDataRoles
             ["scheduleId", "startTime"]),
         new(Appointments.BranchSurgery,
             "a branch surgery with bookable schedules in the coming week: the name its Location carries", ["locationName"]),
+        new(Appointments.BookingHorizon,
+            "the practice's GP Connect booking window: how many days ahead slots open for booking (diaries must hold free slots in the week after it, TD-17)", ["days"]),
         new(Appointments.Past,
             "an appointment of that patient that started before today (D-1 or earlier), with the description it was booked with (TD-24)", ["appointmentId", "description"]),
         new(Appointments.EarlierToday,

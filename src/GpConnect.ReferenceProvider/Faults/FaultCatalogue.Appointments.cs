@@ -282,6 +282,9 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("slot-search-refuses-past-window", "Slot search refuses a window in the past with 422 instead of answering it."),
             ProviderRule.SlotSearchAcceptsPastWindows),
+        new RuleWaiverFault(
+            new("slot-search-ignores-booking-horizon", "Slot search offers slots beyond the practice's 21-day GP Connect booking horizon."),
+            ProviderRule.SlotSearchAppliesBookingHorizon),
     ];
 
     private static void RemoveFirstSchedule(JsonObject bundle)

@@ -277,6 +277,8 @@ internal enum ProviderRule
     SlotSearchAcceptsFullTwoWeeks,
     /// <summary>Slot search accepts windows in the past.</summary>
     SlotSearchAcceptsPastWindows,
+    /// <summary>Slot search offers no slot beyond the practice's GP Connect booking horizon.</summary>
+    SlotSearchAppliesBookingHorizon,
     /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (core.md §1.6).</summary>
     ChunkedBodiesAccepted,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GpConnect.ReferenceProvider.Faults;
+using GpConnect.ReferenceProvider.Fhir;
 using GpConnect.ReferenceProvider.Pipeline;
 using GpConnect.ReferenceProvider.Practice;
 using GpConnect.ReferenceProvider.Resources;
@@ -19,11 +20,13 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
     {
         var search = SlotSearchParameters.Parse(request.Query, faults, clock.GetUtcNow());
         var overlapping = faults.Waives(ProviderRule.SlotSearchSlotsWhollyInWindow);
+        var horizonEnd = UkDateTime.FromLocal(UkDateTime.DateOf(clock.GetUtcNow()).AddDays(BookingHorizonDays + 1).ToDateTime(TimeOnly.MinValue));
         var slots = store.Slots(slot =>
             slot.Status == "free"
             && (slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
                 || overlapping && slot.End > search.WindowStart && slot.Start < search.WindowEnd)
             && (slot.GpConnectBookable || faults.Waives(ProviderRule.SlotSearchOnlyGpConnectBookable))
+            && (slot.Start < horizonEnd || faults.Waives(ProviderRule.SlotSearchAppliesBookingHorizon))
             && (slot.DeliveryChannel != DeliveryChannels.Visit || faults.Waives(ProviderRule.SlotSearchExcludesVisit))
             && (IsOpenTo(slot.Restriction, search) || faults.Waives(ProviderRule.SlotSearchAppliesRestrictions))
             && (!faults.Waives(ProviderRule.SlotSearchIncludesExtendedRoles) || !ExtendedRoles.Contains(store.FindSchedule(slot.ScheduleId)!.Role.Code)));
@@ -49,6 +52,12 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
         }
         return ProviderResponse.Ok(mapper.Searchset(resources));
     }
+
+    /// <summary>
+    /// The practice's booking window (appointments.md §3.2 rule 4): its diaries run four weeks ahead, but slots open to GP Connect
+    /// booking only up to this many days after today.
+    /// </summary>
+    public const int BookingHorizonDays = 21;
 
     /// <summary>The SDS job roles #636 added to GPConnect-PractitionerRole-1 that the seeded diaries use.</summary>
     private static readonly HashSet<string> ExtendedRoles = ["R1290", "R1110"];

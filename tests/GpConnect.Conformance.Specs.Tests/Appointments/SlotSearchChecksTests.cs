@@ -116,6 +116,13 @@ public sealed class SlotSearchChecksTests
     }
 
     [Fact]
+    public void Slots_after_the_last_bookable_day_are_reported()
+    {
+        SlotSearchChecks.NoSlotAfter(Bundle(Slot), new DateOnly(2026, 6, 2)).Passed.ShouldBeTrue();
+        SlotSearchChecks.NoSlotAfter(Bundle(Slot), new DateOnly(2026, 6, 1)).Failures.ShouldHaveSingleItem().Message.ShouldContain("beyond the practice's booking window");
+    }
+
+    [Fact]
     public void Found_slots_read_their_times_with_the_offset_written()
     {
         var slot = FoundSlot.From("7", "2026-06-02T09:00:00+01:00", "2026-06-02T09:10:00+01:00").ShouldNotBeNull();

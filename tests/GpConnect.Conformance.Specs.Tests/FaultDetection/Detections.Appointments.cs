@@ -58,6 +58,7 @@ public static class AppointmentDetections
         new("slot-search-defaults-unusable-bounds", Search, "A search without its window bounds is refused", "answered HTTP 200"),
         new("slot-search-defaults-unusable-bounds", Search, "A window bound that is not a full date or dateTime is refused", "Expected HTTP 422"),
         new("slot-search-ignores-prefixes", Search, "A window bound with the wrong prefix is refused", "Expected HTTP 422"),
+        new("slot-search-ignores-booking-horizon", Search, "Slots beyond the practice's booking window are not offered", "beyond the practice's booking window"),
         new("appointment-role-wrong-display", Retrieve, "Every practitioner role on the patient's appointments is an SDS job role of the GP Connect list (#636)", "the listed display is"),
         // Book an appointment
         new("appointment-without-slot-type", Book, "Booking a free slot creates the appointment with the slot's type", "serviceType.text must carry the slot type"),

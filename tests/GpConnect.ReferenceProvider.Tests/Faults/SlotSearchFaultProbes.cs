@@ -60,6 +60,8 @@ public static class SlotSearchFaultProbes
             ["slot-search-refuses-two-weeks"] = async s =>
                 (await Search(s, "status=free&start=ge2026-06-02T00:00:00%2B01:00&end=le2026-06-03T00:00:00%2B01:00&_include=Slot:schedule")).Status == HttpStatusCode.OK
                 && (await Search(s, "status=free&start=ge2026-06-02T00:00:00%2B01:00&end=le2026-06-16T00:00:00%2B01:00&_include=Slot:schedule")).Status == HttpStatusCode.UnprocessableEntity,
+            ["slot-search-ignores-booking-horizon"] = async s =>
+                Of(await Search(s, "status=free&start=ge2026-06-24&end=le2026-06-26&_include=Slot:schedule"), "Slot").Any(),
             ["slot-search-refuses-past-window"] = async s =>
                 (await Search(s, "status=free&start=ge2026-05-20&end=le2026-05-25&_include=Slot:schedule")).Status == HttpStatusCode.UnprocessableEntity,
         };

@@ -233,6 +233,20 @@ public static partial class SlotSearchChecks
         return check;
     }
 
+    /// <summary>APT-050: no Slot starts after the last day of the practice's booking window.</summary>
+    public static Check NoSlotAfter(ProviderResponse response, DateOnly lastBookableDay)
+    {
+        var check = BundleChecks.Searchset(response);
+        if (!check.Passed) return check;
+        var late = response.BundleEntries("Slot")
+            .Where(s => Instant(s.SelectValue("start")) is { } start && DateOnly.FromDateTime(start.DateTime) > lastBookableDay)
+            .Select(s => $"Slot/{s.SelectValue("id")} ({s.SelectValue("start")})").ToList();
+        if (late.Count > 0)
+            check.Fail("slot-search.booking-window", "Bundle.entry.resource(Slot).start", $"no slot after {lastBookableDay:yyyy-MM-dd}", $"{late.Count} slot(s)",
+                $"{late.Count} slot(s) beyond the practice's booking window (last bookable day {lastBookableDay:yyyy-MM-dd}) are offered, e.g. {string.Join(", ", late.Take(3))}.");
+        return check;
+    }
+
     public const string OrganisationProfile = "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Organization-1";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^R\d{4}$")]

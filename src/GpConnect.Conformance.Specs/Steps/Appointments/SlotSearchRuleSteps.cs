@@ -88,6 +88,20 @@ public sealed class SlotSearchRuleSteps(
         request.End = request.Start.AddDays(days - 1);
     }
 
+    [Given(@"the search window starts the day after the practice's booking window ends and lasts (\d+) days")]
+    public void BeyondBookingHorizon(int days)
+    {
+        var request = Search();
+        request.Start = LastBookableDay().AddDays(1);
+        request.End = request.Start.AddDays(days - 1);
+    }
+
+    [Then(@"no slot beyond the practice's booking window should be offered")]
+    public void NothingBeyondHorizon() => SlotSearchChecks.NoSlotAfter(session.LastResponse, LastBookableDay()).ThrowIfFailed();
+
+    private DateOnly LastBookableDay() =>
+        UkTime.Today(clock).AddDays(int.Parse(data.Require(Roles.BookingHorizon, "days"), CultureInfo.InvariantCulture));
+
     [Given(@"the search window is one minute long, too short for any slot")]
     public void OneMinuteWindow()
     {
