@@ -199,7 +199,7 @@ public sealed class SlotSearchRuleSteps(
 
     /// <summary>Schedules must carry a role (practices configure one per bookable schedule); appointments populate it where held.</summary>
     [Then(@"every (Schedule|Appointment) in the bundle should carry one practitioner role from the GP Connect job-role list")]
-    public void Roles_(string resourceType) =>
+    public void PractitionerRolesFromList(string resourceType) =>
         SlotSearchChecks.PractitionerRoles(session.LastResponse.BundleEntries(resourceType), roleRequired: resourceType == "Schedule").ThrowIfFailed();
 
     [Then(@"the search naming only its own ODS code should offer slots the other search does not")]
