@@ -8,7 +8,7 @@ Feature: Amend an appointment
   Background:
     Given an appointment the consumer has booked
 
-  @APT-154 @APT-157 @APT-158 @APT-159 @since-1.2.7
+  @APT-154 @APT-157 @APT-158 @APT-159 @since-1.2.7 @CORE-098
   Scenario: Amending the description stores the new text under a new version
     When the consumer amends the appointment's description
     Then the response status should be 200
@@ -21,7 +21,7 @@ Feature: Amend an appointment
     When the consumer amends the appointment changing its start
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @APT-162 @APT-163 @APT-164 @since-1.2.3
+  @APT-162 @APT-163 @APT-164 @since-1.2.3 @CORE-035
   Scenario Outline: An amendment that changes anything else but description and comment is refused
     When the consumer amends the appointment changing its <element>
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
@@ -32,7 +32,7 @@ Feature: Amend an appointment
       | priority    |
       | participant |
 
-  @APT-168 @since-1.2.3
+  @APT-168 @since-1.2.3 @CORE-085
   Scenario: An amendment made with an out-of-date version is refused with 409
     Given the consumer has amended the appointment's description
     When the consumer amends the appointment's description with the version it read before the last change
@@ -67,7 +67,7 @@ Feature: Amend an appointment
     When the consumer amends the appointment to a 10000-character description and a 10-character comment
     Then the provider should refuse the request with an OperationOutcome
 
-  @APT-175 @since-1.2.3
+  @APT-175 @since-1.2.3 @CORE-100
   Scenario: An amendment that prefers a minimal return is answered without a body
     Given the request header "Prefer" is "return=minimal"
     When the consumer amends the appointment's description

@@ -9,7 +9,7 @@ Feature: Book an appointment
   Background:
     Given a patient who can be booked
 
-  @APT-074 @APT-076 @APT-077 @since-1.2.7
+  @APT-074 @APT-076 @APT-077 @since-1.2.7 @CORE-099
   Scenario: Booking a free slot creates the appointment with the slot's type
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -17,7 +17,7 @@ Feature: Book an appointment
     And the response should be an Appointment with status "booked"
     And the appointment should carry the booked slot's type as its only slot type
 
-  @APT-076 @since-1.2.3
+  @APT-076 @since-1.2.3 @CORE-099
   Scenario: The booked appointment is stored as it was sent
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -92,7 +92,7 @@ Feature: Book an appointment
       | incomingReferral      |
       | requestedPeriod       |
 
-  @APT-075 @since-1.2.3
+  @APT-075 @since-1.2.3 @CORE-097
   Scenario: The booking response names the new appointment version in its headers
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -128,7 +128,7 @@ Feature: Book an appointment
       | with an absolute reference to the patient      |
       | as a Bundle instead of an Appointment          |
 
-  @APT-092 @since-1.2.3
+  @APT-092 @since-1.2.3 @CORE-084
   Scenario: Booking a slot the practice does not hold is refused as a reference not found
     Given a free slot found by searching for free slots
     When the consumer books a slot the practice does not hold
@@ -180,7 +180,7 @@ Feature: Book an appointment
     And the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot
     And the appointment should carry neither "reason" nor "specialty"
 
-  @APT-116 @since-1.2.3
+  @APT-116 @since-1.2.3 @CORE-100
   Scenario: A booking that prefers a minimal return is answered without a body
     Given a free slot found by searching for free slots
     And the request header "Prefer" is "return=minimal"

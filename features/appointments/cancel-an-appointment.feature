@@ -8,7 +8,7 @@ Feature: Cancel an appointment
   Background:
     Given an appointment the consumer has booked
 
-  @APT-177 @APT-179 @APT-180 @since-1.2.7
+  @APT-177 @APT-179 @APT-180 @since-1.2.7 @CORE-098
   Scenario: Cancelling stores the status and the reason under a new version
     When the consumer cancels the appointment
     Then the response status should be 200
@@ -17,7 +17,7 @@ Feature: Cancel an appointment
     And the appointment should have a new version
     And the appointment should carry one slot type
 
-  @APT-173 @APT-183 @since-1.2.3
+  @APT-173 @APT-183 @since-1.2.3 @CORE-035
   Scenario: A cancellation that also changes the description is refused
     When the consumer cancels the appointment also changing its description
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"

@@ -68,7 +68,7 @@ Feature: Retrieve a patient's appointments
     Then the response status should be 200
     And the patient's appointments should include that appointment
 
-  @APT-020 @since-1.2.3
+  @APT-020 @since-1.2.3 @CORE-123 @CORE-124
   Scenario: The appointments of a patient whose record is marked sensitive are not disclosed
     Given the appointments asked for are those of a patient whose record is marked sensitive
     When the consumer retrieves the patient's appointments for the next 14 days
@@ -79,7 +79,7 @@ Feature: Retrieve a patient's appointments
     When the consumer retrieves the patient's appointments without any start parameter
     Then the response should be an OperationOutcome with Spine error code "INVALID_PARAMETER"
 
-  @APT-021 @since-1.2.3
+  @APT-021 @since-1.2.3 @CORE-126
   Scenario: A patient's dissent from sharing their record does not stop their appointments being retrieved
     Given the appointments asked for are those of a patient who has dissented from sharing their record
     When the consumer retrieves the patient's appointments for the next 14 days

@@ -24,12 +24,12 @@ Feature: Error responses
     When the consumer reads an "Organization" with the malformed id "not*a*valid*id!"
     Then the response should be an OperationOutcome with Spine error code "ORGANISATION_NOT_FOUND", tolerating "INVALID_IDENTIFIER_VALUE"
 
-  @CORE-079 @CORE-072 @since-1.2.3
+  @CORE-079 @CORE-072 @since-1.2.3 @FND-021
   Scenario: Reading a resource type GP Connect does not implement gives NOT_IMPLEMENTED
     When the consumer reads an "Encounter", a resource type GP Connect does not implement
     Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"
 
-  @CORE-080 @since-1.2.3
+  @CORE-080 @since-1.2.3 @FND-020
   Scenario Outline: <method> on the practice organisation with the read interaction ID is rejected
     Given the request uses the HTTP method "<method>"
     When the consumer sends a "Read an organisation" request
@@ -40,7 +40,7 @@ Feature: Error responses
       | POST   |
       | DELETE |
 
-  @CORE-073 @CORE-011 @since-1.2.3
+  @CORE-073 @CORE-011 @since-1.2.3 @FND-002
   Scenario Outline: An error to a <use case> request that asked for XML is an XML OperationOutcome
     Given the request accepts "application/fhir+xml"
     And the request omits the "Ssp-TraceID" header

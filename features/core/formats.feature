@@ -6,7 +6,7 @@ Feature: Response and request formats
   request body's Content-Type decides and otherwise JSON is served. A format the provider cannot produce, or a request
   body in one it cannot read, is refused with 415. The reference provider supports XML, so XML is expected here.
 
-  @CORE-012 @CORE-022 @since-1.2.3
+  @CORE-012 @CORE-022 @since-1.2.3 @FND-003
   Scenario Outline: A <use case> request accepting FHIR JSON with a charset is answered in FHIR JSON
     Given the request accepts "application/fhir+json;charset=utf-8"
     When the consumer sends a "<use case>" request
@@ -18,7 +18,7 @@ Feature: Response and request formats
       | Get the FHIR capability statement |
       | Search for free slots             |
 
-  @CORE-013 @since-1.2.3
+  @CORE-013 @since-1.2.3 @FND-004
   Scenario Outline: A <use case> request accepting FHIR XML is answered in FHIR XML
     Given the request accepts "application/fhir+xml"
     When the consumer sends a "<use case>" request
@@ -30,7 +30,7 @@ Feature: Response and request formats
       | Get the FHIR capability statement |
       | Search for free slots             |
 
-  @CORE-015 @since-1.2.3
+  @CORE-015 @since-1.2.3 @FND-006
   Scenario: _format asking for XML wins over Accept asking for JSON
     Given the request accepts "application/fhir+json"
     And the request asks for _format "application/fhir+xml"
@@ -38,7 +38,7 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR XML
 
-  @CORE-014 @since-1.2.3
+  @CORE-014 @since-1.2.3 @FND-005
   Scenario: _format asking for JSON wins over Accept asking for XML
     Given the request accepts "application/fhir+xml"
     And the request asks for _format "application/fhir+json"
@@ -46,14 +46,14 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR JSON
 
-  @CORE-016 @since-1.2.3
+  @CORE-016 @since-1.2.3 @FND-003
   Scenario: A request with neither Accept nor _format is answered in FHIR JSON
     Given the request sends no Accept header
     When the consumer sends a "Get the FHIR capability statement" request
     Then the response status should be 200
     And the response should be FHIR JSON
 
-  @CORE-019 @since-1.2.3
+  @CORE-019 @since-1.2.3 @FND-008
   Scenario Outline: A <use case> request accepting only text/plain is refused
     Given the request accepts "text/plain"
     When the consumer sends a "<use case>" request
@@ -64,7 +64,7 @@ Feature: Response and request formats
       | Get the FHIR capability statement |
       | Search for free slots             |
 
-  @CORE-020 @since-1.2.3
+  @CORE-020 @since-1.2.3 @FND-008
   Scenario: A request asking for _format application/pdf is refused
     Given the request asks for _format "application/pdf"
     When the consumer sends a "Get the FHIR capability statement" request
@@ -88,7 +88,7 @@ Feature: Response and request formats
       | Register a patient  |
       | Book an appointment |
 
-  @CORE-018 @since-1.2.3
+  @CORE-018 @since-1.2.3 @FND-007
   Scenario Outline: A <use case> request with an XML body and no Accept is answered in XML
     Given the request sends no Accept header
     And the request body is sent in XML
@@ -118,7 +118,7 @@ Feature: Response and request formats
     When the consumer asks for the capability statement in each format it declares
     Then each declared format should be served in that format
 
-  @CORE-024 @since-1.2.3
+  @CORE-024 @since-1.2.3 @FND-009
   Scenario Outline: A <use case> request accepting gzip gets a gzip-compressed response
     Given the request accepts gzip encoding
     When the consumer sends a "<use case>" request

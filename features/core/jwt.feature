@@ -10,7 +10,7 @@ Feature: JWT bearer token
   the identifiers live consumers leave out. Checked on the capability statement (a read); scope-dependent claims also
   on a search and a write.
 
-  @CORE-046 @since-1.2.3
+  @CORE-046 @since-1.2.3 @FND-014
   Scenario Outline: A token without the <claim> claim is rejected
     Given the JWT has no "<claim>" claim
     When the consumer sends a "Get the FHIR capability statement" request
@@ -29,7 +29,7 @@ Feature: JWT bearer token
       | requesting_organization |
       | requesting_practitioner |
 
-  @CORE-045 @CORE-047 @since-1.2.3
+  @CORE-045 @CORE-047 @since-1.2.3 @FND-014
   Scenario Outline: A token whose <claim> claim is null is rejected
     Given the JWT "<claim>" claim is null
     When the consumer sends a "Get the FHIR capability statement" request
@@ -48,7 +48,7 @@ Feature: JWT bearer token
       | requesting_organization |
       | requesting_practitioner |
 
-  @CORE-040 @CORE-041 @since-1.2.3
+  @CORE-040 @CORE-041 @since-1.2.3 @FND-012
   Scenario Outline: A <use case> request with <authorization> is rejected
     Given the request's authorization has <authorization>
     When the consumer sends a "<use case>" request
@@ -62,7 +62,7 @@ Feature: JWT bearer token
       | Get the FHIR capability statement | the Basic authorization scheme          |
       | Get the FHIR capability statement | a bare token without the Bearer scheme  |
 
-  @CORE-042 @CORE-043 @CORE-044 @since-1.2.3
+  @CORE-042 @CORE-043 @CORE-044 @since-1.2.3 @FND-012
   Scenario Outline: A malformed token with <defect> is rejected
     Given the request's authorization has <defect>
     When the consumer sends a "Get the FHIR capability statement" request
@@ -74,7 +74,7 @@ Feature: JWT bearer token
       | segments that are not base64url |
       | a payload that is not JSON      |
 
-  @CORE-042 @since-1.2.3
+  @CORE-042 @since-1.2.3 @FND-012
   Scenario Outline: A signed token with <defect> is rejected where alg none is required
     Given the request's authorization has <defect>
     When the consumer sends a "Get the FHIR capability statement" request
@@ -98,7 +98,7 @@ Feature: JWT bearer token
       | sub sent as a number               |
       | requesting_device sent as a string |
 
-  @CORE-046 @since-1.2.3
+  @CORE-046 @since-1.2.3 @FND-014
   Scenario: A token whose iss is not a URL is rejected
     Given the request's authorization has iss that is not a URL
     When the consumer sends a "Get the FHIR capability statement" request
@@ -181,7 +181,7 @@ Feature: JWT bearer token
       | Get the FHIR capability statement | only the SDS user id identifier on requesting_practitioner |
       | Search for free slots             | only the SDS user id identifier on requesting_practitioner |
 
-  @CORE-060 @since-1.2.3
+  @CORE-060 @since-1.2.3 @FND-013
   Scenario Outline: A <use case> token that expired <seconds> seconds ago is rejected
     Given the JWT expired <seconds> seconds ago
     When the consumer sends a "<use case>" request

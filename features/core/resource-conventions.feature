@@ -7,7 +7,7 @@ Feature: Conventions every response follows
   Bundle.entry.fullUrl out. Checked on a read (the practice's own organisation, found by the ODS code in the service
   root), a search (free slots with every include) and the capability statement.
 
-  @CORE-010 @CORE-038 @since-1.2.3
+  @CORE-010 @CORE-038 @since-1.2.3 @FND-001
   Scenario Outline: A successful <use case> response carries Cache-Control no-store
     When the consumer sends a "<use case>" request
     Then the response status should be 200
@@ -19,14 +19,14 @@ Feature: Conventions every response follows
       | Read an organisation              |
       | Search for free slots             |
 
-  @CORE-011 @since-1.2.3
+  @CORE-011 @since-1.2.3 @FND-002
   Scenario: An error response carries Cache-Control no-store
     Given the request omits the "Ssp-From" header
     When the consumer sends a "Search for free slots" request
     Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-012 @CORE-026 @since-1.2.3
+  @CORE-012 @CORE-026 @since-1.2.3 @FND-003
   Scenario Outline: A <use case> response states the FHIR JSON media type with charset utf-8
     When the consumer sends a "<use case>" request
     Then the response status should be 200
@@ -59,7 +59,7 @@ Feature: Conventions every response follows
     Then the response should be a searchset Bundle containing at least one "Slot"
     And every reference in the response should be a local relative reference
 
-  @CORE-102 @CORE-103 @since-1.2.3
+  @CORE-102 @CORE-103 @since-1.2.3 @FND-026
   Scenario: Searchset entries carry no fullUrl
     When the consumer sends a "Search for free slots" request
     Then the response should be a searchset Bundle containing at least one "Slot"

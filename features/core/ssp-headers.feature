@@ -8,7 +8,7 @@ Feature: Spine Secure Proxy headers
   Each rule is checked on a representative read, search and write. Write requests are well formed but would book
   nothing, so only the header decides the outcome.
 
-  @CORE-028 @CORE-029 @CORE-030 @CORE-031 @since-1.2.3
+  @CORE-028 @CORE-029 @CORE-030 @CORE-031 @since-1.2.3 @FND-011
   Scenario Outline: A <use case> request without the <header> header is rejected
     Given the request omits the "<header>" header
     When the consumer sends a "<use case>" request
@@ -29,7 +29,7 @@ Feature: Spine Secure Proxy headers
       | Search for free slots             | Ssp-InteractionID |
       | Book an appointment               | Ssp-InteractionID |
 
-  @CORE-028 @CORE-029 @CORE-030 @CORE-031 @since-1.2.3
+  @CORE-028 @CORE-029 @CORE-030 @CORE-031 @since-1.2.3 @FND-011
   Scenario Outline: A <use case> request with an empty <header> header is rejected
     Given the request header "<header>" is ""
     When the consumer sends a "<use case>" request

@@ -21,7 +21,7 @@ Feature: Find a patient whose NHS number was never verified
     Then the response status should be 200
     And the searchset Bundle should hold exactly one patient
 
-  @FND-056 @FND-057 @FND-058 @FND-059 @TKT-041 @TKT-042 @TKT-043 @since-1.2.7
+  @FND-056 @FND-057 @FND-058 @FND-059 @TKT-041 @TKT-042 @TKT-043 @since-1.2.7 @CORE-125
   Scenario Outline: A never-verified patient who fails the PDS checks is not found
     Given <patient>
     When the consumer finds the patient by NHS number

@@ -6,7 +6,7 @@ Feature: Find a patient
   200 with a searchset Bundle holding the patient only when the patient is active (not left, not deceased) and their NHS
   number is verified on PDS; anyone else gives an empty Bundle, which is not an error.
 
-  @FND-032 @FND-033 @FND-024 @FND-023 @since-1.2.3
+  @FND-032 @FND-033 @FND-024 @FND-023 @since-1.2.3 @CORE-092
   Scenario: An active, verified patient is found by NHS number
     Given an active patient whose NHS number is verified
     When the consumer finds the patient by NHS number
@@ -22,7 +22,7 @@ Feature: Find a patient
     Then the searchset Bundle should hold exactly one patient
     And the returned patient should carry the NHS number, marked verified
 
-  @FND-037 @FND-038 @FND-041 @since-1.2.3
+  @FND-037 @FND-038 @FND-041 @since-1.2.3 @CORE-107
   Scenario: The patient found has one official name, a birth date, a gender, an address and a telephone number
     Given an active patient whose NHS number is verified
     When the consumer finds the patient by NHS number
@@ -31,7 +31,7 @@ Feature: Find a patient
     And the returned patient should have a birth date and a gender
     And the returned patient should have a home address and a telephone number
 
-  @FND-039 @FND-025 @since-1.2.3
+  @FND-039 @FND-025 @since-1.2.3 @CORE-108
   Scenario: The patient found is managed by the practice addressed
     Given an active patient whose NHS number is verified
     When the consumer finds the patient by NHS number
@@ -59,14 +59,14 @@ Feature: Find a patient
     Then the searchset Bundle should hold exactly one patient
     And the returned patient's language should be coded with the interpreter need
 
-  @FND-045 @FND-046 @since-1.2.3
+  @FND-045 @FND-046 @since-1.2.3 @CORE-107
   Scenario: Data Foundations must not share stays out of the patient found
     Given a patient whose record holds data Foundations must not share
     When the consumer finds the patient by NHS number
     Then the searchset Bundle should hold exactly one patient
     And the returned patient should carry none of the data Foundations excludes
 
-  @FND-047 @since-1.2.3
+  @FND-047 @since-1.2.3 @CORE-087
   Scenario: An NHS number the practice does not hold gives an empty Bundle, not an error
     Given an NHS number the practice does not hold
     When the consumer finds the patient by NHS number
@@ -87,14 +87,14 @@ Feature: Find a patient
     Then the response status should be 200
     And the searchset Bundle should hold no entries
 
-  @FND-050 @TKT-019 @since-1.2.7
+  @FND-050 @TKT-019 @since-1.2.7 @CORE-120
   Scenario: A patient whose record is marked sensitive is left out of the Bundle
     Given a patient whose record is marked sensitive
     When the consumer finds the patient by NHS number
     Then the response status should be 200
     And the searchset Bundle should hold no entries
 
-  @FND-051 @since-1.2.3
+  @FND-051 @since-1.2.3 @CORE-126
   Scenario: A patient who dissented from sharing is still found
     Given a patient who has dissented from sharing their record
     When the consumer finds the patient by NHS number
@@ -108,12 +108,12 @@ Feature: Find a patient
     Then the response status should be 200
     And the searchset Bundle should hold exactly one patient
 
-  @FND-060 @since-1.2.3
+  @FND-060 @since-1.2.3 @CORE-089
   Scenario: An NHS number with too few digits is refused
     When the consumer finds a patient with the identifier "https://fhir.nhs.uk/Id/nhs-number|969000000"
     Then the response should be an OperationOutcome with Spine error code "INVALID_NHS_NUMBER"
 
-  @FND-060 @FND-061 @since-1.2.3
+  @FND-060 @FND-061 @since-1.2.3 @CORE-089
   Scenario Outline: Other structurally invalid NHS numbers are refused
     When the consumer finds a patient with the identifier "https://fhir.nhs.uk/Id/nhs-number|<nhs number>"
     Then the response should be an OperationOutcome with Spine error code "INVALID_NHS_NUMBER"
@@ -124,7 +124,7 @@ Feature: Find a patient
       | 9690000005  | wrong check digit    |
       | 96900000A4  | contains a letter    |
 
-  @FND-062 @since-1.2.3
+  @FND-062 @since-1.2.3 @CORE-088
   Scenario: An identifier system other than the NHS number is refused
     When the consumer finds a patient with the identifier "https://fhir.nhs.uk/Id/ods-organization-code|A20047"
     Then the response should be an OperationOutcome with Spine error code "INVALID_IDENTIFIER_SYSTEM"
@@ -163,14 +163,14 @@ Feature: Find a patient
     When the consumer finds the patient by NHS number sent twice
     Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
 
-  @FND-022 @since-1.2.3
+  @FND-022 @since-1.2.3 @CORE-091
   Scenario: An unknown search parameter is ignored
     Given an active patient whose NHS number is verified
     When the consumer finds the patient by NHS number with the extra parameter "_count=1"
     Then the response status should be 200
     And the searchset Bundle should hold exactly one patient
 
-  @FND-022 @since-1.2.3
+  @FND-022 @since-1.2.3 @CORE-091
   Scenario Outline: Other unknown search parameters are ignored too
     Given an active patient whose NHS number is verified
     When the consumer finds the patient by NHS number with the extra parameter "<parameter>"

@@ -5,7 +5,7 @@ Feature: Get the FHIR capability statement
   with GET [base]/metadata, interaction urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1 and JWT
   scope organization/*.read. No error case is defined: the provider must always be able to return it.
 
-  @CORE-111 @since-1.2.3
+  @CORE-111 @since-1.2.3 @CORE-118
   Scenario: The provider returns a capability statement that is valid FHIR STU3
     When the consumer requests the FHIR capability statement
     Then the response status should be 200
@@ -30,7 +30,7 @@ Feature: Get the FHIR capability statement
       | status        | active     |
       | rest.mode     | server     |
 
-  @FND-028 @FND-029 @since-1.2.3
+  @FND-028 @FND-029 @since-1.2.3 @CORE-115 @CORE-116
   Scenario: The capability statement declares the Foundations interactions and the register operation
     When the consumer requests the FHIR capability statement
     Then the response status should be 200

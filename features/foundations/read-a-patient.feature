@@ -51,13 +51,13 @@ Feature: Read a patient
     When the consumer reads a patient with an id the provider does not hold
     Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"
 
-  @FND-075 @TKT-020 @since-1.2.7
+  @FND-075 @TKT-020 @since-1.2.7 @CORE-121
   Scenario: A patient whose record is marked sensitive is patient not found
     Given a patient whose record is marked sensitive
     When the consumer reads the patient
     Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"
 
-  @FND-076 @since-1.2.3
+  @FND-076 @since-1.2.3 @CORE-126
   Scenario: A patient who dissented from sharing is still returned
     Given a patient who has dissented from sharing their record
     When the consumer reads the patient

@@ -7,7 +7,7 @@ Feature: Register a patient
   checks PDS, refuses duplicates, and answers 200 with a GPConnect-Searchset-Bundle-1 holding the registered Patient.
   Each successful registration uses up one NHS number of the pool of PDS patients unknown to the practice.
 
-  @FND-080 @FND-081 @FND-107 @since-1.2.3
+  @FND-080 @FND-081 @FND-107 @since-1.2.3 @CORE-104
   Scenario: A patient on PDS who is unknown to the practice is registered
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -89,7 +89,7 @@ Feature: Register a patient
     When the consumer registers the patient
     Then the response should be an OperationOutcome with Spine error code "INVALID_PATIENT_DEMOGRAPHICS"
 
-  @FND-097 @TKT-021 @since-1.2.7
+  @FND-097 @TKT-021 @since-1.2.7 @CORE-122
   Scenario: A patient marked sensitive on PDS is not registered
     Given a patient marked sensitive on PDS and unknown to the practice
     When the consumer registers the patient
@@ -151,7 +151,7 @@ Feature: Register a patient
       | 90000000090 |
       | hello       |
 
-  @FND-106 @since-1.2.7
+  @FND-106 @since-1.2.7 @CORE-105
   Scenario: A Patient without meta.profile is an invalid resource
     Given a patient on PDS who is not registered at the practice, in a registration that must be refused
     And the registration omits meta.profile

@@ -19,7 +19,7 @@ Feature: GPC-601 A cancelled appointment cannot be amended
     When the consumer amends the appointment's description
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @TKT-003 @APT-154 @APT-157 @writes @since-1.2.3
+  @TKT-003 @APT-154 @APT-157 @writes @since-1.2.3 @CORE-098
   Scenario: Amending a booked appointment still works
     Given an appointment the consumer has booked
     When the consumer amends the appointment's description

@@ -9,13 +9,13 @@ Feature: GPC-640 Clock skew when checking JWT timing
   exp and iat: a token passes only if iat - leeway <= now and exp + leeway >= now. Every test point is at least 60 s
   from a boundary so that clock jitter cannot decide the result.
 
-  @TKT-008 @CORE-060 @since-1.2.3
+  @TKT-008 @CORE-060 @since-1.2.3 @FND-013
   Scenario: A token that expired 180 seconds ago is rejected under any leeway the seed allows
     Given the JWT expired 180 seconds ago
     When the consumer sends a "Get the FHIR capability statement" request
     Then the provider should accept or reject the token as the configured clock-skew rule requires
 
-  @TKT-009 @CORE-061 @since-1.2.3
+  @TKT-009 @CORE-061 @since-1.2.3 @FND-015
   Scenario: A token issued 60 seconds in the future by a fast consumer clock is accepted
     Given the JWT was issued 60 seconds in the future
     When the consumer sends a "Get the FHIR capability statement" request

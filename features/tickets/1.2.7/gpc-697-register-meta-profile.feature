@@ -5,7 +5,7 @@ Feature: GPC-697 meta.profile is mandatory on the Patient of a Register a patien
   https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1. A provider refuses a Patient without it as an
   invalid resource (422 INVALID_RESOURCE) and registers nobody; with it, the registration goes ahead.
 
-  @TKT-022 @FND-106 @since-1.2.7
+  @TKT-022 @FND-106 @since-1.2.7 @CORE-105
   Scenario: A registration whose Patient lacks meta.profile is refused and registers nobody
     Given a patient on PDS who is not registered at the practice, in a registration that must be refused
     And the registration omits meta.profile

@@ -14,14 +14,14 @@ Feature: GPC-921 Find a patient verifies an active patient whose NHS number was 
     And the searchset Bundle should hold exactly one patient
     And the returned patient should carry the NHS number, marked verified
 
-  @TKT-041 @FND-056 @since-1.2.7
+  @TKT-041 @FND-056 @since-1.2.7 @CORE-125
   Scenario: A never-verified patient whose demographics do not verify stays out of the Bundle
     Given a never-verified patient whose demographics do not match PDS
     When the consumer finds the patient by NHS number
     Then the response status should be 200
     And the searchset Bundle should hold no entries
 
-  @TKT-042 @TKT-043 @FND-057 @FND-058 @FND-059 @since-1.2.7
+  @TKT-042 @TKT-043 @FND-057 @FND-058 @FND-059 @since-1.2.7 @CORE-125
   Scenario Outline: A never-verified patient whom PDS flags stays out of the Bundle
     Given <patient>
     When the consumer finds the patient by NHS number
