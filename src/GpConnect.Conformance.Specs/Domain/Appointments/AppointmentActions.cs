@@ -10,9 +10,21 @@ namespace GpConnect.Conformance.Specs.Domain.Appointments;
 /// <see cref="BookedAppointments"/> for teardown), the representation and ETag last returned, the previous version.
 /// One per scenario.
 /// </summary>
-public sealed class AppointmentActions(ConsumerSession session, AppointmentContext context, BookedAppointments booked, ConformanceSettings settings, TimeProvider clock)
+public sealed class AppointmentActions(
+    ConsumerSession session, AppointmentContext context, BookedAppointments booked, ConformanceSettings settings, TimeProvider clock, TestData.TestDataService data)
 {
     public const string CancellationReason = "Patient no longer needs the appointment";
+
+    /// <summary>
+    /// A valid booking of the slots the scenario chose, for its patient (the bookable-patient role unless a step chose
+    /// another): the baseline every booking scenario sends or changes one thing in.
+    /// </summary>
+    public JsonObject BookingOfChosenSlots()
+    {
+        if (context.ChosenSlots.Count == 0) throw new InvalidOperationException("No slot has been chosen: a Given step must find free slots first.");
+        context.PatientId ??= data.Require(TestData.TestDataRoles.Appointments.BookablePatient, "logicalId");
+        return AppointmentRequests.Booking(context.ChosenSlots, context.PatientId, settings.Consumer, clock);
+    }
 
     /// <summary>The description the last booking or amend sent.</summary>
     public string? SentDescription { get; private set; }

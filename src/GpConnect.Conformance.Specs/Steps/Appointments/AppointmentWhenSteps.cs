@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain;
@@ -10,7 +11,7 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 /// <summary>When steps of the Appointment Management features: book, read, retrieve, amend, cancel.</summary>
 [Binding]
 public sealed class AppointmentWhenSteps(
-    AppointmentContext appointment, AppointmentActions actions, TestDataService data, ConformanceSettings settings, TimeProvider clock, ScenarioContext scenario)
+    AppointmentContext appointment, AppointmentActions actions, TestDataService data, TimeProvider clock, ScenarioContext scenario)
 {
     [When(@"the consumer books the slots?")]
     public Task Book() => actions.BookAsync(Booking(), scenario.CancellationToken);
@@ -146,12 +147,7 @@ public sealed class AppointmentWhenSteps(
         return actions.CancelAsync(changed, scenario.CancellationToken);
     }
 
-    private System.Text.Json.Nodes.JsonObject Booking()
-    {
-        if (appointment.ChosenSlots.Count == 0) throw new InvalidOperationException("No slot has been chosen: a Given step must find free slots first.");
-        appointment.PatientId ??= data.Require(Roles.BookablePatient, "logicalId");
-        return AppointmentRequests.Booking(appointment.ChosenSlots, appointment.PatientId, settings.Consumer, clock);
-    }
+    private JsonObject Booking() => actions.BookingOfChosenSlots();
 
     private string Dated(string text) => DateTokens.Resolve(text, UkTime.Today(clock));
 

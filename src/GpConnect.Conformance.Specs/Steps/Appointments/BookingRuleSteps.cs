@@ -136,12 +136,7 @@ public sealed class BookingRuleSteps(
         return booking;
     }
 
-    private JsonObject Booking()
-    {
-        if (appointment.ChosenSlots.Count == 0) throw new InvalidOperationException("No slot has been chosen: a Given step must find free slots first.");
-        appointment.PatientId ??= data.Require(Roles.BookablePatient, "logicalId");
-        return AppointmentRequests.Booking(appointment.ChosenSlots, appointment.PatientId, settings.Consumer, clock);
-    }
+    private JsonObject Booking() => actions.BookingOfChosenSlots();
 
     private Fhir.ElementNode Resource()
     {
