@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §7 (Amend an appointment), §2.9 (versioning) and §13.6 (APT-154 … APT-176).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Amend an appointment (and its versioning rules); obligations APT-154 … APT-176.
 @appointments @use-case-amend-an-appointment @writes
 Feature: Amend an appointment
   A consumer changes the description or comment of a future appointment: it reads the appointment, edits the

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §4 (Book an appointment) and §13.3 (APT-074 … APT-120).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Book an appointment; obligations APT-074 … APT-120.
 @appointments @use-case-book-an-appointment @writes
 Feature: Book an appointment
   A consumer books one free slot, or several adjacent slots of one schedule, for a patient: POST [base]/Appointment with

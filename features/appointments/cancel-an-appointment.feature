@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §8 (Cancel an appointment), §2.9 (versioning) and §13.7 (APT-177 … APT-197).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Cancel an appointment (and its versioning rules); obligations APT-177 … APT-197.
 @appointments @use-case-cancel-an-appointment @writes
 Feature: Cancel an appointment
   A consumer cancels a future appointment: it reads the appointment, sets status to cancelled, adds the

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §6 (Read an appointment) and §13.5 (APT-145 … APT-153).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Read an appointment; obligations APT-145 … APT-153.
 @appointments @use-case-read-an-appointment
 Feature: Read an appointment
   A consumer reads one current or future appointment by its logical id: GET [base]/Appointment/[id]. The provider returns

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §5 (Retrieve a patient's appointments) and §13.4 (APT-121 … APT-144).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Retrieve a patient's appointments; obligations APT-121 … APT-144.
 @appointments @use-case-retrieve-a-patients-appointments
 Feature: Retrieve a patient's appointments
   A consumer lists a patient's appointments in a date range: GET [base]/Patient/[id]/Appointment with exactly one

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/appointments.md §3 (Search for free slots) and §13.2 (APT-022 … APT-073).
+# Source: GP Connect 1.2.7 specification, Appointment Management — Search for free slots; obligations APT-022 … APT-073.
 @appointments @use-case-search-for-free-slots
 Feature: Search for free slots
   A consumer searches a practice's diaries for free slots it may book: GET [base]/Slot with a window of at most two

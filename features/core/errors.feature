@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §5 (error handling), §1.4, §5.3, A-02, A-09, A-10.
+# Source: GP Connect 1.2.7 specification, Development — FHIR API error handling guidance (OperationOutcome, Spine error codes, HTTP statuses).
 @core @use-case-error-handling
 Feature: Error responses
   Every provider error is an OperationOutcome profiled GPConnect-OperationOutcome-1 with severity error, the issue type

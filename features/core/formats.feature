@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §1.5 (formats), §1.6 (charset), A-11 (legacy mime types), §5.3 (415).
+# Source: GP Connect 1.2.7 specification, Development — FHIR API guidance (content types, _format, charset; 415 for unsupported types).
 @core @use-case-content-negotiation
 Feature: Response and request formats
   Providers serve FHIR JSON (application/fhir+json) and, where their capability statement declares it, FHIR XML

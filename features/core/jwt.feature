@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §4 (JWT bearer token), §4.7 (required provider response), A-01, A-08.
+# Source: GP Connect 1.2.7 specification, Integration — Cross-organisation audit and provenance (the JWT bearer token and the provider's response to a bad one).
 # Clock skew (#640) lives in features/tickets/1.2.3/gpc-640-jwt-clock-skew.feature; expiry beyond any leeway is here.
 @core @use-case-jwt-bearer-token
 Feature: JWT bearer token

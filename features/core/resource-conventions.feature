@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §1.6–1.7 (response headers), §7 (common resource rules).
+# Source: GP Connect 1.2.7 specification, Development — FHIR API guidance (response headers) and FHIR resource guidance (common resource rules).
 @core @use-case-resource-conventions
 Feature: Conventions every response follows
   Every response carries Cache-Control: no-store and a FHIR Content-Type with charset=utf-8. Every returned resource

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §9 (non-functional requirements), CORE-129 and CORE-130.
+# Source: GP Connect 1.2.7 specification, Development — API non-functional requirements; obligations CORE-129 and CORE-130.
 @core @use-case-response-times
 Feature: Response times
   GP Connect limits how long a provider may take to process a request: a query (any GET: the capability statement,

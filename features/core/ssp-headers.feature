@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §2 (request headers), §3 (interaction IDs), §5.2 (BAD_REQUEST), A-14.
+# Source: GP Connect 1.2.7 specification, Integration — Spine Secure Proxy (request headers), Interaction IDs, and the error handling guidance (BAD_REQUEST).
 @core @use-case-spine-secure-proxy-headers
 Feature: Spine Secure Proxy headers
   Every GP Connect request carries four Spine Secure Proxy headers: Ssp-TraceID (a new GUID per request), Ssp-From

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §1.3 (TLS and mutual authentication), §1.7 and A-15 (HSTS).
+# Source: GP Connect 1.2.7 specification, Development — API security guidance (TLS, mutual authentication, HSTS).
 # Against the embedded provider each scenario starts its own HTTPS instance that requires client certificates from a
 # throwaway CA made for the run. Against a remote provider the configured tls:clientCertificate and
 # tls:trustedCaCertificate make the good connection; the refused ones use certificates generated for the run.

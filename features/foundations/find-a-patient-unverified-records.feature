@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.1 "Provider unverified record requirements" and §6.2 (FND-053…FND-059); seed #921.
+# Source: GP Connect 1.2.7 specification, Foundations — Find a patient ("Provider unverified record requirements"); obligations FND-053 … FND-059; 1.2.7 release notes #921.
 @foundations @use-case-find-a-patient
 Feature: Find a patient whose NHS number was never verified
   When Find a patient matches an active record whose NHS number was never traced or verified, the provider retrieves the

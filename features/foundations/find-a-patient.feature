@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.1 and §6.2 (FND-032…FND-069); seeds #921, #658/#847, #643.
+# Source: GP Connect 1.2.7 specification, Foundations — Find a patient; obligations FND-032 … FND-069; release notes #921, #658/#847 (1.2.7) and #643 (1.2.3).
 @foundations @use-case-find-a-patient
 Feature: Find a patient
   A consumer finds a patient at the practice by NHS number: GET [base]/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|[nhsNumber],

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.4 and §6.5 (FND-126…FND-137).
+# Source: GP Connect 1.2.7 specification, Foundations — Find a practitioner; obligations FND-126 … FND-137.
 @foundations @use-case-find-a-practitioner
 Feature: Find a practitioner
   A consumer finds a practitioner by SDS user id: GET [base]/Practitioner?identifier=https://fhir.nhs.uk/Id/sds-user-id|[id],

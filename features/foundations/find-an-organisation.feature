@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.6 and §6.7 (FND-141…FND-147).
+# Source: GP Connect 1.2.7 specification, Foundations — Find an organisation; obligations FND-141 … FND-147.
 @foundations @use-case-find-an-organisation
 Feature: Find an organisation
   A consumer finds an organisation by ODS code: GET [base]/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|[code],

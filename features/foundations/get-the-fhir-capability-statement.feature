@@ -1,4 +1,4 @@
-# Source: ../shared/spec/core.md §6 and foundations.md §1.10.
+# Source: GP Connect 1.2.7 specification, Foundations — Get the FHIR capability statement.
 @foundations @use-case-get-the-fhir-capability-statement
 Feature: Get the FHIR capability statement
   A consumer reads the provider's combined Foundations and Appointment Management capability statement

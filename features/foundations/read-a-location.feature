@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.8 and §6.9 (FND-152…FND-158).
+# Source: GP Connect 1.2.7 specification, Foundations — Read a location; obligations FND-152 … FND-158.
 @foundations @use-case-read-a-location
 Feature: Read a location
   A consumer reads a surgery by logical id (from Patient.registrationDetails.preferredBranchSurgery or appointment references):

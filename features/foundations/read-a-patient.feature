@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.2 and §6.3 (FND-070…FND-079); seeds #658/#847.
+# Source: GP Connect 1.2.7 specification, Foundations — Read a patient; obligations FND-070 … FND-079; 1.2.7 release notes #658/#847.
 @foundations @use-case-read-a-patient
 Feature: Read a patient
   A consumer reads a patient by the logical id Find a patient returned: GET [base]/Patient/[id], interaction

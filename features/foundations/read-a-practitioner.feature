@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.5 and §6.6 (FND-138…FND-140).
+# Source: GP Connect 1.2.7 specification, Foundations — Read a practitioner; obligations FND-138 … FND-140.
 @foundations @use-case-read-a-practitioner
 Feature: Read a practitioner
   A consumer reads a practitioner by logical id: GET [base]/Practitioner/[id], interaction

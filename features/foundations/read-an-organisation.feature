@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.7 and §6.8 (FND-148…FND-151).
+# Source: GP Connect 1.2.7 specification, Foundations — Read an organisation; obligations FND-148 … FND-151.
 @foundations @use-case-read-an-organisation
 Feature: Read an organisation
   A consumer reads an organisation by logical id (from Find an organisation, Patient.managingOrganization or

@@ -1,4 +1,4 @@
-# Source: ../shared/spec/foundations.md §3.3 and §6.4 (FND-080…FND-125); seeds #697, #658/#847.
+# Source: GP Connect 1.2.7 specification, Foundations — Register a patient; obligations FND-080 … FND-125; 1.2.7 release notes #697 and #658/#847.
 @foundations @use-case-register-a-patient @writes
 Feature: Register a patient
   A consumer registers a patient known to PDS as a temporary patient at the practice: POST [base]/Patient/$gpc.registerpatient

@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("Amending a cancelled appointment is no longer supported").
-# Digest: ../shared/spec/tickets.md #601 (TKT-001 … TKT-003) and appointments.md §7.4 (APT-166, APT-182).
+# Source: GP Connect 1.2.3 release notes, ticket #601 (a cancelled appointment can no longer be amended); obligations TKT-001 … TKT-003,
+# and the 1.2.7 specification, Appointment Management — Amend an appointment (APT-166, APT-182).
 @ticket-601 @release-1.2.3 @appointments @use-case-amend-an-appointment
 Feature: GPC-601 A cancelled appointment cannot be amended
   From 1.2.3 a provider refuses to amend an appointment once it is cancelled, with 422 INVALID_RESOURCE, so a

@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("Rename to GP Connect API"). Digest: ../shared/spec/tickets.md #616.
+# Source: GP Connect 1.2.3 release notes, ticket #616 (the specification renamed to "GP Connect API").
 @ticket-616 @release-1.2.3 @foundations @not-provider-testable
 Feature: GPC-616 Specification renamed to "GP Connect API"
   The specification's product name changed from "GP Connect" to "GP Connect API" on the index, overview and release-note

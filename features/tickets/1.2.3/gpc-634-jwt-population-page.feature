@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("Improve clarity of the JWT population page").
-# Digest: ../shared/spec/tickets.md #634 (no obligations: cosmetic consumer guidance) and core.md C-06.
+# Source: GP Connect 1.2.3 release notes, ticket #634 (a clearer page on populating the JWT: consumer guidance only,
+# no provider obligation).
 @ticket-634 @release-1.2.3 @core @use-case-jwt-bearer-token @not-provider-testable
 Feature: GPC-634 Clearer JWT population guidance
   The JWT page was restructured into one section per claim with clearer examples. It restates consumer duties (UNK for

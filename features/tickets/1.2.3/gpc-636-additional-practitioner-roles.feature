@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.3-variant.md (#636 "Additional practitioner roles").
-# Digest: ../shared/spec/tickets.md #636 (1.2.3, TKT-004, TKT-005) and appointments.md §2.6 (APT-046, APT-047).
+# Source: GP Connect 1.2.3 release notes (the variant listing #636, practitioner roles added to GPConnect-PractitionerRole-1);
+# obligations TKT-004, TKT-005, and the 1.2.7 specification, Appointment Management value sets (APT-046, APT-047).
 @ticket-636 @release-1.2.3 @appointments @use-case-search-for-free-slots
 Feature: GPC-636 Additional practitioner roles for bookable schedules (1.2.3)
   The practitioner-role value set was extended so that practices can offer GP Connect-bookable appointments with

@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("CapabilityStatement version"). Digest: ../shared/spec/tickets.md #637 (TKT-012), §0.2.
+# Source: GP Connect 1.2.3 release notes, ticket #637 (the capability statement version); obligation TKT-012.
 @ticket-637 @release-1.2.3 @foundations @use-case-get-the-fhir-capability-statement
 Feature: GPC-637 CapabilityStatement version becomes 1.2.3
   From GP Connect API 1.2.3 the capability statement returned by GET [base]/metadata carries version "1.2.3", the

@@ -1,11 +1,11 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("allow for clock skew" when judging JWT validity).
-# Digest: ../shared/spec/tickets.md #640 (TKT-008…TKT-011) and core.md §4.5, C-02 (CORE-060…CORE-063).
-# The seed-time page sets a 120 s leeway on exp and iat; the released text has none and does not validate iat. The
+# Source: GP Connect 1.2.3 release notes, ticket #640 (providers allow for clock skew when judging a JWT's timing);
+# obligations TKT-008 … TKT-011 and CORE-060 … CORE-063.
+# The #640 change to the JWT page set a 120 s leeway on exp and iat; the released text has none and does not validate iat. The
 # expectation follows config: jwt:clockSkewLeewaySeconds (default 120) and jwt:validateIat (default true); setting 0 and
 # false gives the released text, under which "expired 60 s ago" must be rejected and "issued 180 s ahead" accepted.
 @ticket-640 @release-1.2.3 @core @use-case-jwt-bearer-token
 Feature: GPC-640 Clock skew when checking JWT timing
-  Consumer and provider clocks drift, so a provider allows a configurable leeway (120 s at seed time) when it judges
+  Consumer and provider clocks drift, so a provider allows a configurable leeway (120 s in the #640 page change) when it judges
   exp and iat: a token passes only if iat - leeway <= now and exp + leeway >= now. Every test point is at least 60 s
   from a boundary so that clock jitter cannot decide the result.
 

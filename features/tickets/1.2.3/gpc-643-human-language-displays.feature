@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.3.md ("CareConnect-HumanLanguage-1 displays"). Digest: ../shared/spec/tickets.md #643 (TKT-006), foundations.md §2.
+# Source: GP Connect 1.2.3 release notes, ticket #643 (CareConnect-HumanLanguage-1 display texts); obligation TKT-006.
 @ticket-643 @release-1.2.3 @foundations @use-case-find-a-patient
 Feature: GPC-643 HumanLanguage displays follow ISO 639-2
   CareConnect-HumanLanguage-1 v1.1.0 corrected the displays of bh ("Bihari languages"), ii ("Sichuan Yi; Nuosu"),

@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.4.md (capability statement note). Digest: ../shared/spec/tickets.md "1.2.4: Capability statement note" (TKT-017).
+# Source: GP Connect 1.2.4 release notes (the note on the capability statement version); obligation TKT-017.
 @release-1.2.4 @foundations @use-case-get-the-fhir-capability-statement
 Feature: 1.2.4 capability statement note: the version stays 1.2.3
   GP Connect API 1.2.4 changes nothing for GP principal clinical system providers, so a 1.2.4 provider's capability

@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.4.md (#662 "DOS service discovery").
-# Digest: ../shared/spec/tickets.md #662 and appointments.md §9.
+# Source: GP Connect 1.2.4 release notes, ticket #662 (DOS service discovery), and the 1.2.7 specification,
+# Appointment Management.
 @ticket-662 @release-1.2.4 @appointments @use-case-search-for-free-slots @not-provider-testable
 Feature: GPC-662 Directory of Services service discovery
   1.2.4 documents how consumers choose the practice to book into (PDS, local configuration, or the Directory of

@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.4.md (#663).
-# Digest: ../shared/spec/tickets.md #663 (TKT-013 … TKT-016) and appointments.md §5–§8, §11.
+# Source: GP Connect 1.2.4 release notes, ticket #663 (appointments not booked through GP Connect); obligations
+# TKT-013 … TKT-016.
 @ticket-663 @release-1.2.4 @appointments @use-case-retrieve-a-patients-appointments
 Feature: GPC-663 Appointments booked outside GP Connect or by other organisations
   Read, retrieve, amend and cancel apply to every appointment of the practice, whether it was booked through GP Connect

@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md (#636 "Extend job roles in GPConnect-PractitionerRole-1").
-# Digest: ../shared/spec/tickets.md #636 (1.2.7, TKT-031) and appointments.md §2.6 (APT-046, APT-047).
+# Source: GP Connect 1.2.7 release notes, ticket #636 (job roles extended in GPConnect-PractitionerRole-1); obligation
+# TKT-031, and the 1.2.7 specification, Appointment Management value sets (APT-046, APT-047).
 @ticket-636 @release-1.2.7 @appointments @use-case-search-for-free-slots
 Feature: GPC-636 Extended job roles for bookable schedules (1.2.7)
   The practitioner-role value set is extended again, towards the full SDS job-role list, so that schedules of any

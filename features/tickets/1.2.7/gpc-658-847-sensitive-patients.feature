@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md ("PDS sensitive patients", #658 and #847). Digest: ../shared/spec/tickets.md #658/#847 (TKT-019…021).
+# Source: GP Connect 1.2.7 release notes, tickets #658 and #847 (PDS sensitive patients); obligations TKT-019 … TKT-021.
 @ticket-658 @ticket-847 @release-1.2.7 @foundations @use-case-find-a-patient
 Feature: GPC-658/847 Patients marked sensitive on PDS are not disclosed, per endpoint
   Providers must not return any information about a patient whose PDS record carries the sensitive (S) flag. Each

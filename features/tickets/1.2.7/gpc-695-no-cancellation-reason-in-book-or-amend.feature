@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md (#695).
-# Digest: ../shared/spec/tickets.md #695 (TKT-038, TKT-039) and appointments.md §4.6, §7.4 (APT-107, APT-165).
+# Source: GP Connect 1.2.7 release notes, ticket #695 (the cancellation reason belongs to Cancel only); obligations
+# TKT-038, TKT-039, APT-107, APT-165.
 @ticket-695 @release-1.2.7 @appointments @use-case-amend-an-appointment @writes
 Feature: GPC-695 No cancellation reason in Book or Amend
   The cancellation-reason extension belongs to Cancel only: consumers must not send it when booking or amending. An

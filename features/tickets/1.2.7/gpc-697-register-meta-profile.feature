@@ -1,4 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md ("meta.profile in Register a patient", #697). Digest: ../shared/spec/tickets.md #697 (TKT-022, TKT-023).
+# Source: GP Connect 1.2.7 release notes, ticket #697 (meta.profile in Register a patient); obligations TKT-022, TKT-023.
 @ticket-697 @release-1.2.7 @foundations @use-case-register-a-patient @writes
 Feature: GPC-697 meta.profile is mandatory on the Patient of a Register a patient request
   The Patient inside the registerPatient parameter SHALL carry meta.profile

@@ -1,5 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md (#826 "Visit" delivery channel).
-# Digest: ../shared/spec/tickets.md #826 (TKT-024 … TKT-030) and appointments.md §10.
+# Source: GP Connect 1.2.7 release notes, ticket #826 (the "Visit" delivery channel); obligations TKT-024 … TKT-030.
 @ticket-826 @release-1.2.7 @appointments @use-case-retrieve-a-patients-appointments
 Feature: GPC-826 Visit appointments are returned by read and retrieve only
   The delivery channel Visit (home and care-home visits) is added. Visit appointments are returned by Read an

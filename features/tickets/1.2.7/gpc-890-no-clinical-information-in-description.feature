@@ -1,5 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md (#890).
-# Digest: ../shared/spec/tickets.md #890 and appointments.md §4.2, §4.4.
+# Source: GP Connect 1.2.7 release notes, ticket #890 (no clinical information in description or comment), and the
+# 1.2.7 specification, Appointment Management — Book an appointment.
 @ticket-890 @release-1.2.7 @appointments @use-case-book-an-appointment @not-provider-testable
 Feature: GPC-890 Description and comment must not hold clinical information
   Consumers must not put clinical information in an appointment's description or comment. This is a rule for what

@@ -1,5 +1,4 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md ("Change version number in CapabilityStatement to 1.2.7").
-# Digest: ../shared/spec/tickets.md #905 (TKT-018).
+# Source: GP Connect 1.2.7 release notes, ticket #905 (capability statement version 1.2.7); obligation TKT-018.
 @ticket-905 @release-1.2.7 @foundations @use-case-get-the-fhir-capability-statement
 Feature: GPC-905 CapabilityStatement version becomes 1.2.7
   From GP Connect API 1.2.7 the combined Foundations capability statement returned by GET [base]/metadata

@@ -1,8 +1,7 @@
-# Seeds: ../shared/seeds/release-notes-1.2.7.md and release-notes-1.2.7-prerelease.md
-#        ("Populate slot type and schedule type in Slot, Schedule and Appointment resources").
-# Digest: ../shared/spec/tickets.md #912 (TKT-032, TKT-033) and appointments.md §3 (APT-040, APT-041, APT-044).
-# The seed sets Slot.serviceType and Schedule.serviceCategory to 0..1; the later released profiles allow 0..*.
-# The suite follows the seed: Expectations:ServiceTypeMax (default 1) says how many serviceType entries are allowed.
+# Source: GP Connect 1.2.7 release notes and pre-release notes, ticket #912 (slot type and schedule type in Slot,
+# Schedule and Appointment); obligations TKT-032, TKT-033, APT-040, APT-041, APT-044.
+# The 1.2.7 release note sets Slot.serviceType and Schedule.serviceCategory to 0..1; the later released profiles allow 0..*.
+# The suite follows the release note: Expectations:ServiceTypeMax (default 1) says how many serviceType entries are allowed.
 @ticket-912 @release-1.2.7 @appointments @use-case-search-for-free-slots
 Feature: GPC-912 Slot type and schedule type in Slot and Schedule
   The practice-defined free-text slot type and schedule type (session name) are exposed so that GP Connect

@@ -1,4 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.7.md ("Register flow fails for never-traced patients", #921). Digest: ../shared/spec/tickets.md #921 (TKT-040…043).
+# Source: GP Connect 1.2.7 release notes, ticket #921 (registering failed for patients never traced on PDS); obligations
+# TKT-040 … TKT-043.
 @ticket-921 @release-1.2.7 @foundations @use-case-find-a-patient
 Feature: GPC-921 Find a patient verifies an active patient whose NHS number was never verified
   Before 1.2.7 an active patient whose NHS number was never traced gave an empty Find, and Register then failed with

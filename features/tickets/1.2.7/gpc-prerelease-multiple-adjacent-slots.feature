@@ -1,6 +1,5 @@
-# Seed: ../shared/seeds/release-notes-1.2.7-prerelease.md (#912 "Update multiple adjacent slot booking requirements").
-# Digest: ../shared/spec/tickets.md "1.2.7 [PRERELEASE]: Updated rules for booking multiple adjacent slots" (TKT-044 … TKT-046)
-#         and appointments.md §4.3 (APT-086 … APT-090).
+# Source: GP Connect 1.2.7 pre-release notes, ticket #912 (new rules for booking several adjacent slots); obligations
+# TKT-044 … TKT-046 and APT-086 … APT-090.
 @ticket-912 @release-1.2.7 @appointments @use-case-book-an-appointment @writes
 Feature: GPC-912 (PRERELEASE) Multiple adjacent slots must share one slot type
   Several slots can be booked as one appointment only when they are adjacent, on one schedule, with one delivery

@@ -152,7 +152,7 @@ public static class RunCommand
             Waivers = waivers,
             Baseline = baseline,
             BaselineLabel = baselineLabel,
-            Obligations = LoadObligations(),
+            Obligations = ObligationCatalog.BuiltIn,
         });
         var progress = ConsoleProgressReporter.ForConsole(catalog.Scenarios.Count);
         var observer = new ReportingObserver(writer, progress, runFolder);
@@ -209,17 +209,6 @@ public static class RunCommand
             stderr.WriteLine($"Could not start the preflight: {e.Message}");
             return CommandDispatcher.BadInput;
         }
-    }
-
-    /// <summary>
-    /// The obligation catalogue for the coverage table: the numbered checklists of the requirement digests beside the
-    /// checkout (../shared/spec). Without them the report still lists the obligation ids the scenarios are tagged with.
-    /// </summary>
-    private static IReadOnlyList<Obligation>? LoadObligations()
-    {
-        var shared = RepositoryLayout.FindShared();
-        var spec = shared is null ? null : Path.Combine(shared, "spec");
-        return spec is not null && Directory.Exists(spec) ? ObligationCatalog.LoadFromDigests(spec) : null;
     }
 
     private static string Indent(string text, int spaces) =>

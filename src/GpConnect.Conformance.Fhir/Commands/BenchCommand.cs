@@ -7,7 +7,8 @@ namespace GpConnect.Conformance.Fhir.Commands;
 
 /// <summary>
 /// The <c>bench</c> command: parse and validate throughput (resources per second, one thread) for JSON and XML over the
-/// spec's example corpus (<c>../shared/examples</c> when present, else synthesised Slot-sized resources), a Slot-only
+/// JSON payloads of a folder given with <c>--examples</c> (e.g. the GP Connect specification's published examples), else
+/// synthesised Slot-sized resources, a Slot-only
 /// run against the 5,000 Slots/second target, and peak memory.
 /// Usage: <c>bench [--examples DIR] [--seconds S]</c>.
 /// </summary>
@@ -45,7 +46,6 @@ public static class BenchCommand
                     return 2;
             }
         }
-        examples ??= FindExamples();
         if (examples is not null && !Directory.Exists(examples))
         {
             stdout.WriteLine($"bench: examples directory not found: {examples}");
@@ -106,18 +106,8 @@ public static class BenchCommand
                 return texts;
             }
         }
-        source = "synthesised Slot-sized resources (no examples folder found)";
+        source = "synthesised Slot-sized resources (no --examples folder given)";
         return Enumerable.Range(1, 50).Select(i => SyntheticSlot.Replace("\"ID\"", $"\"{i}\"")).ToList();
-    }
-
-    private static string? FindExamples()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GpConnect.Conformance.sln"))) dir = dir.Parent;
-        var candidates = new List<string>();
-        if (dir?.Parent is not null) candidates.Add(Path.Combine(dir.Parent.FullName, "shared", "examples"));
-        candidates.Add(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "examples"));
-        return candidates.FirstOrDefault(Directory.Exists);
     }
 
     /// <summary>Runs <paramref name="pass"/> (which returns the resources it handled) repeatedly for about <paramref name="seconds"/>; returns resources per second.</summary>

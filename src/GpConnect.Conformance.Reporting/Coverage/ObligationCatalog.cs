@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 namespace GpConnect.Conformance.Reporting.Coverage;
 
 /// <summary>
-/// Builds an obligation catalogue from the requirements digests' checklist lines, one top-level bullet per obligation:
+/// The suite's own obligation catalogue (<see cref="BuiltIn"/>: docs/obligations/catalogue.tsv, embedded in this
+/// assembly), and a reader for checklist-style markdown that tests use to compare it with requirement digests.
+/// Checklist lines, one top-level bullet per obligation:
 /// <c>- CORE-001 [E] text</c>, <c>- **APT-001** [MUST · BASE] text</c>, <c>- **TKT-001:** text</c>. Indented bullets and ids
 /// mentioned inside prose are ignored (an entry ending in ':' takes its indented sub-bullets as its text); when an id is
 /// listed twice the first entry wins.
@@ -23,6 +25,52 @@ public static partial class ObligationCatalog
         if (parts.Count == 0) return text;
         return (text.Length == 0 ? "" : text + " ") + string.Join("; ", parts);
     }
+
+    /// <summary>The embedded resource holding docs/obligations/catalogue.tsv.</summary>
+    public const string ResourceName = "GpConnect.Conformance.Reporting.obligations.tsv";
+
+    /// <summary>Every obligation id with its level (SHALL/SHOULD/MAY/INFO), versions, public source and a one-line statement.</summary>
+    public static IReadOnlyList<Obligation> BuiltIn => BuiltInCatalogue.Value;
+
+    private static readonly Lazy<IReadOnlyList<Obligation>> BuiltInCatalogue = new(() =>
+    {
+        using var stream = typeof(ObligationCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The obligation catalogue resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return ParseCatalogue(reader.ReadToEnd());
+    });
+
+    /// <summary>The levels a catalogue entry may have.</summary>
+    public static readonly IReadOnlyList<string> Levels = ["SHALL", "SHOULD", "MAY", "INFO"];
+
+    /// <summary>
+    /// Parses the catalogue's tab-separated text: a header row <c>id level versions source statement</c>, then one
+    /// obligation per line.
+    /// </summary>
+    /// <exception cref="FormatException">A line does not have the five columns, or an id or level is malformed or repeated.</exception>
+    public static IReadOnlyList<Obligation> ParseCatalogue(string tsv)
+    {
+        var result = new List<Obligation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = tsv.Split('\n');
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0) continue;
+            var cells = line.Split('\t');
+            if (cells.Length != 5 || cells.Any(c => c.Trim().Length == 0))
+                throw new FormatException($"Obligation catalogue line {i + 1}: expected 5 non-empty tab-separated columns (id, level, versions, source, statement).");
+            var (id, level) = (cells[0].Trim(), cells[1].Trim());
+            if (!IdShape().IsMatch(id)) throw new FormatException($"Obligation catalogue line {i + 1}: \"{id}\" is not an obligation id.");
+            if (!Levels.Contains(level)) throw new FormatException($"Obligation catalogue line {i + 1}: level \"{level}\" is not one of {string.Join(", ", Levels)}.");
+            if (!seen.Add(id)) throw new FormatException($"Obligation catalogue line {i + 1}: {id} is listed twice.");
+            result.Add(new Obligation(id, cells[4].Trim(), cells[3].Trim(), level, cells[2].Trim()));
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^(CORE|FND|APT|TKT)-\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdShape();
 
     /// <summary>Reads every <c>*.md</c> digest in <paramref name="specDirectory"/> (file-name order).</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

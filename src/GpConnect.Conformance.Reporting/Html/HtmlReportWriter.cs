@@ -221,11 +221,13 @@ public static class HtmlReportWriter
         var covered = coverage.Rows.Count(r => r.IsCovered);
         h.Append("<section id=\"coverage\"><details><summary><h2 style=\"display:inline\">Obligation coverage: ").Append(covered).Append(" of ")
          .Append(coverage.Rows.Count).Append(" covered, ").Append(coverage.Rows.Count(r => r.Status == ScenarioStatus.Failed)).Append(" failing</h2></summary>\n");
-        h.Append("<table><tr><th>Obligation</th><th>Source</th><th>Summary</th><th>Status</th><th>Scenarios</th></tr>\n");
+        h.Append("<table><tr><th>Obligation</th><th>Level</th><th>Source</th><th>Statement</th><th>Status</th><th>Scenarios</th></tr>\n");
         foreach (var row in coverage.Rows)
         {
             h.Append("<tr id=\"ob-").Append(E(row.Obligation.Id)).Append("\"><td><a href=\"#tag=@").Append(E(row.Obligation.Id)).Append("\">").Append(E(row.Obligation.Id)).Append("</a></td><td>")
-             .Append(E(row.Obligation.Source)).Append("</td><td>").Append(E(row.Obligation.Summary)).Append("</td>");
+             .Append(E(row.Obligation.Classification ?? "—")).Append("</td><td>").Append(E(row.Obligation.Source));
+            if (row.Obligation.Versions is { } versions) h.Append("<br><small>versions ").Append(E(versions)).Append("</small>");
+            h.Append("</td><td>").Append(E(row.Obligation.Summary)).Append("</td>");
             if (row.IsCovered) StatusCell(h, row.Status);
             else h.Append("<td><strong>uncovered</strong></td>");
             h.Append("<td>");

@@ -26,12 +26,4 @@ public static class RepositoryLayout
         FindRoot() ?? throw new DirectoryNotFoundException(
             $"Cannot find the suite's checkout (no {SolutionFile} above the current directory or the binaries). Run from the repository folder.");
 
-    /// <summary>The shared inputs beside the checkout (../shared), or null when absent.</summary>
-    public static string? FindShared()
-    {
-        var root = FindRoot();
-        if (root is null) return null;
-        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
-    }
 }

@@ -135,7 +135,7 @@ public class HtmlReportWriterTests
         html.ShouldContain("Expired (no effect): 1");
         html.ShouldContain("old &amp; stale");
         html.ShouldContain("Obligation coverage: 1 of 2 covered, 0 failing"); // TKT-032: skipped, n/a and waived scenarios
-        html.ShouldContain("<tr id=\"ob-TKT-032\"><td><a href=\"#tag=@TKT-032\">TKT-032</a></td><td>tickets.md</td><td>Every Slot has exactly one serviceType</td><td><span class=\"badge b-waived\">");
+        html.ShouldContain("<tr id=\"ob-TKT-032\"><td><a href=\"#tag=@TKT-032\">TKT-032</a></td><td>—</td><td>tickets.md</td><td>Every Slot has exactly one serviceType</td><td><span class=\"badge b-waived\">");
         html.ShouldContain("<h3>Uncovered: 1</h3><p>CORE-001</p>");
         html.ShouldContain("<h3>Tags not in the catalogue</h3><p>APT-040, FND-012</p>");
         html.IndexOf("id=\"comparison\"").ShouldBeLessThan(html.IndexOf("id=\"scenarios\""));
