@@ -22,6 +22,7 @@ public static class CommandDispatcher
                 "bench" => BenchCommand.Run(rest, stdout),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
+                "init" => InitCommand.Run(rest, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(command, stderr),
             };
@@ -39,6 +40,8 @@ public static class CommandDispatcher
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory
                run-tests.sh verify-evidence RUN_FOLDER  check a report folder against its SHA-256 manifest
                run-tests.sh faults                      list the embedded reference provider's switchable faults
+               run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
+        (Installed as a .NET tool, the command is gpconnect-conformance instead of run-tests.sh.)
 
         Run options:
           --config FILE         configuration (default config/default.json: the embedded reference provider)

@@ -37,11 +37,12 @@ public static class RunCommand
             return CommandDispatcher.BadInput;
         }
 
-        var root = RepositoryLayout.FindRoot() ?? Directory.GetCurrentDirectory();
+        var layout = SuiteLayout.Locate();
+        var root = layout.WorkingRoot;
         ConformanceSettings settings;
         try
         {
-            settings = SettingsLoader.Load(Path.GetFullPath(options.ConfigFile ?? Path.Combine("config", "default.json"), root), options.ConfigOverrides());
+            settings = SettingsLoader.Load(options.ConfigFile is null ? layout.DefaultConfig : Path.GetFullPath(options.ConfigFile, root), options.ConfigOverrides());
         }
         catch (ConfigurationException e)
         {
@@ -62,7 +63,7 @@ public static class RunCommand
             }
         }
 
-        var featuresDirectory = Path.GetFullPath(options.FeaturesDirectory ?? "features", root);
+        var featuresDirectory = options.FeaturesDirectory is null ? layout.Features : Path.GetFullPath(options.FeaturesDirectory, root);
         if (!Directory.Exists(featuresDirectory))
         {
             stderr.WriteLine($"The features folder {featuresDirectory} does not exist.");
