@@ -191,6 +191,12 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
     {
         var value = Raw(key);
         if (value is null) return null;
+        if (value.Any(char.IsControl))
+        {
+            // JSON reads "C:\temp\new.pfx" as C:, a tab, emp, a line break and ew.pfx: \t, \n, \r, \b and \f are escapes.
+            Problem(key, $"{key} contains a line break, tab or other control character (\"{Escape(value)}\"); in JSON write a backslash twice (certs\\\\client.pfx) or use /");
+            return null;
+        }
         if (!OperatingSystem.IsWindows() && IsWindowsOnlyPath(value))
         {
             Problem(key, $"{key} is a Windows path (\"{value}\") and this system is not Windows; write it relative to the configuration file's folder, or as a path of this system");
@@ -216,6 +222,9 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
     /// </summary>
     public static string LocalPath(string path) =>
         OperatingSystem.IsWindows() || IsWindowsOnlyPath(path) ? path : path.Replace('\\', '/');
+
+    private static string Escape(string value) =>
+        string.Concat(value.Select(c => c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\b' => "\\b", '\f' => "\\f", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() }));
 
     // A drive path (C:\certs or C:/certs) or a network path (\\server\share): only Windows can open these.
     private static bool IsWindowsOnlyPath(string path) =>

@@ -83,6 +83,21 @@ public sealed class CertificatePathAndStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_single_backslash_that_json_read_as_an_escape_is_explained()
+    {
+        // In the file: "C:\temp\new.pfx", which JSON reads with a tab and a line break in it.
+        var json = TestSettings.DefaultJson();
+        json["tls"]!["clientCertificate"] = "C:\temp\new.pfx"; // C# reads \t and \n as JSON does
+        var file = _temp.Write("tabs.json", json.ToJsonString());
+        File.ReadAllText(file).ShouldContain(@"""C:\temp\new.pfx""");
+
+        var problem = SingleProblem(file);
+
+        problem.Key.ShouldBe("tls:clientCertificate");
+        problem.Message.ShouldBe(@"tls:clientCertificate contains a line break, tab or other control character (""C:\temp\new.pfx""); in JSON write a backslash twice (certs\\client.pfx) or use /");
+    }
+
+    [Fact]
     public void The_reports_folder_may_be_written_windows_style()
     {
         if (OperatingSystem.IsWindows()) Assert.Skip("Windows reads both separators.");
