@@ -185,11 +185,18 @@ public sealed class PractitionerSettings
 /// <summary>Mutual TLS settings (<c>tls</c>).</summary>
 public sealed class TlsSettings
 {
-    /// <summary><c>tls:clientCertificate</c>: full path of the client certificate (PFX/PKCS#12, or PEM with its key); null when not configured.</summary>
+    /// <summary>
+    /// <c>tls:clientCertificate</c>: full path of the client certificate (PFX/PKCS#12, or PEM with its key), or a
+    /// certificate store reference such as <c>store:CurrentUser/My/&lt;thumbprint&gt;</c> (canonical form, see
+    /// <see cref="Tls.CertificateStoreReference"/>); null when not configured.
+    /// </summary>
     public string? ClientCertificate { get; init; }
     /// <summary><c>tls:clientCertificatePassword</c>: password of the PFX or encrypted PEM key; null when empty.</summary>
     public string? ClientCertificatePassword { get; init; }
-    /// <summary><c>tls:trustedCaCertificate</c>: full path of the CA certificate(s) (PEM or DER) the server must chain to; null for system trust.</summary>
+    /// <summary>
+    /// <c>tls:trustedCaCertificate</c>: full path of the CA certificate(s) (PEM or DER) the server must chain to, or a
+    /// certificate store reference such as <c>store:CurrentUser/Root/&lt;thumbprint&gt;</c>; null for system trust.
+    /// </summary>
     public string? TrustedCaCertificate { get; init; }
     /// <summary><c>tls:validateServerCertificate</c>: false accepts any server certificate.</summary>
     public bool ValidateServerCertificate { get; init; } = true;

@@ -113,7 +113,7 @@ public static partial class SettingsLoader
             ServiceTypeMax = r.Int("expectations:serviceTypeMax", 1, minimum: 1),
             Section = configuration.GetSection("expectations"),
         };
-        var reports = new ReportsSettings { Directory = r.String("reports:directory", required: false, fallback: "reports") };
+        var reports = new ReportsSettings { Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")) };
 
         if (r.Problems.Count > 0) throw new ConfigurationException(r.Problems);
 
@@ -201,14 +201,14 @@ public static partial class SettingsLoader
     private static TlsSettings BindTls(SettingsReader r)
     {
         var password = r.Raw("tls:clientCertificatePassword", trim: false);
-        var clientCertificate = r.ExistingFile("tls:clientCertificate");
+        var clientCertificate = r.CertificateFileOrStore("tls:clientCertificate");
         if (clientCertificate is not null)
         {
             try { using var _ = CertificateLoader.LoadClientCertificate(clientCertificate, password); }
             catch (CertificateLoadException e) { r.Problem("tls:clientCertificate", $"tls:clientCertificate could not be loaded: {e.Message}"); }
         }
 
-        var ca = r.ExistingFile("tls:trustedCaCertificate");
+        var ca = r.CertificateFileOrStore("tls:trustedCaCertificate");
         if (ca is not null)
         {
             try { CertificateLoader.LoadCaCertificates(ca); }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GpConnect.Conformance.Client.Tls;
 using Microsoft.Extensions.Configuration;
 
 namespace GpConnect.Conformance.Client.Configuration;
@@ -168,23 +169,65 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
     }
 
     /// <summary>
-    /// A file that must exist, or null when empty. Relative paths are tried against the configuration file's
-    /// folder first, then the current directory. Returns the full path.
+    /// A certificate: a store reference (<c>store:CurrentUser/My/&lt;thumbprint&gt;</c>, returned in canonical form; whether
+    /// the store holds it is checked when it is loaded) or a file that must exist (see <see cref="ExistingFile"/>).
+    /// Null when empty or bad.
+    /// </summary>
+    public string? CertificateFileOrStore(string key)
+    {
+        var value = Raw(key);
+        if (value is null || !CertificateStoreReference.IsStoreReference(value)) return ExistingFile(key);
+        if (CertificateStoreReference.TryParse(value, out var reference, out var error)) return reference.ToString();
+        Problem(key, $"{key} {error}");
+        return null;
+    }
+
+    /// <summary>
+    /// A file that must exist, or null when empty. Paths may be written Windows-style (<c>certs\client.pfx</c>) on any
+    /// system. Relative paths are tried against the configuration file's folder first, then the current directory.
+    /// Returns the full path.
     /// </summary>
     public string? ExistingFile(string key)
     {
         var value = Raw(key);
         if (value is null) return null;
-        var candidates = Path.IsPathRooted(value)
-            ? [value]
-            : new[] { Path.Combine(configDirectory, value), Path.GetFullPath(value) };
+        if (value.Any(char.IsControl))
+        {
+            // JSON reads "C:\temp\new.pfx" as C:, a tab, emp, a line break and ew.pfx: \t, \n, \r, \b and \f are escapes.
+            Problem(key, $"{key} contains a line break, tab or other control character (\"{Escape(value)}\"); in JSON write a backslash twice (certs\\\\client.pfx) or use /");
+            return null;
+        }
+        if (!OperatingSystem.IsWindows() && IsWindowsOnlyPath(value))
+        {
+            Problem(key, $"{key} is a Windows path (\"{value}\") and this system is not Windows; write it relative to the configuration file's folder, or as a path of this system");
+            return null;
+        }
+        var path = LocalPath(value);
+        var candidates = Path.IsPathRooted(path)
+            ? [path]
+            : new[] { Path.Combine(configDirectory, path), Path.GetFullPath(path) };
         var found = candidates.FirstOrDefault(File.Exists);
         if (found is null)
         {
             Problem(key, $"{key} names a file that does not exist: \"{value}\"" +
-                (Path.IsPathRooted(value) ? "" : $" (looked beside the configuration file and in {Directory.GetCurrentDirectory()})"));
+                (Path.IsPathRooted(path) ? "" : $" (looked beside the configuration file and in {Directory.GetCurrentDirectory()})"));
             return null;
         }
         return Path.GetFullPath(found);
     }
+
+    /// <summary>
+    /// A path from a configuration file in this system's form: on Linux and macOS, backslashes (as Windows users write
+    /// them, <c>certs\client.pfx</c>) become '/'; on Windows both separators already work.
+    /// </summary>
+    public static string LocalPath(string path) =>
+        OperatingSystem.IsWindows() || IsWindowsOnlyPath(path) ? path : path.Replace('\\', '/');
+
+    private static string Escape(string value) =>
+        string.Concat(value.Select(c => c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\b' => "\\b", '\f' => "\\f", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() }));
+
+    // A drive path (C:\certs or C:/certs) or a network path (\\server\share): only Windows can open these.
+    private static bool IsWindowsOnlyPath(string path) =>
+        (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] is '\\' or '/')
+        || path.StartsWith(@"\\", StringComparison.Ordinal);
 }

@@ -6,7 +6,10 @@ namespace GpConnect.Conformance.Client.Tls;
 /// <summary>A certificate file could not be read; the message says why (no path-independent stack noise).</summary>
 public sealed class CertificateLoadException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Loads client certificates (PFX/PKCS#12 or PEM) and CA certificates (PEM bundle or DER) from files.</summary>
+/// <summary>
+/// Loads client certificates (PFX/PKCS#12 or PEM) and CA certificates (PEM bundle or DER) from files, or from the
+/// operating system's certificate store when given a <see cref="CertificateStoreReference"/> (<c>store:CurrentUser/My/&lt;thumbprint&gt;</c>).
+/// </summary>
 public static class CertificateLoader
 {
     /// <summary>
@@ -14,9 +17,12 @@ public static class CertificateLoader
     /// the certificate and its private key, which may be encrypted with <paramref name="password"/>; anything else is
     /// read as PKCS#12.
     /// </summary>
-    /// <exception cref="CertificateLoadException">Unreadable file, wrong password, or no private key.</exception>
+    /// A store reference (see <see cref="CertificateStoreReference"/>) is looked up in the certificate store instead;
+    /// the password is not used then.
+    /// <exception cref="CertificateLoadException">Unreadable file, wrong password, not in the store, or no private key.</exception>
     public static X509Certificate2 LoadClientCertificate(string path, string? password)
     {
+        if (CertificateStoreReference.IsStoreReference(path)) return CertificateStoreReference.Parse(path).FindClientCertificate();
         X509Certificate2 certificate;
         try
         {
@@ -51,10 +57,14 @@ public static class CertificateLoader
         return certificate;
     }
 
-    /// <summary>Loads one or more CA certificates from a PEM file (a bundle is allowed) or a DER file.</summary>
-    /// <exception cref="CertificateLoadException">The file holds no readable certificate.</exception>
+    /// <summary>
+    /// Loads one or more CA certificates from a PEM file (a bundle is allowed) or a DER file, or the one certificate a
+    /// store reference names (see <see cref="CertificateStoreReference"/>).
+    /// </summary>
+    /// <exception cref="CertificateLoadException">The file holds no readable certificate, or the store has none with that thumbprint.</exception>
     public static X509Certificate2Collection LoadCaCertificates(string path)
     {
+        if (CertificateStoreReference.IsStoreReference(path)) return [CertificateStoreReference.Parse(path).Find()];
         try
         {
             var collection = new X509Certificate2Collection();
