@@ -44,11 +44,11 @@ internal static class HtmlAssets
         .gt th, .gt td { padding:3px 6px; } .gt td.key { overflow-wrap:anywhere; min-width:6em; }
         .gt .barcol { width:28%; min-width:64px; vertical-align:middle; } .gt svg.sbar { display:block; width:100%; height:12px; }
         .gt td.c-failed { font-weight:700; }
-        svg.chart { display:block; width:100%; height:auto; font-family:system-ui,sans-serif; }
-        svg.chart .tick { font-size:8.5px; fill:#555; } svg.chart .val { font-size:9px; font-weight:700; fill:var(--fail); }
+        svg.chart { display:block; width:100%; max-width:520px; height:auto; font-family:system-ui,sans-serif; }
+        svg.chart .tick { font-size:9px; fill:#555; } svg.chart .val { font-size:9px; font-weight:700; fill:var(--fail); }
         svg.chart .axis { stroke:#999; stroke-width:.8; } svg.chart .grid { stroke:#ddd; stroke-dasharray:2 2; }
         svg.chart .outline { fill:none; stroke:#0b57d0; stroke-width:1.2; }
-        svg.rt .lbl { font-size:9px; fill:#333; } svg.rt .num { font-size:8.5px; fill:#333; font-variant-numeric:tabular-nums; }
+        svg.rt .lbl { font-size:9.5px; fill:#333; } svg.rt .num { font-size:9px; fill:#333; font-variant-numeric:tabular-nums; }
         svg.rt .track { stroke:#eee; stroke-width:5; stroke-linecap:round; } svg.rt .range { stroke-width:5; stroke-linecap:round; }
         svg.rt .rt-ok .range { stroke:#7cbf8e; } svg.rt .rt-should .range { stroke:var(--warn); } svg.rt .rt-shall .range { stroke:var(--fail); }
         svg.rt .med { fill:#1d1d1f; } svg.rt .over { fill:var(--fail); } svg.rt .rt-shall .lbl, svg.rt .rt-shall .num { fill:var(--fail); font-weight:700; }
@@ -84,20 +84,25 @@ internal static class HtmlAssets
         tr.note td { border-bottom:none; padding-top:0; }
         details.http, details.text, details.curl { border:1px solid var(--line); border-radius:6px; margin:6px 0; padding:0 8px; background:#fff; }
         details.http > summary, details.text > summary { cursor:pointer; padding:4px 0; font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12.5px; overflow-wrap:anywhere; }
+        details.jwt > summary { cursor:pointer; font-weight:600; font-size:13px; padding:4px 0; }
         details.curl > summary { cursor:pointer; padding:4px 0; font-weight:600; font-size:12.5px; }
         details.curl { position:relative; } .copy { position:absolute; right:8px; top:3px; font-size:12px; }
         .http-ok { color:var(--pass); } .http-bad { color:var(--fail); }
         .cols { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1fr); gap:10px; } @media (max-width:900px) { .cols { grid-template-columns:minmax(0,1fr); } }
         .hdrs td { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; } .hdrs td:first-child { white-space:nowrap; width:1%; }
-        .hdrs td:last-child { word-break:break-all; }
+        .hdrs td:last-child { word-break:break-all; } .hdrs tr.note td { word-break:normal; overflow-wrap:anywhere; }
         a { color:#0b57d0; } [hidden] { display:none !important; }
         #count { font-weight:600; }
         @media (max-width:600px) {
           header, main > section { margin:8px 6px; padding:10px; }
-          .gt .minor { display:none; } .verdict { padding:10px; } .verdict-word { font-size:24px; }
+          .gt .minor { display:none; } .facts { grid-template-columns:1fr 1fr; } .verdict { padding:10px; } .verdict-word { font-size:24px; }
           .count { min-width:72px; padding:3px 8px; } .count b { font-size:18px; }
           .filters { position:static; } .scn > summary .why { margin-left:0; }
           .scn .body, .fgroup .body { padding:4px 8px 10px; }
+          .findings tr:first-child { display:none; } .findings tr { display:block; border-bottom:1px solid var(--line); padding:4px 0; }
+          .findings td { display:block; border:none; padding:1px 4px; overflow-wrap:anywhere; }
+          .findings td:nth-child(2)::before { content:"Path: "; color:#666; } .findings td:nth-child(3)::before { content:"Expected: "; color:#666; }
+          .findings td:nth-child(4)::before { content:"Actual: "; color:#666; } .findings td:first-child { font-weight:700; }
         }
         """;
 

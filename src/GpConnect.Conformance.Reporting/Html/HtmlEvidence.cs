@@ -31,9 +31,11 @@ internal static partial class HtmlEvidence
         Headers(h, x.RequestHeaders, [], request: true);
         if (JwtDecoder.TryDecode(JwtDecoder.AuthorizationHeader(x.RequestHeaders)) is { } jwt)
         {
-            h.Append("<h3>JWT (decoded from Authorization)</h3><div class=\"small\">Header</div><pre class=\"jwt-header\">").Append(E(jwt.HeaderJson))
+            var aboutJwt = findings.Any(f => f.Rule.StartsWith("jwt", StringComparison.OrdinalIgnoreCase) || (f.Path?.StartsWith("JWT", StringComparison.Ordinal) ?? false));
+            h.Append("<details class=\"jwt\"").Append(aboutJwt ? " open" : "").Append("><summary>JWT (decoded from Authorization)</summary><div class=\"small\">Header</div><pre class=\"jwt-header\">").Append(E(jwt.HeaderJson))
              .Append("</pre><div class=\"small\">Payload</div><pre class=\"jwt-payload\">").Append(E(jwt.PayloadJson)).Append("</pre>");
             if (jwt.Signature.Length > 0) h.Append("<div class=\"small\">Signature segment present (").Append(jwt.Signature.Length).Append(" characters, not shown)</div>");
+            h.Append("</details>");
         }
         Body(h, x.RequestBody, []);
         if (curl)
@@ -78,6 +80,13 @@ internal static partial class HtmlEvidence
     private static string DisplayedRequestHeader(string name, string value)
     {
         if (!name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) return CurlCommand.IsSecretHeader(name) ? CurlCommand.RedactedSecret : value;
+        // A decodable JWT is shortened (its claims are shown decoded below); its signature segment is never printed.
+        if (JwtDecoder.TryDecode(value) is not null)
+        {
+            var token = value.Trim();
+            var scheme = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token[..7] : "";
+            return $"{scheme}{token[scheme.Length..][..Math.Min(16, token.Length - scheme.Length)]}… (JWT of {token.Length - scheme.Length} characters, decoded below)";
+        }
         var dot = value.LastIndexOf('.');
         return dot >= 0 && dot < value.Length - 1 && value.Count(c => c == '.') == 2 ? value[..(dot + 1)] + "<signature not shown>" : value;
     }

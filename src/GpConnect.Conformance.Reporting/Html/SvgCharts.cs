@@ -67,7 +67,7 @@ internal static class SvgCharts
     /// <summary>Stacked columns, one per run (oldest left, this run right): passed, warnings, failed, and the rest in grey.</summary>
     public static void Trend(StringBuilder h, IReadOnlyList<RunTrendPoint> points, int currentIndex)
     {
-        const double W = 400, H = 180, left = 30, right = 6, top = 14, bottom = 34;
+        const double W = 360, H = 180, left = 30, right = 6, top = 14, bottom = 34;
         var plotW = W - left - right;
         var plotH = H - top - bottom;
         var max = Math.Max(1, points.Max(p => p.Scenarios + p.FeatureErrors));
@@ -124,7 +124,7 @@ internal static class SvgCharts
     /// </summary>
     public static void ResponseTimes(StringBuilder h, IReadOnlyList<InteractionTiming> rows, InteractionKind kind)
     {
-        const double W = 400, labelW = 150, trackL = 154, trackR = 300, rowH = 17, top = 24;
+        const double W = 340, labelW = 128, trackL = 133, trackR = 250, rowH = 17, top = 24;
         var should = Model.ResponseTimes.ShouldLimit(kind).TotalMilliseconds;
         var shall = Model.ResponseTimes.ShallLimit(kind).TotalMilliseconds;
         var axisMax = Math.Min(Math.Max(shall * 1.15, rows.Max(r => r.Max.TotalMilliseconds) * 1.05), shall * 2);
@@ -140,7 +140,6 @@ internal static class SvgCharts
              .Append("\" y2=\"").Append(N(top + rowH * rows.Count)).Append("\"/><text class=\"tick ").Append(css).Append("\" x=\"").Append(N(anchor == "end" ? x - 3 : x + 3))
              .Append("\" y=\"").Append(N(top - 9)).Append("\" text-anchor=\"").Append(anchor).Append("\">").Append(E(label)).Append("</text>");
         }
-        h.Append("<text class=\"tick\" x=\"").Append(N(W)).Append("\" y=\"").Append(N(top - 9)).Append("\" text-anchor=\"end\">median · max</text>");
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -150,7 +149,7 @@ internal static class SvgCharts
              .Append(r.Count).Append(" successful responses; min ").Append(Ms(r.Min.TotalMilliseconds)).Append(", median ").Append(Ms(r.Median.TotalMilliseconds))
              .Append(", max ").Append(Ms(r.Max.TotalMilliseconds)).Append("; ").Append(r.OverShould).Append(" at or over SHOULD, ").Append(r.OverShall)
              .Append(" at or over SHALL</title>");
-            h.Append("<text class=\"lbl\" x=\"").Append(N(labelW)).Append("\" y=\"").Append(N(y + 3)).Append("\" text-anchor=\"end\">").Append(E(Shorten(r.Interaction, 30))).Append("</text>");
+            h.Append("<text class=\"lbl\" x=\"").Append(N(labelW)).Append("\" y=\"").Append(N(y + 3)).Append("\" text-anchor=\"end\">").Append(E(Shorten(r.Interaction.StartsWith("rest:", StringComparison.Ordinal) ? r.Interaction[5..] : r.Interaction, 24))).Append("</text>");
             h.Append("<line class=\"track\" x1=\"").Append(N(trackL)).Append("\" y1=\"").Append(N(y)).Append("\" x2=\"").Append(N(trackR)).Append("\" y2=\"").Append(N(y)).Append("\"/>");
             var x1 = X(r.Min.TotalMilliseconds);
             var x2 = Math.Max(X(r.Max.TotalMilliseconds), x1 + 1.5);
@@ -163,7 +162,8 @@ internal static class SvgCharts
         }
         var axisY = top + rowH * rows.Count + 11;
         h.Append("<text class=\"tick\" x=\"").Append(N(trackL)).Append("\" y=\"").Append(N(axisY)).Append("\" text-anchor=\"start\">0</text>")
-         .Append("<text class=\"tick\" x=\"").Append(N(trackR)).Append("\" y=\"").Append(N(axisY)).Append("\" text-anchor=\"end\">").Append(Ms(axisMax)).Append("</text>");
+         .Append("<text class=\"tick\" x=\"").Append(N(trackR)).Append("\" y=\"").Append(N(axisY)).Append("\" text-anchor=\"end\">").Append(Ms(axisMax)).Append("</text>")
+         .Append("<text class=\"tick\" x=\"").Append(N(W)).Append("\" y=\"").Append(N(axisY)).Append("\" text-anchor=\"end\">median · max</text>");
         h.Append("</svg>");
     }
 
