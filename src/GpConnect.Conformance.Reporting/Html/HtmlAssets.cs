@@ -38,7 +38,7 @@ internal static class HtmlAssets
         .f-other { fill:#c9c9cf; background:#c9c9cf; } .f-none { fill:#eee; }
         .legend { display:flex; flex-wrap:wrap; gap:4px 14px; font-size:12px; color:#555; margin:2px 0 8px; }
         .legend i { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:4px; vertical-align:-1px; }
-        .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr)); gap:14px 24px; }
+        .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr)); gap:14px 24px; align-items:start; }
         .grid > * { min-width:0; } .panel h3 { margin-top:4px; }
         .scroll { overflow-x:auto; max-width:100%; }
         .gt th, .gt td { padding:3px 6px; } .gt td.key { overflow-wrap:anywhere; min-width:6em; }
