@@ -22,6 +22,9 @@ public sealed record ReportContext
     /// <summary>The obligation catalogue; when set, report.html has an obligation coverage table.</summary>
     public IReadOnlyList<Obligation>? Obligations { get; init; }
 
+    /// <summary>Totals of the earlier runs in the reports folder, oldest first, for the trend in report.html (this run is added by the report).</summary>
+    public IReadOnlyList<RunTrendPoint> History { get; init; } = [];
+
     /// <summary>Builds a context from a waiver outcome (applied and expired waivers), keeping the other extras.</summary>
     public ReportContext WithWaivers(WaiverOutcome outcome) =>
         this with { AppliedWaivers = outcome.Applied, ExpiredWaivers = outcome.Expired };

@@ -37,62 +37,191 @@ public static class HtmlReportWriter
             .OrderBy(x => StatusText.FailuresFirstRank(x.Result.Status)).ThenBy(x => x.Index).ToList();
         var anchors = ordered.Select((x, pos) => (x.Result, Anchor: $"s-{pos + 1}"))
             .GroupBy(x => x.Result.Scenario.Id).ToDictionary(g => g.Key, g => g.First().Anchor, StringComparer.Ordinal);
+        var groups = FailureGroups.Of(run.Scenarios);
+        var causeOf = new Dictionary<ScenarioResult, string>(ReferenceEqualityComparer.Instance);
+        for (int g = 0; g < groups.Count; g++)
+            foreach (var s in groups[g].Scenarios) causeOf[s] = $"fg-{g + 1}";
+        var verdict = RunVerdict.Of(run);
 
         var h = new StringBuilder(64 * 1024 + run.Scenarios.Count * 4096);
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
          .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-         .Append("<title>").Append(E(Title(run))).Append("</title>\n<style>").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
+         .Append("<title>").Append(E(Title(run, verdict))).Append("</title>\n<style>").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-        WriteHeader(h, run, context);
+        WriteHeader(h, run, context, verdict, groups.Count);
         h.Append("<main>\n");
         if (context.Comparison is { } comparison) WriteComparison(h, comparison, anchors);
         WriteProblems(h, run, context);
+        WriteFailureGroups(h, groups, anchors);
         WriteGroupTables(h, run);
+        WritePictures(h, run, context);
         if (context.Obligations is { } catalogue) WriteCoverage(h, ObligationCoverage.Compute(catalogue, run), anchors);
-        WriteFilters(h, run);
+        WriteFilters(h, run, groups);
         h.Append("<section id=\"scenarios\"><h2>Scenarios <span class=\"small\">(failures first)</span></h2>\n");
         if (run.Scenarios.Count == 0) h.Append("<p>No scenario has finished yet.</p>\n");
-        for (int i = 0; i < ordered.Count; i++) WriteScenario(h, ordered[i].Result, $"s-{i + 1}");
+        for (int i = 0; i < ordered.Count; i++) WriteScenario(h, ordered[i].Result, $"s-{i + 1}", causeOf.GetValueOrDefault(ordered[i].Result));
         h.Append("</section>\n</main>\n<script>").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
         return h.ToString();
     }
 
-    private static string Title(RunResult run) =>
-        "GP Connect conformance report" + (Meta(run, "target") is { } t ? " — " + t : "") + (run.Complete ? "" : " (incomplete)");
+    private static string Title(RunResult run, RunVerdict verdict) =>
+        (run.Complete ? Capital(verdict.Label) : "Incomplete") + " — GP Connect conformance report" + (Meta(run, "target") is { } t ? " — " + t : "");
 
-    private static void WriteHeader(StringBuilder h, RunResult run, ReportContext context)
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    // Verdict first: the outcome in one word, why, the facts a reader checks (provider, spec version, duration), the counts,
+    // and one bar of the whole run. The configuration follows, collapsed, with secret values masked.
+    private static void WriteHeader(StringBuilder h, RunResult run, ReportContext context, RunVerdict verdict, int causes)
     {
         h.Append("<header>\n<h1>GP Connect conformance report</h1>\n");
         if (!run.Complete)
             h.Append("<div class=\"banner\" id=\"incomplete\">INCOMPLETE RUN: this report shows only the scenarios that finished before the run stopped.</div>\n");
-        h.Append("<table class=\"meta\">\n");
-        Row(h, "Target", Meta(run, "target") ?? "(not recorded)");
-        Row(h, "Spec version", Meta(run, "specVersion") ?? "(not recorded)");
+        h.Append("<section id=\"verdict\" class=\"verdict v-").Append(verdict.Token).Append("\" data-verdict=\"").Append(verdict.Token).Append("\">\n")
+         .Append("<div class=\"verdict-head\"><span class=\"verdict-word\">").Append(E(Capital(verdict.Label))).Append("</span><span class=\"verdict-why\">");
+        if (verdict.Outcome == VerdictOutcome.Failed)
+        {
+            h.Append(verdict.Failed).Append(" of ").Append(verdict.Scenarios).Append(" scenarios failed");
+            if (causes > 0) h.Append(", ").Append(causes).Append(causes == 1 ? " cause" : " causes");
+            if (verdict.FeatureErrors > 0) h.Append("; ").Append(verdict.FeatureErrors).Append(" feature files could not be loaded");
+        }
+        else if (verdict.Outcome == VerdictOutcome.PassedWithWarnings)
+            h.Append("no scenario failed; ").Append(verdict.Warnings).Append(" passed with warnings");
+        else h.Append("no scenario failed");
+        if (!run.Complete) h.Append(" (so far)");
+        h.Append("</span></div>\n<dl class=\"facts\">");
+        Fact(h, "Provider", Meta(run, "target") ?? "(not recorded)");
+        Fact(h, "Spec version", Meta(run, "specVersion") ?? "(not recorded)");
+        Fact(h, "Duration", Duration(run.Finished - run.Started));
+        Fact(h, "Started (UTC)", Time(run.Started));
+        h.Append("</dl>\n<div class=\"counts\">");
+        Count(h, verdict.Scenarios, "scenarios", null, null);
+        Count(h, verdict.Passed, "passed", "c-passed", "passed");
+        Count(h, verdict.Warnings, "warnings", "c-warning", null);
+        Count(h, verdict.Failed, "failed", "c-failed", "failed");
+        Count(h, verdict.Waived, "waived", "c-waived", "waived");
+        Count(h, verdict.Skipped, "skipped", "c-skipped", "skipped");
+        Count(h, verdict.NotApplicable, "n/a", "c-na", "notApplicable");
+        if (run.FeatureErrors.Count > 0) Count(h, run.FeatureErrors.Count, "feature load errors", "c-failed", null, "#load-errors");
+        if (context.AppliedWaivers.Count > 0) Count(h, context.AppliedWaivers.Count, "waivers applied", null, null, "#waivers");
+        h.Append("</div>\n<div class=\"runbar\">");
+        SvgCharts.StackedBar(h, SvgCharts.Segments(verdict.Passed, verdict.Warnings, verdict.Failed, verdict.Waived, verdict.Skipped, verdict.NotApplicable), "sbar big");
+        h.Append("</div>\n</section>\n");
+
+        h.Append("<details id=\"config\"><summary>Run details and configuration <span class=\"small\">(")
+         .Append(run.Metadata.Count).Append(" entries; secret values are masked)</span></summary>\n<table class=\"meta\">\n");
         Row(h, "Started (UTC)", Time(run.Started));
         Row(h, run.Complete ? "Finished (UTC)" : "Last update (UTC)", Time(run.Finished));
-        Row(h, "Duration", Duration(run.Finished - run.Started));
-        foreach (var (key, value) in run.Metadata)
+        foreach (var (key, raw) in run.Metadata)
         {
             if (key.Equals("target", StringComparison.OrdinalIgnoreCase) || key.Equals("specVersion", StringComparison.OrdinalIgnoreCase)) continue;
+            var value = ConfigText.Mask(key, raw);
             var (kind, text) = BodyFormatter.Format(value);
             h.Append("<tr><td>").Append(E(key)).Append("</td><td>");
             if (kind is BodyKind.Json or BodyKind.Xml || text.Contains('\n')) h.Append("<pre>").Append(E(text)).Append("</pre>");
             else h.Append(E(value));
             h.Append("</td></tr>\n");
         }
-        h.Append("</table>\n<div class=\"totals\">");
-        h.Append("<span class=\"chip\">").Append(run.Scenarios.Count).Append(" scenarios</span>");
-        foreach (var status in Enum.GetValues<ScenarioStatus>())
+        h.Append("</table>\n</details>\n</header>\n");
+    }
+
+    private static void Fact(StringBuilder h, string name, string value) =>
+        h.Append("<div><dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd></div>");
+
+    private static void Count(StringBuilder h, int n, string label, string? css, string? statusToken, string? href = null)
+    {
+        href ??= statusToken is null ? null : "#status=" + statusToken;
+        h.Append(href is null ? "<div" : "<a href=\"" + href + "\"").Append(" class=\"count").Append(css is null ? "" : " " + css)
+         .Append("\" data-summary-box=\"count\" data-count=\"").Append(E(label)).Append("\"><b>").Append(n).Append("</b><span>").Append(E(label)).Append("</span>")
+         .Append(href is null ? "</div>" : "</a>");
+    }
+
+    // One element per cause (data-failure-group carries the cause key), largest first: the count, the scenarios, and the
+    // representative scenario's findings and the exchange they are about.
+    private static void WriteFailureGroups(StringBuilder h, IReadOnlyList<FailureGroup> groups, IReadOnlyDictionary<string, string> anchors)
+    {
+        if (groups.Count == 0) return;
+        var total = groups.Sum(g => g.Count);
+        h.Append("<section id=\"failures\"><h2 class=\"c-failed\">Failures by cause <span class=\"small\">").Append(total).Append(" failed scenarios, ")
+         .Append(groups.Count).Append(groups.Count == 1 ? " cause" : " causes").Append(", largest first; open a cause for its scenarios and an example exchange</span></h2>\n");
+        for (int i = 0; i < groups.Count; i++)
         {
-            h.Append("<a class=\"chip c-").Append(StatusText.Token(status)).Append("\" href=\"#status=").Append(StatusText.Token(status))
-             .Append("\">").Append(run.Count(status)).Append(' ').Append(E(StatusText.Label(status).ToLowerInvariant())).Append("</a>");
+            var g = groups[i];
+            var id = $"fg-{i + 1}";
+            var obligations = g.SharedObligations;
+            h.Append("<details class=\"fgroup\" id=\"").Append(id).Append("\" data-failure-group=\"").Append(E(g.Key)).Append("\" data-count=\"").Append(g.Count).Append("\">")
+             .Append("<summary><span class=\"fcount\">").Append(g.Count).Append("</span><span class=\"ftitle\">").Append(E(Truncate(g.Title, 240))).Append("</span>")
+             .Append("<span class=\"small fmeta\">").Append(E(KindText(g.Kind)));
+            if (obligations.Count > 0) h.Append(" · ").Append(E(string.Join(", ", obligations.Take(6)))).Append(obligations.Count > 6 ? " …" : "");
+            h.Append("</span></summary>\n<div class=\"body\">\n<p><a class=\"only\" href=\"#cause=").Append(id).Append("\">Show only these ").Append(g.Count)
+             .Append(" scenarios in the list below</a></p>\n<h3>Scenarios</h3><ul class=\"fscn\">");
+            foreach (var s in g.Scenarios)
+            {
+                h.Append("<li>");
+                if (anchors.TryGetValue(s.Scenario.Id, out var a)) h.Append("<a href=\"#open=").Append(a).Append("\">").Append(E(s.Scenario.DisplayName)).Append("</a>");
+                else h.Append(E(s.Scenario.DisplayName));
+                h.Append(" <span class=\"small\">").Append(E(s.Scenario.Id)).Append("</span></li>");
+            }
+            h.Append("</ul>\n");
+            var rep = g.Representative;
+            h.Append("<h3>Example: ").Append(E(rep.Scenario.DisplayName)).Append("</h3>\n");
+            FindingsTable(h, rep);
+            if (g.RepresentativeExchange is { } x) HtmlEvidence.Exchange(h, x, open: true, rep.Failures, curl: true);
+            else if (rep.Message is not null) h.Append("<pre>").Append(E(rep.Message)).Append("</pre>\n");
+            h.Append("</div>\n</details>\n");
         }
-        if (run.FeatureErrors.Count > 0)
-            h.Append("<a class=\"chip c-failed\" href=\"#load-errors\">").Append(run.FeatureErrors.Count).Append(" feature load errors</a>");
-        if (context.AppliedWaivers.Count > 0)
-            h.Append("<span class=\"chip\">").Append(context.AppliedWaivers.Count).Append(" waivers applied</span>");
-        h.Append("</div>\n</header>\n");
+        h.Append("</section>\n");
+    }
+
+    private static string KindText(FailureCauseKind kind) => kind switch
+    {
+        FailureCauseKind.HttpStatus => "same HTTP status / error code",
+        FailureCauseKind.Rule => "same check",
+        _ => "same message",
+    };
+
+    private static void FindingsTable(StringBuilder h, ScenarioResult r)
+    {
+        if (r.Failures.Count == 0) return;
+        h.Append("<table class=\"findings\"><tr><th>Rule</th><th>Element path</th><th>Expected</th><th>Actual</th><th>Message</th></tr>\n");
+        foreach (var f in r.Failures)
+            h.Append("<tr><td>").Append(E(f.Rule)).Append("</td><td><code>").Append(E(f.Path ?? "—")).Append("</code></td><td>").Append(E(f.Expected ?? "—"))
+             .Append("</td><td>").Append(E(f.Actual ?? "—")).Append("</td><td>").Append(E(f.Message)).Append("</td></tr>\n");
+        h.Append("</table>");
+    }
+
+    // The trend of the last runs and response times per interaction against the spec's limits.
+    private static void WritePictures(StringBuilder h, RunResult run, ReportContext context)
+    {
+        var timings = ResponseTimes.Of(run.Scenarios);
+        h.Append("<section id=\"pictures\"><div class=\"grid\">\n<div class=\"panel\" id=\"trend\" data-summary-box=\"trend\"><h3>Trend of the last runs</h3>");
+        var points = context.History.Append(RunTrendPoint.Of(run, "this run")).ToList();
+        SvgCharts.Trend(h, points, points.Count - 1);
+        SvgCharts.Legend(h, withOthers: false);
+        h.Append("<p class=\"small\">").Append(context.History.Count == 0
+            ? "No earlier run with a results.json was found in the reports folder."
+            : $"This run and the {context.History.Count} before it in the reports folder; the number above a column counts its failures.").Append("</p></div>\n");
+        foreach (var kind in new[] { InteractionKind.Query, InteractionKind.Command })
+        {
+            var rows = timings.Where(t => t.Kind == kind).ToList();
+            var name = kind == InteractionKind.Query ? "queries" : "commands";
+            h.Append("<div class=\"panel\" id=\"rt-").Append(name).Append("\" data-summary-box=\"rt-").Append(name).Append("\"><h3>Response times: ").Append(name)
+             .Append(" <span class=\"small\">(SHOULD &lt; ").Append(SvgCharts.Ms(ResponseTimes.ShouldLimit(kind).TotalMilliseconds)).Append(", SHALL &lt; ")
+             .Append(SvgCharts.Ms(ResponseTimes.ShallLimit(kind).TotalMilliseconds)).Append(")</span></h3>");
+            if (rows.Count == 0) h.Append("<p class=\"small\">No successful ").Append(kind == InteractionKind.Query ? "query" : "command").Append(" response in this run.</p>");
+            else
+            {
+                SvgCharts.ResponseTimes(h, rows, kind);
+                var over = rows.Sum(r => r.OverShall);
+                var slow = rows.Sum(r => r.OverShould);
+                h.Append("<p class=\"small\">").Append(rows.Sum(r => r.Count)).Append(" successful responses; ")
+                 .Append(over > 0 ? $"<strong class=\"c-failed\">{over} at or over SHALL</strong>, " : "none at or over SHALL, ")
+                 .Append(slow > 0 ? $"{slow} at or over SHOULD" : "none at or over SHOULD")
+                 .Append(". Measured by the harness as the full round trip (the spec's limits are at the provider), so indicative only.</p>");
+            }
+            h.Append("</div>\n");
+        }
+        h.Append("</div>\n</section>\n");
     }
 
     private static void WriteComparison(StringBuilder h, RunComparison c, IReadOnlyDictionary<string, string> anchors)
@@ -162,7 +291,7 @@ public static class HtmlReportWriter
         }
     }
 
-    private static void WriteFilters(StringBuilder h, RunResult run)
+    private static void WriteFilters(StringBuilder h, RunResult run, IReadOnlyList<FailureGroup> groups)
     {
         h.Append("<section class=\"filters\" id=\"filters\"><strong>Filter</strong>");
         foreach (var status in Enum.GetValues<ScenarioStatus>().OrderBy(StatusText.FailuresFirstRank))
@@ -176,44 +305,54 @@ public static class HtmlReportWriter
         h.Append("</select></label><label>Ticket <select id=\"f-ticket\"><option value=\"\">all</option>");
         foreach (var g in ResultGroups.ByTicket(run.Scenarios))
             h.Append("<option value=\"").Append(E(g.Key.ToLowerInvariant())).Append("\">#").Append(E(g.Key)).Append("</option>");
-        h.Append("</select></label><label>Tag <input id=\"f-tag\" list=\"all-tags\" size=\"18\" placeholder=\"@APT-040\"></label><datalist id=\"all-tags\">");
+        h.Append("</select></label><label>Tag <input id=\"f-tag\" list=\"all-tags\" size=\"12\" placeholder=\"@APT-040\"></label><datalist id=\"all-tags\">");
         foreach (var tag in run.Scenarios.SelectMany(s => s.Scenario.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
             h.Append("<option value=\"").Append(E(tag)).Append("\">");
-        h.Append("</datalist><label>Text <input type=\"text\" id=\"f-text\" size=\"18\" placeholder=\"name or id\"></label>")
+        h.Append("</datalist>");
+        h.Append("<label>Cause <select id=\"f-cause\"><option value=\"\">all</option>");
+        for (int i = 0; i < groups.Count; i++)
+            h.Append("<option value=\"fg-").Append(i + 1).Append("\">").Append(groups[i].Count).Append(" × ").Append(E(Truncate(groups[i].Title, 60))).Append("</option>");
+        h.Append("</select></label><label>Text <input type=\"text\" id=\"f-text\" size=\"14\" placeholder=\"name or id\"></label>")
          .Append("<button type=\"button\" id=\"f-reset\">Reset</button><span id=\"count\"></span></section>\n");
     }
 
     private static void WriteGroupTables(StringBuilder h, RunResult run)
     {
-        h.Append("<section id=\"tables\"><div class=\"grid\">\n");
-        GroupTable(h, "By use case", "Use case", null, ResultGroups.ByUseCase(run.Scenarios), g => g == ResultGroups.Untagged ? null : "usecase=" + Uri.EscapeDataString(g.ToLowerInvariant()));
-        GroupTable(h, "By ticket", "Ticket", "Release", ResultGroups.ByTicket(run.Scenarios), g => "ticket=" + Uri.EscapeDataString(g.ToLowerInvariant()), "#");
-        GroupTable(h, "By spec version (@since)", "Since", null, ResultGroups.BySpecVersion(run.Scenarios), g => g == ResultGroups.Untagged ? null : "tag=" + Uri.EscapeDataString("@since-" + g));
+        h.Append("<section id=\"tables\"><h2>Outcomes by use case, ticket and spec version</h2>");
+        SvgCharts.Legend(h);
+        h.Append("<div class=\"grid\">\n");
+        GroupTable(h, "by-usecase", "By use case", "Use case", null, ResultGroups.ByUseCase(run.Scenarios), g => g == ResultGroups.Untagged ? null : "usecase=" + Uri.EscapeDataString(g.ToLowerInvariant()));
+        GroupTable(h, "by-ticket", "By ticket", "Ticket", "Release", ResultGroups.ByTicket(run.Scenarios), g => "ticket=" + Uri.EscapeDataString(g.ToLowerInvariant()), "#");
+        GroupTable(h, "by-since", "By spec version (@since)", "Since", null, ResultGroups.BySpecVersion(run.Scenarios), g => g == ResultGroups.Untagged ? null : "tag=" + Uri.EscapeDataString("@since-" + g));
         h.Append("</div>\n</section>\n");
     }
 
-    private static void GroupTable(StringBuilder h, string title, string keyHeader, string? detailHeader,
+    // A table whose rows each carry a stacked bar of outcomes (the picture) and the counts; skipped, n/a and waived counts
+    // give way on narrow screens (the bar's tooltip still has them). Wide content wraps or scrolls inside its own panel.
+    private static void GroupTable(StringBuilder h, string id, string title, string keyHeader, string? detailHeader,
         IReadOnlyList<ResultGroup> groups, Func<string, string?> link, string keyPrefix = "")
     {
-        h.Append("<div><h3>").Append(E(title)).Append("</h3>");
+        h.Append("<div class=\"panel\" id=\"").Append(id).Append("\" data-summary-box=\"").Append(id).Append("\"><h3>").Append(E(title)).Append("</h3>");
         if (groups.Count == 0) { h.Append("<p class=\"small\">No scenario carries these tags.</p></div>\n"); return; }
-        h.Append("<table><tr><th>").Append(E(keyHeader)).Append("</th>");
+        h.Append("<div class=\"scroll\"><table class=\"gt\"><tr><th>").Append(E(keyHeader)).Append("</th>");
         if (detailHeader is not null) h.Append("<th>").Append(E(detailHeader)).Append("</th>");
-        h.Append("<th>Status</th><th class=\"num\">Pass</th><th class=\"num\">Fail</th><th class=\"num\">Skip</th><th class=\"num\">N/A</th><th class=\"num\">Waived</th></tr>\n");
+        h.Append("<th class=\"barcol\">Outcomes</th><th class=\"num\">Pass</th><th class=\"num\">Fail</th><th class=\"num minor\">Skip</th><th class=\"num minor\">N/A</th><th class=\"num minor\">Waived</th></tr>\n");
         foreach (var g in groups)
         {
             var href = link(g.Key);
-            h.Append("<tr><td>");
+            var c = g.Counts;
+            h.Append("<tr data-status=\"").Append(c.Overall is { } o ? StatusText.Token(o) : "").Append("\"><td class=\"key\">");
             if (href is null) h.Append(E(keyPrefix + g.Key));
             else h.Append("<a href=\"#").Append(E(href)).Append("\">").Append(E(keyPrefix + g.Key)).Append("</a>");
             h.Append("</td>");
             if (detailHeader is not null) h.Append("<td>").Append(E(g.Detail ?? "—")).Append("</td>");
-            StatusCell(h, g.Counts.Overall);
-            var c = g.Counts;
-            h.Append("<td class=\"num\">").Append(c.Passed).Append("</td><td class=\"num\">").Append(c.Failed).Append("</td><td class=\"num\">").Append(c.Skipped)
-             .Append("</td><td class=\"num\">").Append(c.NotApplicable).Append("</td><td class=\"num\">").Append(c.Waived).Append("</td></tr>\n");
+            h.Append("<td class=\"barcol\">");
+            SvgCharts.StackedBar(h, SvgCharts.Segments(c));
+            h.Append("</td><td class=\"num\">").Append(c.Passed).Append("</td><td class=\"num").Append(c.Failed > 0 ? " c-failed" : "").Append("\">").Append(c.Failed)
+             .Append("</td><td class=\"num minor\">").Append(c.Skipped).Append("</td><td class=\"num minor\">").Append(c.NotApplicable)
+             .Append("</td><td class=\"num minor\">").Append(c.Waived).Append("</td></tr>\n");
         }
-        h.Append("</table></div>\n");
+        h.Append("</table></div></div>\n");
     }
 
     private static void WriteCoverage(StringBuilder h, ObligationCoverage coverage, IReadOnlyDictionary<string, string> anchors)
@@ -249,7 +388,7 @@ public static class HtmlReportWriter
         h.Append("</details></section>\n");
     }
 
-    private static void WriteScenario(StringBuilder h, ScenarioResult r, string anchor)
+    private static void WriteScenario(StringBuilder h, ScenarioResult r, string anchor, string? cause)
     {
         var s = r.Scenario;
         var token = StatusText.Token(r.Status);
@@ -259,6 +398,7 @@ public static class HtmlReportWriter
          .Append("\" data-usecases=\"").Append(Lower(s.UseCases()))
          .Append("\" data-tickets=\"").Append(Lower(s.Tickets()))
          .Append("\" data-tags=\"").Append(Lower(s.Tags))
+         .Append("\" data-cause=\"").Append(cause ?? "")
          .Append("\" data-search=\"").Append(E((s.DisplayName + " " + s.Id).ToLowerInvariant())).Append("\">\n<summary>")
          .Append("<span class=\"badge b-").Append(token).Append("\">").Append(E(StatusText.Label(r.Status))).Append("</span> ")
          .Append("<span class=\"name\">").Append(E(s.DisplayName)).Append("</span> <span class=\"small\">")
@@ -280,18 +420,15 @@ public static class HtmlReportWriter
                  _ => "Why it was skipped",
              }).Append("</strong>");
             if (r.Message is not null) h.Append("<pre>").Append(E(r.Message)).Append("</pre>");
-            if (r.Failures.Count > 0)
-            {
-                h.Append("<table><tr><th>Rule</th><th>Element path</th><th>Expected</th><th>Actual</th><th>Message</th></tr>\n");
-                foreach (var f in r.Failures)
-                    h.Append("<tr><td>").Append(E(f.Rule)).Append("</td><td><code>").Append(E(f.Path ?? "—")).Append("</code></td><td>").Append(E(f.Expected ?? "—"))
-                     .Append("</td><td>").Append(E(f.Actual ?? "—")).Append("</td><td>").Append(E(f.Message)).Append("</td></tr>\n");
-                h.Append("</table>");
-            }
+            FindingsTable(h, r);
             h.Append("</div>\n");
         }
 
         if (s.ExampleRow is not null) h.Append("<p><strong>Examples row:</strong> ").Append(E(s.ExampleRow)).Append("</p>\n");
+        // The exchange a failure is about (the last one) is shown at the failed step, with the findings marked in it.
+        var lastHttp = r.Evidence.OfType<HttpExchangeEvidence>().LastOrDefault();
+        var failedStep = r.Status == ScenarioStatus.Failed ? r.Steps.FirstOrDefault(st => st.Status == StepStatus.Failed) : null;
+        var shownAtStep = failedStep is not null && lastHttp is not null;
         if (r.Steps.Count > 0)
         {
             h.Append("<h3>Steps</h3><ol class=\"steps\">\n");
@@ -302,20 +439,31 @@ public static class HtmlReportWriter
                  .Append(" · ").Append(E(Duration(st.Duration))).Append("</span>");
                 if (st.Message is not null) h.Append("<pre>").Append(E(st.Message)).Append("</pre>");
                 if (st.Snippet is not null) h.Append("<div class=\"small\">Step definition snippet:</div><pre>").Append(E(st.Snippet)).Append("</pre>");
+                if (shownAtStep && ReferenceEquals(st, failedStep))
+                {
+                    h.Append("<div class=\"step-evidence\"><div class=\"small\">The exchange this step judged:</div>");
+                    HtmlEvidence.Exchange(h, lastHttp!, open: true, r.Failures, curl: true);
+                    h.Append("</div>");
+                }
                 h.Append("</li>\n");
             }
             h.Append("</ol>\n");
         }
 
-        if (r.Evidence.Count > 0)
+        var rest = r.Evidence.Where(e => !(shownAtStep && ReferenceEquals(e, lastHttp))).ToList();
+        if (rest.Count > 0)
         {
             h.Append("<h3>Evidence</h3>\n");
-            var lastHttp = r.Evidence.OfType<HttpExchangeEvidence>().LastOrDefault();
-            foreach (var e in r.Evidence)
+            if (shownAtStep) h.Append("<p class=\"small\">Earlier exchanges and notes; the exchange the failure is about is shown at the failed step.</p>\n");
+            var failed = r.Status == ScenarioStatus.Failed;
+            foreach (var e in rest)
             {
                 switch (e)
                 {
-                    case HttpExchangeEvidence x: WriteExchange(h, x, open: r.Status == ScenarioStatus.Failed && ReferenceEquals(x, lastHttp)); break;
+                    case HttpExchangeEvidence x:
+                        var last = ReferenceEquals(x, lastHttp);
+                        HtmlEvidence.Exchange(h, x, open: failed && last, last && failed ? r.Failures : null, curl: failed);
+                        break;
                     case TextEvidence t:
                         h.Append("<details class=\"text\"><summary>").Append(E(t.Title)).Append("</summary><pre>").Append(E(t.Text)).Append("</pre></details>\n");
                         break;
@@ -326,46 +474,6 @@ public static class HtmlReportWriter
             }
         }
         h.Append("</div>\n</details>\n");
-    }
-
-    private static void WriteExchange(StringBuilder h, HttpExchangeEvidence x, bool open)
-    {
-        var ok = x.StatusCode is >= 200 and < 400;
-        h.Append("<details class=\"http\"").Append(open ? " open" : "").Append("><summary><strong>").Append(E(x.Method)).Append("</strong> ").Append(E(x.Url)).Append(" → ");
-        if (x.StatusCode is { } code) h.Append("<strong class=\"").Append(ok ? "http-ok" : "http-bad").Append("\">").Append(code).Append("</strong>");
-        else h.Append("<strong class=\"http-bad\">no response</strong>");
-        h.Append(" · ").Append(E(Duration(x.Duration))).Append(" · <span class=\"small\">").Append(E(x.Title)).Append(" · sent ").Append(E(Time(x.Started))).Append("</span></summary>\n");
-        if (x.TransportError is not null) h.Append("<div class=\"failure\"><strong>Transport error</strong><pre>").Append(E(x.TransportError)).Append("</pre></div>\n");
-        h.Append("<div class=\"cols\"><div><h3>Request</h3><pre>").Append(E(x.Method)).Append(' ').Append(E(x.Url)).Append("</pre>");
-        Headers(h, x.RequestHeaders);
-        if (JwtDecoder.TryDecode(JwtDecoder.AuthorizationHeader(x.RequestHeaders)) is { } jwt)
-        {
-            h.Append("<h3>JWT (decoded from Authorization)</h3><div class=\"small\">Header</div><pre class=\"jwt-header\">").Append(E(jwt.HeaderJson))
-             .Append("</pre><div class=\"small\">Payload</div><pre class=\"jwt-payload\">").Append(E(jwt.PayloadJson)).Append("</pre>");
-            if (jwt.Signature.Length > 0) h.Append("<div class=\"small\">Signature segment present (").Append(jwt.Signature.Length).Append(" characters)</div>");
-        }
-        Body(h, x.RequestBody);
-        h.Append("</div><div><h3>Response</h3>");
-        if (x.StatusCode is { } sc) h.Append("<pre>HTTP ").Append(sc).Append("</pre>");
-        Headers(h, x.ResponseHeaders);
-        Body(h, x.ResponseBody);
-        h.Append("</div></div>\n</details>\n");
-    }
-
-    private static void Headers(StringBuilder h, IReadOnlyList<KeyValuePair<string, string>> headers)
-    {
-        if (headers.Count == 0) return;
-        h.Append("<table class=\"hdrs\">");
-        foreach (var (name, value) in headers) h.Append("<tr><td>").Append(E(name)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
-        h.Append("</table>");
-    }
-
-    private static void Body(StringBuilder h, string? body)
-    {
-        var (kind, text) = BodyFormatter.Format(body);
-        if (kind == BodyKind.Empty) { h.Append("<p class=\"small\">(no body)</p>"); return; }
-        h.Append("<div class=\"small\">Body (").Append(kind.ToString().ToUpperInvariant()).Append(")</div><pre class=\"body-").Append(kind.ToString().ToLowerInvariant())
-         .Append("\">").Append(E(text)).Append("</pre>");
     }
 
     private static void StatusCell(StringBuilder h, ScenarioStatus? status)

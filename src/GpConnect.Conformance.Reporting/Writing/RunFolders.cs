@@ -37,18 +37,24 @@ public static partial class RunFolders
     /// The newest run folder under <paramref name="reportsRoot"/> holding a results.json and, when
     /// <paramref name="currentRunFolder"/> is given, sorting before it (and never it). Null when none.
     /// </summary>
-    public static string? FindPrevious(string reportsRoot, string? currentRunFolder = null)
+    public static string? FindPrevious(string reportsRoot, string? currentRunFolder = null) =>
+        FindEarlier(reportsRoot, currentRunFolder).FirstOrDefault();
+
+    /// <summary>
+    /// Every run folder under <paramref name="reportsRoot"/> holding a results.json and sorting before
+    /// <paramref name="currentRunFolder"/> (when given; never it), newest first.
+    /// </summary>
+    public static IEnumerable<string> FindEarlier(string reportsRoot, string? currentRunFolder = null)
     {
-        if (!Directory.Exists(reportsRoot)) return null;
+        if (!Directory.Exists(reportsRoot)) return [];
         var current = currentRunFolder is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(currentRunFolder));
         return Directory.EnumerateDirectories(reportsRoot)
             .Select(d => (Path: d, Name: Path.GetFileName(d)))
             .Where(d => IsRunFolderName(d.Name))
             .Where(d => current is null || SortKey(d.Name).CompareTo(SortKey(current)) < 0)
             .Where(d => File.Exists(Path.Combine(d.Path, ResultsJson.FileName)))
-            .OrderByDescending(d => SortKey(d.Name))
-            .Select(d => d.Path)
-            .FirstOrDefault();
+            .OrderByDescending(d => SortKey(d.Name), StringComparer.Ordinal)
+            .Select(d => d.Path);
     }
 
     // "20261121-170000" < "20261121-170000-2" < "20261121-170000-10": pad the suffix so ordinal order is run order.

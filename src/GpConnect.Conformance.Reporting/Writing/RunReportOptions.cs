@@ -38,6 +38,12 @@ public sealed record RunReportOptions
     /// <summary>Names <see cref="Baseline"/> in reports (e.g. its folder name).</summary>
     public string BaselineLabel { get; init; } = "previous run";
 
+    /// <summary>
+    /// How many earlier runs the trend in report.html shows (default 10; 0 for none). They are the run folders beside the
+    /// run folder given to <see cref="RunReportWriter.Begin"/>, read once when the run begins.
+    /// </summary>
+    public int TrendRuns { get; init; } = 10;
+
     /// <summary>Obligation catalogue for the coverage table in report.html; null for no table.</summary>
     public IReadOnlyList<Obligation>? Obligations { get; init; }
 

@@ -42,6 +42,7 @@ public sealed class RunReportWriter
     private readonly Dictionary<ScenarioResult, (ScenarioResult Result, int Names)> _redacted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<ScenarioResult> _learned = new(ReferenceEqualityComparer.Instance);
     private IReadOnlyList<KeyValuePair<string, string>> _metadata = [];
+    private IReadOnlyList<RunTrendPoint> _history = [];
     private string? _folder;
     private DateTimeOffset _started;
     private DateTimeOffset _lastFlush;
@@ -78,6 +79,8 @@ public sealed class RunReportWriter
             _folder = runFolder;
             _metadata = [.. metadata, new("expectedScenarios", totalScenarios.ToString(System.Globalization.CultureInfo.InvariantCulture))];
             _started = _lastFlush = _options.Clock.GetUtcNow();
+            if (_options.TrendRuns > 0 && Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(runFolder))) is { } reportsRoot)
+                _history = RunHistory.Load(reportsRoot, runFolder, _options.TrendRuns);
             WriteSnapshot();
         }
     }
@@ -162,7 +165,7 @@ public sealed class RunReportWriter
         var outcome = _options.Waivers?.Apply(raw, today);
         var final = outcome?.Run ?? raw;
         comparison ??= _options.Baseline is { } baseline ? RunComparison.Compare(baseline, final, _options.BaselineLabel) : null;
-        var context = new ReportContext { Obligations = _options.Obligations, Comparison = comparison };
+        var context = new ReportContext { Obligations = _options.Obligations, Comparison = comparison, History = _history };
         if (outcome is not null) context = context.WithWaivers(outcome);
 
         var written = final;

@@ -24,10 +24,17 @@ internal sealed class HeadlessChromium
     /// <summary>The DOM after the page's scripts ran.</summary>
     public string DumpDom(string url) => Run(["--dump-dom", url]).Output;
 
+    /// <summary>
+    /// The DOM after the page's scripts ran in a window of the given size, letting the page's timers and messages run for
+    /// up to <paramref name="virtualTimeMs"/> of virtual time (for pages that wait on a frame's message).
+    /// </summary>
+    public string DumpDom(string url, int width, int height, int virtualTimeMs = 5000) =>
+        Run([$"--window-size={width},{height}", $"--virtual-time-budget={virtualTimeMs}", "--dump-dom", url]).Output;
+
     /// <summary>Saves a PNG screenshot of the page.</summary>
     public void Screenshot(string url, string pngPath, int width = 1280, int height = 2000)
     {
-        var (output, exit) = Run([$"--screenshot={pngPath}", $"--window-size={width},{height}", "--hide-scrollbars", url]);
+        var (output, exit) = Run([$"--screenshot={pngPath}", $"--window-size={width},{height}", "--hide-scrollbars", "--virtual-time-budget=3000", url]);
         if (!File.Exists(pngPath)) throw new InvalidOperationException($"chromium wrote no screenshot (exit {exit}): {output}");
     }
 

@@ -111,6 +111,89 @@ internal static class SampleRuns
         };
     }
 
+    /// <summary>
+    /// A run as a reviewer meets it after a provider ignores one header: 13 failures with one cause (Cache-Control missing),
+    /// 3 with a status pair (400 expected, 200 answered), 1 with a status and error code pair, 2 without findings, plus
+    /// passes across several use cases and tickets, and exchanges whose times straddle the spec's limits.
+    /// </summary>
+    public static RunResult ManyFailures()
+    {
+        var useCases = new[] { "get-the-fhir-capability-statement", "search-for-free-slots", "book-an-appointment", "read-an-organisation", "find-a-patient", "amend-an-appointment", "cancel-an-appointment" };
+        var tickets = new[] { "640", "643", "658", "826", "912", "921" };
+        var scenarios = new List<ScenarioResult>();
+        var n = 0;
+        ScenarioResult Make(string file, string feature, string name, ScenarioStatus status, string? message, IReadOnlyList<CheckFailure> failures, IReadOnlyList<Evidence> evidence, string[] extraTags)
+        {
+            n++;
+            var uc = useCases[n % useCases.Length];
+            string[] tags = [$"@use-case-{uc}", $"@ticket-{tickets[n % tickets.Length]}", n % 3 == 0 ? "@since-1.2.7" : "@since-1.2.3", .. extraTags];
+            var steps = new List<StepResult>
+            {
+                new("Given ", "the provider is configured", 5, StepStatus.Passed, TimeSpan.FromMilliseconds(1)),
+                new("When ", $"I send a {uc.Replace('-', ' ')} request", 6, StepStatus.Passed, TimeSpan.FromMilliseconds(40)),
+                new("Then ", "the response should be valid", 7, status == ScenarioStatus.Failed ? StepStatus.Failed : StepStatus.Passed, TimeSpan.FromMilliseconds(2), status == ScenarioStatus.Failed ? message : null),
+            };
+            return Result(Info(file, feature, $"{name} ({uc.Replace('-', ' ')})", 10 + n, tags), status, message, failures, evidence, steps, n);
+        }
+        HttpExchangeEvidence Exchange(string interaction, string method, int status, double ms, string? body = null, bool cacheControl = true) => new(
+            interaction, method, $"https://provider.example/B82617/STU3/1/gpconnect/fhir/{interaction}",
+            [new("Ssp-InteractionID", "urn:nhs:names:services:gpconnect:fhir:" + interaction), new("Ssp-TraceID", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"),
+             new("Authorization", "Bearer " + Jwt()), new("Accept", "application/fhir+json")],
+            method == "GET" ? null : """{"resourceType":"Appointment","status":"booked","description":"It's a check-up"}""",
+            status, cacheControl ? [new("Content-Type", "application/fhir+json;charset=utf-8"), new("Cache-Control", "no-store")] : [new("Content-Type", "application/fhir+json;charset=utf-8")],
+            body ?? """{"resourceType":"CapabilityStatement","version":"1.2.7","fhirVersion":"3.0.1","format":["application/fhir+json","application/fhir+xml"]}""",
+            TimeSpan.FromMilliseconds(ms), Start.AddSeconds(n));
+        const string outcome = """{"resourceType":"OperationOutcome","meta":{"profile":["https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1"]},"issue":[{"severity":"error","code":"invalid","details":{"coding":[{"system":"https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1","code":"INVALID_RESOURCE"}]},"diagnostics":"Appointment.description is mandatory."}]}""";
+        const string slots = """{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","id":"1","status":"free","serviceType":[{"text":"GP"}]}},{"resource":{"resourceType":"Slot","id":"2","status":"free"}}]}""";
+
+        for (int i = 0; i < 13; i++)
+            scenarios.Add(Make("features/core/resource-conventions.feature", "Conventions every response follows", "A successful response carries Cache-Control no-store",
+                ScenarioStatus.Failed, $"Every GP Connect response must carry Cache-Control: no-store; this {(i % 2 == 0 ? 200 : 400)} response has no Cache-Control header.",
+                [new CheckFailure("header.cache-control", "Cache-Control", "no-store", "absent", $"Every GP Connect response must carry Cache-Control: no-store; this {(i % 2 == 0 ? 200 : 400)} response has no Cache-Control header.")],
+                [Exchange("rest:read:metadata-1", "GET", 200, 30 + i, cacheControl: false)], ["@CORE-073", "@FND-002"]));
+        for (int i = 0; i < 3; i++)
+            scenarios.Add(Make("features/core/ssp-headers.feature", "Spine Secure Proxy headers", "A request without the Ssp-TraceID header is rejected",
+                ScenarioStatus.Failed, "Expected HTTP 400 but the provider answered 200.",
+                [new CheckFailure("http.status", null, "400", "200", "Expected HTTP 400 but the provider answered 200."),
+                 new CheckFailure("resource.type", "CapabilityStatement", "OperationOutcome", "CapabilityStatement", "Expected a OperationOutcome resource but the body is a CapabilityStatement.")],
+                [Exchange("rest:read:metadata-1", "GET", 200, 25)], ["@CORE-011"]));
+        scenarios.Add(Make("features/core/ssp-headers.feature", "Spine Secure Proxy headers", "A booking without the Ssp-TraceID header is rejected",
+            ScenarioStatus.Failed, "Expected HTTP 400 but the provider answered 422 with INVALID_RESOURCE.",
+            [new CheckFailure("http.status", null, "400", "422", "Expected HTTP 400 but the provider answered 422 with INVALID_RESOURCE (\"Appointment.description is mandatory.\")."),
+             new CheckFailure("spine-error-code", "OperationOutcome.issue.details.coding.code", "BAD_REQUEST", "INVALID_RESOURCE", "Expected Spine error code BAD_REQUEST but the OperationOutcome carries INVALID_RESOURCE.")],
+            [Exchange("rest:create:appointment-1", "POST", 422, 80, outcome)], ["@CORE-011"]));
+        scenarios.Add(Make("features/appointments/search-for-free-slots.feature", "Search for free slots", "Every Slot has exactly one serviceType",
+            ScenarioStatus.Failed, "Slot/2 has no serviceType",
+            [new CheckFailure("TKT-032", "Bundle.entry[1].resource.serviceType", "exactly 1", "0", "Slot must have exactly one serviceType " + HostileText)],
+            [Exchange("rest:search:slot-1", "GET", 200, 1450, slots)], ["@TKT-032", "@APT-040"]));
+        scenarios.Add(Make("features/core/transport.feature", "Transport", "The provider answers within the time-out", ScenarioStatus.Failed,
+            "Step 'When I send a request' (line 6) failed: No response from https://provider.example within 30 s", [], [], []));
+        scenarios.Add(Make("features/core/transport.feature", "Transport", "The provider answers a second request within the time-out", ScenarioStatus.Failed,
+            "Step 'When I send another request' (line 9) failed: No response from https://provider.example within 31 s", [], [], []));
+        for (int i = 0; i < 30; i++)
+        {
+            var (interaction, method, ms) = (i % 5) switch
+            {
+                0 => ("rest:search:slot-1", "GET", 300.0 + i * 40),
+                1 => ("rest:create:appointment-1", "POST", 60.0 + i * 7),
+                2 => ("rest:read:metadata-1", "GET", 12.0 + i),
+                3 => ("rest:cancel:appointment-1", "POST", 40.0 + i),
+                _ => ("operation:gpc.registerpatient-1", "POST", 90.0 + i * 3),
+            };
+            scenarios.Add(Make("features/use-cases.feature", "Use cases", $"Scenario {i} succeeds", ScenarioStatus.Passed, null, [],
+                [Exchange(interaction, method, method == "GET" ? 200 : 201, ms)], ["@CORE-129"]));
+        }
+        scenarios.Add(Make("features/tickets/ticket_912.feature", "Ticket 912", "Before 1.2.7 no type is required", ScenarioStatus.NotApplicable, "Applies up to 1.2.6; target is 1.2.7", [], [], []));
+        scenarios.Add(Make("features/tickets/ticket_912.feature", "Ticket 912", "A schedule type is echoed", ScenarioStatus.Skipped, "Test data role TD-02 is not configured", [], [], []));
+        scenarios.Add(Make("features/tickets/ticket_912.feature", "Ticket 912", "Booked appointment echoes the type", ScenarioStatus.Waived, "Waived: supplier fix due", [], [], []));
+        return new RunResult
+        {
+            Started = Start, Finished = Start.AddSeconds(95), Scenarios = scenarios,
+            Metadata = [new("target", "https://provider.example/B82617/STU3/1/gpconnect/fhir"), new("specVersion", "1.2.7"), new("expectations", "seed defaults"),
+                new("config", "provider:odsCode = B82617\ntls:clientCertificatePassword = hunter2-secret\nprovider:clientKey = k3y-material\nhttp:timeoutSeconds = 30")],
+        };
+    }
+
     /// <summary>A minimal run: ids with statuses, for comparison and policy tests.</summary>
     public static RunResult WithStatuses(params (string Id, ScenarioStatus Status)[] scenarios) => new()
     {
