@@ -28,7 +28,7 @@ internal static class JsonTreeReader
         var duplicates = new List<ValidationFinding>();
         try
         {
-            var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
+            var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = FhirParseLimits.MaxDepth });
             if (!reader.Read())
             {
                 findings.Add(Error("(body)", "parse.json", "The body is empty; expected a JSON object with a resourceType.", null));

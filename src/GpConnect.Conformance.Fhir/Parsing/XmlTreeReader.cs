@@ -24,6 +24,12 @@ internal static class XmlTreeReader
         XDocument doc;
         try
         {
+            if (TooDeep(text, FhirParseLimits.MaxDepth) is { } deep)
+            {
+                findings.Add(new ValidationFinding(FindingSeverity.Error, "(body)", "parse.xml-depth", $"at most {FhirParseLimits.MaxDepth} levels of nesting", null,
+                    $"The XML nests elements more than {FhirParseLimits.MaxDepth} levels deep (limits:maxNestingDepth); it is not read further.") { Line = deep.Line, Column = deep.Column });
+                return null;
+            }
             using var sr = new StringReader(text);
             using var xr = XmlReader.Create(sr, Settings);
             doc = XDocument.Load(xr, LoadOptions.SetLineInfo);
@@ -120,6 +126,23 @@ internal static class XmlTreeReader
             findings.Add(new ValidationFinding(FindingSeverity.Error, path, "parse.xml-value-missing", "a value attribute or child elements", "empty element",
                 $"Element '{name}' is empty: a primitive needs a 'value' attribute and a complex element needs children.") { Line = line, Column = col });
         }
+    }
+
+    /// <summary>
+    /// Where the element nesting first exceeds <paramref name="maxDepth"/>, or null. The tree builder below recurses once per
+    /// level, so depth is checked first with a streaming reader; a body with fewer '&lt;' than the limit cannot be too deep.
+    /// </summary>
+    private static (int? Line, int? Column)? TooDeep(string text, int maxDepth)
+    {
+        if (text.AsSpan().Count('<') <= maxDepth) return null;
+        using var sr = new StringReader(text);
+        using var xr = XmlReader.Create(sr, Settings);
+        while (xr.Read())
+        {
+            if (xr.NodeType == XmlNodeType.Element && xr.Depth >= maxDepth)
+                return xr is IXmlLineInfo li && li.HasLineInfo() ? (li.LineNumber, li.LinePosition) : (null, null);
+        }
+        return null;
     }
 
     private static ValidationFinding AttributeFinding(string path, XAttribute a)

@@ -60,4 +60,53 @@ public class RobustnessTests
         parsed.Success.ShouldBeFalse();
         parsed.Findings.ShouldContain(f => f.Rule == "parse.json");
     }
+
+    [Fact]
+    public void Xml_nested_fifty_thousand_levels_deep_is_a_finding_not_a_stack_overflow()
+    {
+        // Audit finding 1: this body killed the process (exit 134) with a stack overflow.
+        var deep = "<Basic xmlns=\"http://hl7.org/fhir\">" + string.Concat(Enumerable.Repeat("<extension>", 50_000))
+            + string.Concat(Enumerable.Repeat("</extension>", 50_000)) + "</Basic>";
+
+        var parsed = FhirParser.Parse(deep);
+
+        parsed.Success.ShouldBeFalse();
+        parsed.Findings.ShouldContain(f => f.Rule == "parse.xml-depth" && f.Message.Contains("limits:maxNestingDepth"));
+    }
+
+    [Fact]
+    public void Xml_just_inside_the_depth_limit_is_read()
+    {
+        var levels = FhirParseLimits.MaxDepth - 2;
+        var body = "<Basic xmlns=\"http://hl7.org/fhir\">" + string.Concat(Enumerable.Repeat("<extension url=\"x\">", levels))
+            + string.Concat(Enumerable.Repeat("</extension>", levels)) + "</Basic>";
+
+        var parsed = FhirParser.Parse(body);
+
+        parsed.Findings.ShouldNotContain(f => f.Rule == "parse.xml-depth");
+        parsed.Root.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void The_validate_command_reports_a_deep_xml_file_instead_of_dying()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gpcc-deep-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(file, "<Basic xmlns=\"http://hl7.org/fhir\">" + string.Concat(Enumerable.Repeat("<a>", 50_000)) + string.Concat(Enumerable.Repeat("</a>", 50_000)) + "</Basic>");
+        try
+        {
+            var stdout = new StringWriter();
+            var exit = GpConnect.Conformance.Fhir.Commands.ValidateCommand.Run([file], stdout, new StringWriter());
+            exit.ShouldBe(1);
+            stdout.ToString().ShouldContain("parse.xml-depth");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void The_depth_limit_cannot_be_set_outside_its_documented_range()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => FhirParseLimits.MaxDepth = 5);
+        Should.Throw<ArgumentOutOfRangeException>(() => FhirParseLimits.MaxDepth = 100_000);
+        FhirParseLimits.MaxDepth.ShouldBe(FhirParseLimits.DefaultMaxDepth);
+    }
 }
