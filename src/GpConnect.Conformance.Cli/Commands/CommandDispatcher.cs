@@ -9,7 +9,14 @@ public static class CommandDispatcher
     public const int Failures = 1;
     public const int BadInput = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        await RunAsync(args, stdout, stderr, interruption: null);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter)"/>; <paramref name="interruption"/> replaces the process's
+    /// SIGINT/SIGTERM handling for the run command (tests interrupt a run through it).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
@@ -17,7 +24,7 @@ public static class CommandDispatcher
         {
             return command switch
             {
-                "run" => await RunCommand.RunAsync(rest, stdout, stderr),
+                "run" => await RunWithInterruptionAsync(rest, stdout, stderr, interruption),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
                 "bench" => BenchCommand.Run(rest, stdout),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
@@ -32,6 +39,13 @@ public static class CommandDispatcher
             stderr.WriteLine("Stopped.");
             return Failures;
         }
+    }
+
+    private static async Task<int> RunWithInterruptionAsync(string[] args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption)
+    {
+        if (interruption is not null) return await RunCommand.RunAsync(args, stdout, stderr, interruption);
+        using var process = RunInterruption.ForProcess(stderr);
+        return await RunCommand.RunAsync(args, stdout, stderr, process);
     }
 
     public static string Usage => """

@@ -20,8 +20,9 @@ namespace GpConnect.Conformance.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption = null)
     {
+        interruption ??= new RunInterruption();
         var (options, error) = RunOptions.Parse(args);
         if (options is null)
         {
@@ -79,7 +80,7 @@ public static class RunCommand
 
         return options.DryRun
             ? DryRun(settings, catalog, stdout)
-            : await RunAsync(settings, catalog, options, root, stdout, stderr);
+            : await RunAsync(settings, catalog, options, root, interruption, stdout, stderr);
     }
 
     private static int DryRun(ConformanceSettings settings, FeatureCatalog catalog, TextWriter stdout)
@@ -101,7 +102,8 @@ public static class RunCommand
         return run.HasFailures ? CommandDispatcher.Failures : CommandDispatcher.Ok;
     }
 
-    private static async Task<int> RunAsync(ConformanceSettings settings, FeatureCatalog catalog, RunOptions options, string root, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunAsync(ConformanceSettings settings, FeatureCatalog catalog, RunOptions options, string root,
+        RunInterruption interruption, TextWriter stdout, TextWriter stderr)
     {
         WaiverSet? waivers = null;
         if (options.WaiversFile is not null)
@@ -146,7 +148,16 @@ public static class RunCommand
         if (options.FailOn == "new" && baseline is null)
             stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
 
-        var runFolder = RunFolders.Create(reportsRoot, DateTimeOffset.UtcNow);
+        string runFolder;
+        try
+        {
+            runFolder = RunFolders.Create(reportsRoot, DateTimeOffset.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            stderr.WriteLine($"Configuration error: reports:directory \"{settings.Reports.Directory}\" ({reportsRoot}) cannot hold a run folder: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
         var writer = new RunReportWriter(new RunReportOptions
         {
             Redact = options.Redact,
@@ -158,36 +169,52 @@ public static class RunCommand
         var progress = ConsoleProgressReporter.ForConsole(catalog.Scenarios.Count);
         var observer = new ReportingObserver(writer, progress, runFolder);
 
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-            stderr.WriteLine("Stopping after the current scenario (press Ctrl+C again to abort)…");
-        };
-        Console.CancelKeyPress += onCancel;
-        RunResult run;
+        RunResult? run = null;
+        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop);
         try
         {
-            run = await ConformanceRun.ExecuteAsync(settings, catalog, observer, cancellation.Token);
+            // A hung provider must not keep an interrupted run waiting: stop waiting when the interruption aborts.
+            var aborted = Task.Delay(Timeout.Infinite, interruption.Abort);
+            if (await Task.WhenAny(runTask, aborted) == runTask) run = await runTask;
+            else _ = runTask.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed; the process is exiting
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
         }
         catch (ConfigurationException e)
         {
             stderr.WriteLine($"Configuration error: {e.Message}");
             return CommandDispatcher.BadInput;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
+            if (observer.Began && !interruption.Requested)
+            {
+                // The run started and its files are being written: a failure there (e.g. the disk) is reported with what ran.
+                stderr.WriteLine($"The run stopped: {e.Message}");
+                TryCompleteInterrupted(writer, $"error: {e.Message}", null, stderr);
+                return CommandDispatcher.Failures;
+            }
             stderr.WriteLine($"Could not start the run: {e.Message}");
             return CommandDispatcher.BadInput;
         }
-        finally
+
+        if (interruption.Requested)
         {
-            Console.CancelKeyPress -= onCancel;
+            progress.Finish();
+            observer.Detach();
+            var partial = TryCompleteInterrupted(writer, interruption.Reason ?? "interrupted", run, stderr);
+            if (partial is not null)
+            {
+                ConsoleSummaryWriter.Write(stdout, partial.Run, partial.Context);
+                stdout.WriteLine($"Interrupted ({interruption.Reason}): the reports hold the {partial.Run.Scenarios.Count} scenarios that finished and are marked incomplete.");
+                stdout.WriteLine($"Reports: {partial.HtmlPath}");
+            }
+            return interruption.ExitCode;
         }
         progress.Finish();
 
-        var report = writer.Complete(run);
+        var report = writer.Complete(run!);
         ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
         stdout.WriteLine($"Reports: {report.HtmlPath}");
         stdout.WriteLine($"         {report.JUnitPath}");
@@ -215,21 +242,61 @@ public static class RunCommand
     private static string Indent(string text, int spaces) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(l => new string(' ', spaces) + l.TrimEnd('\r')));
 
-    /// <summary>Feeds progress and the incremental report writer as scenarios finish.</summary>
+    private static RunReport? TryCompleteInterrupted(RunReportWriter writer, string reason, RunResult? run, TextWriter stderr)
+    {
+        try
+        {
+            if (writer.IsCompleted) return null;
+            return writer.CompleteInterrupted(reason, run);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the run never began: there is nothing to write
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"The reports could not be written: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Feeds progress and the incremental report writer as scenarios finish; detached once the final report is written.</summary>
     private sealed class ReportingObserver(RunReportWriter writer, ConsoleProgressReporter progress, string runFolder) : IRunObserver
     {
-        public void RunStarting(int scenarioCount, IReadOnlyList<KeyValuePair<string, string>> metadata)
+        private readonly object _gate = new();
+        private bool _detached;
+
+        public bool Began { get; private set; }
+
+        public void Detach()
         {
-            progress.SetTotal(scenarioCount);
-            writer.Begin(runFolder, metadata, scenarioCount);
+            lock (_gate) _detached = true;
         }
 
-        public void ScenarioStarting(ScenarioInfo scenario) => progress.ScenarioStarted(scenario);
+        public void RunStarting(int scenarioCount, IReadOnlyList<KeyValuePair<string, string>> metadata)
+        {
+            lock (_gate)
+            {
+                if (_detached) return;
+                progress.SetTotal(scenarioCount);
+                writer.Begin(runFolder, metadata, scenarioCount);
+                Began = true;
+            }
+        }
+
+        public void ScenarioStarting(ScenarioInfo scenario)
+        {
+            lock (_gate) if (!_detached) progress.ScenarioStarted(scenario);
+        }
 
         public void ScenarioFinished(ScenarioResult result)
         {
-            progress.ScenarioFinished(result);
-            writer.OnScenarioFinished(result);
+            lock (_gate)
+            {
+                if (_detached) return;
+                progress.ScenarioFinished(result);
+                writer.OnScenarioFinished(result);
+            }
         }
     }
 }

@@ -139,6 +139,38 @@ public sealed class RunReportWriter
         }
     }
 
+    /// <summary>
+    /// Writes the final report of a run that was interrupted (Ctrl+C, SIGTERM): every scenario finished so far (from
+    /// <paramref name="run"/> when the runner returned one, otherwise those recorded through <see cref="OnScenarioFinished"/>),
+    /// marked incomplete, with <c>interrupted</c> = <paramref name="reason"/> in the metadata.
+    /// </summary>
+    public RunReport CompleteInterrupted(string reason, RunResult? run = null)
+    {
+        lock (_gate)
+        {
+            EnsureRunning();
+            var baseMetadata = run is { Metadata.Count: > 0 } ? run.Metadata : _metadata;
+            var partial = new RunResult
+            {
+                Started = run?.Started ?? _started,
+                Finished = _options.Clock.GetUtcNow(),
+                Scenarios = run?.Scenarios.ToList() ?? _scenarios.ToList(),
+                FeatureErrors = run?.FeatureErrors.ToList() ?? _featureErrors.ToList(),
+                Metadata = [.. baseMetadata.Where(kv => kv.Key != "interrupted"), new("interrupted", reason)],
+                Complete = false,
+            };
+            var report = Write(partial, null);
+            _completed = true;
+            return report;
+        }
+    }
+
+    /// <summary>True once <see cref="Complete"/> or <see cref="CompleteInterrupted"/> has written the final report.</summary>
+    public bool IsCompleted
+    {
+        get { lock (_gate) return _completed; }
+    }
+
     private void EnsureRunning()
     {
         if (_folder is null) throw new InvalidOperationException("Call Begin first.");
