@@ -51,6 +51,8 @@ public static class RunCommand
             return CommandDispatcher.BadInput;
         }
 
+        GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
+
         if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
 
         TagExpression? tags = null;

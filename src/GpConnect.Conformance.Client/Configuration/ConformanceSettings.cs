@@ -32,6 +32,9 @@ public sealed class ConformanceSettings
     /// <summary>Where reports are written (<c>reports</c>).</summary>
     public required ReportsSettings Reports { get; init; }
 
+    /// <summary>Bounds on what a provider can make the harness hold (<c>limits</c>).</summary>
+    public LimitsSettings Limits { get; init; } = new();
+
     /// <summary>
     /// Test data by role (<c>testData</c>). A role is the path to a group of string values, joined with '.', e.g.
     /// <c>testData:patients:sensitive:nhsNumber</c> gives role <c>patients.sensitive</c>, value name <c>nhsNumber</c>.
@@ -231,6 +234,31 @@ public sealed class ExpectationsSettings
 
     /// <summary>The raw <c>expectations</c> section, for per-ticket keys such as <c>expectations:&lt;ticket&gt;:errorCode</c>.</summary>
     public IConfigurationSection? Section { get; init; }
+}
+
+/// <summary>
+/// Bounds on what a provider can make the harness read and keep (<c>limits</c>), so a broken or hostile provider fails
+/// its scenarios with the reason instead of exhausting memory or the stack.
+/// </summary>
+public sealed class LimitsSettings
+{
+    /// <summary>Default of <see cref="MaxResponseBytes"/>: 10 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 10 * 1024 * 1024;
+    /// <summary>Default of <see cref="MaxDecodedResponseBytes"/>: 32 MiB.</summary>
+    public const int DefaultMaxDecodedResponseBytes = 32 * 1024 * 1024;
+    /// <summary>Default of <see cref="MaxEvidenceBodyChars"/>: 1 Mi characters.</summary>
+    public const int DefaultMaxEvidenceBodyChars = 1024 * 1024;
+    /// <summary>Default of <see cref="MaxNestingDepth"/>.</summary>
+    public const int DefaultMaxNestingDepth = 256;
+
+    /// <summary><c>limits:maxResponseBytes</c>: largest response body read from the wire; a larger one is refused unread.</summary>
+    public int MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+    /// <summary><c>limits:maxDecodedResponseBytes</c>: largest body after undoing Content-Encoding (gzip, deflate, br).</summary>
+    public int MaxDecodedResponseBytes { get; init; } = DefaultMaxDecodedResponseBytes;
+    /// <summary><c>limits:maxEvidenceBodyChars</c>: most characters of each request/response body kept as evidence in the reports.</summary>
+    public int MaxEvidenceBodyChars { get; init; } = DefaultMaxEvidenceBodyChars;
+    /// <summary><c>limits:maxNestingDepth</c>: most levels of nested JSON objects/arrays or XML elements in a body.</summary>
+    public int MaxNestingDepth { get; init; } = DefaultMaxNestingDepth;
 }
 
 /// <summary>Report output (<c>reports</c>).</summary>

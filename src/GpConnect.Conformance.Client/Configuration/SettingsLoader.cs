@@ -114,6 +114,13 @@ public static partial class SettingsLoader
             Section = configuration.GetSection("expectations"),
         };
         var reports = new ReportsSettings { Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")) };
+        var limits = new LimitsSettings
+        {
+            MaxResponseBytes = r.Int("limits:maxResponseBytes", LimitsSettings.DefaultMaxResponseBytes, minimum: 1024),
+            MaxDecodedResponseBytes = r.Int("limits:maxDecodedResponseBytes", LimitsSettings.DefaultMaxDecodedResponseBytes, minimum: 1024),
+            MaxEvidenceBodyChars = r.Int("limits:maxEvidenceBodyChars", LimitsSettings.DefaultMaxEvidenceBodyChars, minimum: 1024),
+            MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
+        };
 
         if (r.Problems.Count > 0) throw new ConfigurationException(r.Problems);
 
@@ -128,6 +135,7 @@ public static partial class SettingsLoader
             Jwt = jwt,
             Expectations = expectations,
             Reports = reports,
+            Limits = limits,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
             Configuration = configuration,

@@ -61,7 +61,7 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
         return fallback;
     }
 
-    public int Int(string key, int fallback, int minimum)
+    public int Int(string key, int fallback, int minimum, int maximum = int.MaxValue)
     {
         var value = Raw(key);
         if (value is null) return fallback;
@@ -73,6 +73,11 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
         if (parsed < minimum)
         {
             Problem(key, $"{key} must be {minimum} or more (got {parsed})");
+            return fallback;
+        }
+        if (parsed > maximum)
+        {
+            Problem(key, $"{key} must be {maximum} or less (got {parsed})");
             return fallback;
         }
         return parsed;

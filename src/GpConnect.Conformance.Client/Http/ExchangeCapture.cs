@@ -16,11 +16,23 @@ internal sealed class ExchangeCapture
     public IReadOnlyList<HttpHeader> ResponseHeaders { get; set; } = [];
     public byte[] ResponseBody { get; set; } = [];
     public TimeSpan? Elapsed { get; set; }
+
+    /// <summary>Why the response body was not read whole (it exceeded the size limit); null when it was.</summary>
+    public string? BodyRefused { get; set; }
+
+    /// <summary>Bytes received on the wire (up to the limit).</summary>
+    public long WireLength { get; set; }
 }
 
-/// <summary>The last handler before the network: records the request as sent and buffers the response body.</summary>
-internal sealed class CapturingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+/// <summary>
+/// The last handler before the network: records the request as sent and buffers the response body, reading at most
+/// <paramref name="maxResponseBytes"/> (a larger body is refused: only its first bytes are kept, for evidence).
+/// </summary>
+internal sealed class CapturingHandler(HttpMessageHandler inner, int maxResponseBytes) : DelegatingHandler(inner)
 {
+    /// <summary>How much of a refused body is kept for the evidence.</summary>
+    internal const int RefusedBodyPrefix = 4096;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.TryGetValue(ExchangeCapture.Key, out var capture);
@@ -35,7 +47,7 @@ internal sealed class CapturingHandler(HttpMessageHandler inner) : DelegatingHan
 
         var stopwatch = Stopwatch.StartNew();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var (body, wireLength, refused) = await ReadLimitedAsync(response, maxResponseBytes, cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
 
         if (capture is not null)
@@ -44,6 +56,8 @@ internal sealed class CapturingHandler(HttpMessageHandler inner) : DelegatingHan
             capture.ReasonPhrase = response.ReasonPhrase;
             capture.ResponseHeaders = Flatten(response.Headers, response.Content.Headers);
             capture.ResponseBody = body;
+            capture.WireLength = wireLength;
+            capture.BodyRefused = refused;
             capture.Elapsed = stopwatch.Elapsed;
         }
 
@@ -52,6 +66,33 @@ internal sealed class CapturingHandler(HttpMessageHandler inner) : DelegatingHan
         foreach (var header in response.Content.Headers) replay.Headers.TryAddWithoutValidation(header.Key, header.Value);
         response.Content = replay;
         return response;
+    }
+
+    /// <summary>
+    /// Reads the body, stopping as soon as it is larger than <paramref name="limit"/> bytes (an announced Content-Length over
+    /// the limit is refused without reading). A refused body keeps its first <see cref="RefusedBodyPrefix"/> bytes.
+    /// </summary>
+    private static async Task<(byte[] Body, long WireLength, string? Refused)> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    {
+        var status = $"HTTP {(int)response.StatusCode}";
+        if (response.Content.Headers.ContentLength is long announced && announced > limit)
+            return ([], 0, $"the {status} response announces a body of {announced} bytes, more than limits:maxResponseBytes ({limit} bytes); it was not read");
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                var prefix = buffer.GetBuffer().AsSpan(0, RefusedBodyPrefix).ToArray();
+                return (prefix, buffer.Length, $"the {status} response body is larger than limits:maxResponseBytes ({limit} bytes); reading stopped there");
+            }
+        }
+        return (buffer.ToArray(), buffer.Length, null);
     }
 
     private static List<HttpHeader> Flatten(System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders)

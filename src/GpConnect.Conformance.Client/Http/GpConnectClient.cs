@@ -55,7 +55,7 @@ public sealed class GpConnectClient : IDisposable
             ConfigureMessageHandler = handler =>
             {
                 if (handler is HttpClientHandler http && tls.Protocols is { } protocols) http.SslProtocols = protocols;
-                return new CapturingHandler(handler);
+                return new CapturingHandler(handler, settings.Limits.MaxResponseBytes);
             },
         };
         if (serviceRoot.Scheme == Uri.UriSchemeHttps)
@@ -186,13 +186,18 @@ public sealed class GpConnectClient : IDisposable
             RequestBody = request.Body,
             StartedAt = startedAt,
             Duration = capture.Elapsed ?? stopwatch.Elapsed,
+            EvidenceBodyLimit = Settings.Limits.MaxEvidenceBodyChars,
         };
         if (capture.StatusCode is null)
         {
             var (kind, text) = DescribeTransportError(response);
             return exchange with { TransportError = text, TransportErrorKind = kind };
         }
-        var (body, problem) = ResponseBodyDecoder.Decode(capture.ResponseBody, capture.ResponseHeaders);
+        if (capture.BodyRefused is not null)
+            return Refused(exchange, capture, capture.BodyRefused, capture.ResponseBody);
+        var (body, problem, refused) = ResponseBodyDecoder.Decode(capture.ResponseBody, capture.ResponseHeaders, Settings.Limits.MaxDecodedResponseBytes);
+        if (refused is not null)
+            return Refused(exchange, capture, $"the HTTP {capture.StatusCode} response was refused: {refused}", capture.ResponseBody);
         return exchange with
         {
             StatusCode = capture.StatusCode,
@@ -203,6 +208,21 @@ public sealed class GpConnectClient : IDisposable
             ResponseBodyProblem = problem,
         };
     }
+
+    /// <summary>
+    /// A response whose body cannot be used (too large, expands too far, not valid UTF-8): no status, so every check on
+    /// it fails with <paramref name="reason"/>; the headers and the start of the body stay as evidence.
+    /// </summary>
+    private static HttpExchange Refused(HttpExchange exchange, ExchangeCapture capture, string reason, byte[] received) => exchange with
+    {
+        ReasonPhrase = capture.ReasonPhrase,
+        ResponseHeaders = capture.ResponseHeaders,
+        ResponseBody = Encoding.UTF8.GetString(received, 0, Math.Min(received.Length, CapturingHandler.RefusedBodyPrefix)),
+        ResponseBodyWireLength = capture.WireLength,
+        ResponseBodyProblem = reason,
+        TransportError = reason,
+        TransportErrorKind = Client.TransportErrorKind.BodyRefused,
+    };
 
     /// <inheritdoc />
     public void Dispose() => _rest.Dispose();

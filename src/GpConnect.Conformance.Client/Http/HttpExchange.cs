@@ -16,6 +16,12 @@ public enum TransportErrorKind
     Timeout,
     /// <summary>Name resolution, a dropped connection or another network failure.</summary>
     Other,
+    /// <summary>
+    /// A response came but its body cannot be used: larger than <c>limits:maxResponseBytes</c>, expanding past
+    /// <c>limits:maxDecodedResponseBytes</c>, or not valid in its charset (e.g. invalid UTF-8). The status is not reported
+    /// (<see cref="HttpExchange.StatusCode"/> is null) so that no check passes on it; <see cref="HttpExchange.TransportError"/> says why.
+    /// </summary>
+    BodyRefused,
 }
 
 /// <summary>
@@ -54,6 +60,18 @@ public sealed record HttpExchange
     public string? TransportError { get; init; }
     /// <summary>The kind of transport failure; null when a response came.</summary>
     public TransportErrorKind? TransportErrorKind { get; init; }
+
+    /// <summary>Most characters of <see cref="ResponseBody"/> kept as evidence (<c>limits:maxEvidenceBodyChars</c>).</summary>
+    public int EvidenceBodyLimit { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// <see cref="ResponseBody"/> as kept in the reports: whole when it fits <see cref="EvidenceBodyLimit"/>, otherwise its
+    /// start and a note of how much was left out (checks always see the whole body).
+    /// </summary>
+    public string EvidenceResponseBody => ResponseBody.Length <= EvidenceBodyLimit
+        ? ResponseBody
+        : string.Concat(ResponseBody.AsSpan(0, EvidenceBodyLimit),
+            $"\n… [{ResponseBody.Length - EvidenceBodyLimit} more characters not kept in the evidence: limits:maxEvidenceBodyChars is {EvidenceBodyLimit}]");
 
     /// <summary>True when an HTTP response was received.</summary>
     public bool HasResponse => StatusCode is not null;

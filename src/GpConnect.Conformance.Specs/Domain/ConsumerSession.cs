@@ -48,7 +48,7 @@ public sealed class ConsumerSession(GpConnectClient client, ScenarioContext scen
         exchange.RequestBody,
         exchange.StatusCode,
         exchange.ResponseHeaders.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).ToList(),
-        exchange.HasResponse ? exchange.ResponseBody : null,
+        exchange.HasResponse ? exchange.EvidenceResponseBody : null,
         exchange.Duration,
         exchange.StartedAt,
         exchange.TransportError);
