@@ -33,6 +33,6 @@ if ($stale) {
     }
     Move-Item -Force "$stamp.new" $stamp
 }
-Set-Location $here
+
 & dotnet (Join-Path $out 'gpconnect-conformance.dll') @args
 exit $LASTEXITCODE

@@ -25,5 +25,5 @@ if [ ! -f "$out/gpconnect-conformance.dll" ] || [ ! -f "$stamp" ] || [ "$(cat "$
   fi
   mv -f "$stamp.new" "$stamp"
 fi
-cd "$here"
+
 exec dotnet "$out/gpconnect-conformance.dll" "$@"

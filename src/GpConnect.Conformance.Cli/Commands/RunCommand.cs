@@ -30,6 +30,7 @@ public static class RunCommand
             stderr.WriteLine(CommandDispatcher.Usage);
             return CommandDispatcher.BadInput;
         }
+        if (options.ReportsDirectory is not null) options = options with { ReportsDirectory = Path.GetFullPath(options.ReportsDirectory) };
 
         if (ConformanceSession.Bindings.Problems.Count > 0)
         {
@@ -43,7 +44,8 @@ public static class RunCommand
         ConformanceSettings settings;
         try
         {
-            settings = SettingsLoader.Load(options.ConfigFile is null ? layout.DefaultConfig : Path.GetFullPath(options.ConfigFile, root), options.ConfigOverrides());
+            // Paths typed on the command line are relative to the directory the command was run from; defaults live in the suite's content.
+            settings = SettingsLoader.Load(options.ConfigFile is null ? layout.DefaultConfig : Path.GetFullPath(options.ConfigFile), options.ConfigOverrides());
         }
         catch (ConfigurationException e)
         {
@@ -66,7 +68,7 @@ public static class RunCommand
             }
         }
 
-        var featuresDirectory = options.FeaturesDirectory is null ? layout.Features : Path.GetFullPath(options.FeaturesDirectory, root);
+        var featuresDirectory = options.FeaturesDirectory is null ? layout.Features : Path.GetFullPath(options.FeaturesDirectory);
         if (!Directory.Exists(featuresDirectory))
         {
             stderr.WriteLine($"The features folder {featuresDirectory} does not exist.");
@@ -110,7 +112,7 @@ public static class RunCommand
         WaiverSet? waivers = null;
         if (options.WaiversFile is not null)
         {
-            try { waivers = WaiverSet.Load(Path.GetFullPath(options.WaiversFile, root)); }
+            try { waivers = WaiverSet.Load(Path.GetFullPath(options.WaiversFile)); }
             catch (Exception e) when (e is WaiverFileException or IOException or FormatException or ResultsFormatException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"--waivers: {e.Message}");

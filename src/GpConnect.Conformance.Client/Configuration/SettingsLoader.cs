@@ -56,7 +56,7 @@ public static partial class SettingsLoader
 
         var builder = new ConfigurationBuilder().AddJsonFile(fullPath, optional: false, reloadOnChange: false);
         if (environmentPrefix is not null) builder.AddEnvironmentVariables(environmentPrefix);
-        if (overrides is not null) builder.AddInMemoryCollection(overrides);
+        if (overrides is not null) builder.AddInMemoryCollection(NormaliseOverrides(overrides));
         try
         {
             return builder.Build();
@@ -65,6 +65,23 @@ public static partial class SettingsLoader
         {
             throw Single(configFile, DescribeJsonError(e));
         }
+    }
+
+    /// <summary>
+    /// Override keys may use '.' between segments as well as ':' (<c>provider.allowWrites=false</c>, as the README
+    /// writes keys); the same key given twice keeps the last value (keys are case-insensitive).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> NormaliseOverrides(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var (key, value) in overrides)
+        {
+            var normalised = string.Join(':', key.Trim().Split(['.', ':']));
+            if (!merged.ContainsKey(normalised)) order.Add(normalised);
+            merged[normalised] = value;
+        }
+        return order.Select(k => new KeyValuePair<string, string?>(k, merged[k])).ToList();
     }
 
     private static string DescribeJsonError(Exception e)
@@ -85,6 +102,9 @@ public static partial class SettingsLoader
 
     private static ConfigurationException Single(string file, string message) =>
         new([new ConfigurationProblem("", file, message)]);
+
+    private static bool IsSameOrBelow(string key, string section) =>
+        key.Equals(section, StringComparison.OrdinalIgnoreCase) || key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$")]
     private static partial Regex FhirIdPattern();
@@ -122,7 +142,13 @@ public static partial class SettingsLoader
             MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
         };
 
-        if (r.Problems.Count > 0) throw new ConfigurationException(r.Problems);
+        var schemaProblems = ConfigurationSchema.Check(configuration, configFile, environmentPrefix);
+        if (schemaProblems.Count > 0 || r.Problems.Count > 0)
+        {
+            // A key the schema already explains (an object where a value belongs) is not reported again as "required".
+            var explained = schemaProblems.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            throw new ConfigurationException([.. schemaProblems, .. r.Problems.Where(p => !explained.Any(k => IsSameOrBelow(p.Key, k)))]);
+        }
 
         var testDataSection = configuration.GetSection("testData");
         return new ConformanceSettings
