@@ -16,7 +16,8 @@ namespace GpConnect.Conformance.Reporting.EvidencePack;
 /// </summary>
 /// <remarks>
 /// Scenario ids, feature names and tags are left alone so runs still compare. JWT time claims (<c>exp</c>, <c>iat</c>,
-/// <c>nbf</c>, <c>auth_time</c>) are 10-digit numbers too and are kept. A Bearer JWT is decoded, redacted and re-encoded
+/// <c>nbf</c>, <c>auth_time</c>) are 10-digit numbers too and are kept. A JWT (with or without <c>Bearer </c>, in any
+/// header or body) is decoded, redacted and re-encoded
 /// so the token in the report no longer carries the data (its signature no longer matches, which is noted in no way
 /// other than by this remark: GP Connect tokens are unsigned).
 /// </remarks>
@@ -37,8 +38,14 @@ public sealed partial class Redactor
     [GeneratedRegex(@"""(?:exp|iat|nbf|auth_time)""\s*:\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeClaimBefore();
 
-    [GeneratedRegex(@"^(?<scheme>Bearer\s+)(?<h>[A-Za-z0-9_-]+)\.(?<p>[A-Za-z0-9_-]+)\.(?<s>[A-Za-z0-9_-]*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex BearerJwt();
+    // A JWT anywhere (with or without "Bearer ", in any header or body): base64url JSON header ("eyJ" is '{"'), payload, signature.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])(?<h>eyJ[A-Za-z0-9_-]*)\.(?<p>[A-Za-z0-9_-]+)\.(?<s>[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyJwt();
+
+    // Where names are never replaced: a URL up to its query (scheme, host, port, path) and a bare host name. A patient
+    // family name that happens to be a word of a host ("gpconnect-conformance.example") is not personal data there.
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.-]*://[^\s""'<>?#]*|(?<![\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w@-])", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlOrHost();
 
     /// <summary>How many distinct NHS numbers and names have been given placeholders so far.</summary>
     public (int NhsNumbers, int Names) Counts => (_nhsNumbers.Count, _names.Count);
@@ -62,9 +69,23 @@ public sealed partial class Redactor
         {
             LearnBody(e.RequestBody);
             LearnBody(e.ResponseBody);
-            if (JwtDecoder.TryDecode(JwtDecoder.AuthorizationHeader(e.RequestHeaders)) is { } jwt) LearnBody(jwt.PayloadJson);
+            foreach (var header in e.RequestHeaders.Concat(e.ResponseHeaders)) LearnJwts(header.Value);
+            LearnJwts(e.RequestBody);
+            LearnJwts(e.ResponseBody);
         }
-        foreach (var t in scenario.Evidence.OfType<TextEvidence>()) LearnBody(t.Text);
+        foreach (var t in scenario.Evidence.OfType<TextEvidence>())
+        {
+            LearnBody(t.Text);
+            LearnJwts(t.Text);
+        }
+    }
+
+    /// <summary>Learns names from the claims of every JWT in <paramref name="text"/>, whatever precedes it.</summary>
+    private void LearnJwts(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Contains("eyJ", StringComparison.Ordinal)) return;
+        foreach (Match m in AnyJwt().Matches(text))
+            if (JwtDecoder.TryDecode(m.Value) is { } jwt) LearnBody(jwt.PayloadJson);
     }
 
     /// <summary>Learns names from one JSON or XML body (anything else is ignored).</summary>
@@ -106,10 +127,14 @@ public sealed partial class Redactor
         Evidence = s.Evidence.Select(RedactEvidence).ToList(),
     };
 
-    /// <summary>Replaces NHS numbers and learned names in free text.</summary>
+    /// <summary>
+    /// Replaces NHS numbers and learned names in free text. A JWT in the text is decoded, redacted and re-encoded. Names
+    /// inside URLs (before the query) and host names are left alone; NHS numbers are replaced everywhere.
+    /// </summary>
     public string RedactText(string text)
     {
         if (text.Length == 0) return text;
+        if (text.Contains("eyJ", StringComparison.Ordinal)) text = AnyJwt().Replace(text, RedactJwt);
         var result = NhsNumber().Replace(text, m =>
         {
             var start = Math.Max(0, m.Index - 40);
@@ -121,7 +146,16 @@ public sealed partial class Redactor
         });
         if (_names.Count == 0) return result;
         _namePattern ??= BuildNamePattern();
-        return _namePattern.Replace(result, m => _names[m.Value]);
+        if (!_namePattern.IsMatch(result)) return result;
+        var kept = UrlOrHost().Matches(result).Select(u => (Start: u.Index, End: u.Index + u.Length)).ToList();
+        return _namePattern.Replace(result, m => kept.Any(k => m.Index >= k.Start && m.Index < k.End) ? m.Value : _names[m.Value]);
+    }
+
+    private string RedactJwt(Match m)
+    {
+        if (Base64Url.TryDecodeString(m.Groups["h"].Value) is not { } h || Base64Url.TryDecodeString(m.Groups["p"].Value) is not { } p)
+            return m.Value;
+        return $"{Base64Url.Encode(RedactText(h))}.{Base64Url.Encode(RedactText(p))}.{m.Groups["s"].Value}";
     }
 
     private string? RedactNullable(string? text) => text is null ? null : RedactText(text);
@@ -142,18 +176,7 @@ public sealed partial class Redactor
         _ => e,
     };
 
-    private KeyValuePair<string, string> RedactHeader(KeyValuePair<string, string> header)
-    {
-        if (header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
-            && BearerJwt().Match(header.Value.Trim()) is { Success: true } m
-            && Base64Url.TryDecodeString(m.Groups["h"].Value) is { } h
-            && Base64Url.TryDecodeString(m.Groups["p"].Value) is { } p)
-        {
-            var token = $"{Base64Url.Encode(RedactText(h))}.{Base64Url.Encode(RedactText(p))}.{m.Groups["s"].Value}";
-            return new(header.Key, m.Groups["scheme"].Value + token);
-        }
-        return new(header.Key, RedactText(header.Value));
-    }
+    private KeyValuePair<string, string> RedactHeader(KeyValuePair<string, string> header) => new(header.Key, RedactText(header.Value));
 
     private void LearnJson(JsonNode? node)
     {

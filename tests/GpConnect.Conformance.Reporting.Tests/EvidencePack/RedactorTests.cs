@@ -75,4 +75,43 @@ public class RedactorTests
         r.RedactText("Dr Okonkwo called").ShouldBe("Dr NAME-1 called");
         r.RedactText("okonkwoville").ShouldBe("okonkwoville"); // whole words only
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("JWT ")]
+    [InlineData("bearer  ")]
+    public void A_jwt_sent_without_the_bearer_prefix_is_redacted_too(string scheme)
+    {
+        // Audit finding 12: a token sent bare kept the practitioner's name readable.
+        var run = SampleRuns.Full();
+        var first = run.Scenarios[0];
+        var exchange = first.Evidence.OfType<HttpExchangeEvidence>().Single();
+        var bare = exchange with
+        {
+            RequestHeaders = exchange.RequestHeaders.Select(h => h.Key == "Authorization" ? new KeyValuePair<string, string>(h.Key, scheme + SampleRuns.Jwt()) : h).ToList(),
+        };
+        run = run with { Scenarios = [first with { Evidence = [bare] }] };
+
+        var redacted = new Redactor().Redact(run);
+        var auth = JwtDecoder.AuthorizationHeader(redacted.Scenarios[0].Evidence.OfType<HttpExchangeEvidence>().Single().RequestHeaders)!;
+
+        auth.ShouldStartWith(scheme);
+        var jwt = JwtDecoder.TryDecode(auth[scheme.Length..])!;
+        jwt.PayloadJson.ShouldNotContain(SampleRuns.PractitionerFamily);
+        jwt.PayloadJson.ShouldNotContain(SampleRuns.PatientNhsNumber);
+        jwt.PayloadJson.ShouldContain("NAME-");
+    }
+
+    [Fact]
+    public void Names_are_not_rewritten_inside_urls_or_host_names()
+    {
+        // Audit finding 13: the family name "Conformance" was replaced inside gpconnect-conformance.example.
+        var r = new Redactor();
+        r.LearnBody("""{"name":[{"family":"Conformance","given":["Jane"]}]}""");
+
+        r.RedactText("https://gpconnect-conformance.example/A20047/STU3/1/gpconnect/Patient/1").ShouldBe("https://gpconnect-conformance.example/A20047/STU3/1/gpconnect/Patient/1");
+        r.RedactText("issued by gpconnect-conformance.example for Jane Conformance").ShouldBe("issued by gpconnect-conformance.example for NAME-2 NAME-1");
+        r.RedactText("https://x.example/Patient?family=Conformance&nhs=9434765919").ShouldBe("https://x.example/Patient?family=NAME-1&nhs=NHS-NUMBER-1");
+        r.RedactText("jane.conformance@nhs.example").ShouldNotContain("conformance@");
+    }
 }
