@@ -208,4 +208,21 @@ public sealed class GatingTests : IDisposable
 
         (await Run("--no-compare", "--waivers", expired)).Exit.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_waiver_for_a_tag_no_scenario_has_stops_the_run_naming_it()
+    {
+        var typo = Path.Combine(_temp, "typo.json");
+        File.WriteAllText(typo, """{ "waivers": [ { "tag": "@CORE-1122", "reason": "known", "owner": "qa", "expires": "2999-12-31" } ] }""");
+
+        var features = Path.Combine(_temp, "features");
+        Directory.CreateDirectory(features);
+        File.WriteAllText(Path.Combine(features, "version.feature"), VersionFeature);
+        var stderr = new StringWriter();
+        var exit = await CommandDispatcher.RunAsync(["--config", DefaultConfig, "--features", features, "--reports", Path.Combine(_temp, "reports"), "--waivers", typo], new StringWriter(), stderr);
+
+        exit.ShouldBe(2);
+        stderr.ToString().ShouldContain("waivers[0] names tag @CORE-1122, which matches no scenario");
+        stderr.ToString().ShouldContain("did you mean @CORE-112?");
+    }
 }

@@ -74,7 +74,8 @@ public static class RunCommand
             stderr.WriteLine($"The features folder {featuresDirectory} does not exist.");
             return CommandDispatcher.BadInput;
         }
-        var catalog = FeatureCatalog.Load(featuresDirectory).Filter(tags);
+        var allFeatures = FeatureCatalog.Load(featuresDirectory);
+        var catalog = allFeatures.Filter(tags);
         foreach (var loadError in catalog.Errors) stderr.WriteLine($"Feature file error: {loadError}");
         if (catalog.Scenarios.Count == 0 && catalog.Errors.Count == 0)
         {
@@ -84,7 +85,7 @@ public static class RunCommand
 
         return options.DryRun
             ? DryRun(settings, catalog, stdout)
-            : await RunAsync(settings, catalog, options, root, interruption, stdout, stderr);
+            : await RunAsync(settings, catalog, allFeatures, options, root, interruption, stdout, stderr);
     }
 
     private static int DryRun(ConformanceSettings settings, FeatureCatalog catalog, TextWriter stdout)
@@ -106,7 +107,7 @@ public static class RunCommand
         return run.HasFailures ? CommandDispatcher.Failures : CommandDispatcher.Ok;
     }
 
-    private static async Task<int> RunAsync(ConformanceSettings settings, FeatureCatalog catalog, RunOptions options, string root,
+    private static async Task<int> RunAsync(ConformanceSettings settings, FeatureCatalog catalog, FeatureCatalog allFeatures, RunOptions options, string root,
         RunInterruption interruption, TextWriter stdout, TextWriter stderr)
     {
         WaiverSet? waivers = null;
@@ -116,6 +117,12 @@ public static class RunCommand
             catch (Exception e) when (e is WaiverFileException or IOException or FormatException or ResultsFormatException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"--waivers: {e.Message}");
+                return CommandDispatcher.BadInput;
+            }
+            var unmatched = waivers!.Unmatched(allFeatures.Scenarios.Select(s => s.Info).ToList(), options.WaiversFile);
+            if (unmatched.Count > 0)
+            {
+                foreach (var problem in unmatched) stderr.WriteLine($"--waivers: {problem}");
                 return CommandDispatcher.BadInput;
             }
         }

@@ -110,6 +110,46 @@ public sealed class WaiverSet
         $"Waived: {w.Reason} (owner {w.Owner}, expires {w.Expires:yyyy-MM-dd})."
         + (originalMessage is null ? "" : $" Original failure: {originalMessage}");
 
+    /// <summary>
+    /// The waivers that match none of <paramref name="allScenarios"/> (every scenario of the features, before any tag
+    /// filter), each described in one line with the nearest scenario id or tag. A waiver naming a scenario or tag that does
+    /// not exist covers nothing, so the run command refuses the file (exit code 2) rather than let an engineer believe a
+    /// deviation is waived.
+    /// </summary>
+    public IReadOnlyList<string> Unmatched(IReadOnlyCollection<ScenarioInfo> allScenarios, string source = "waivers.json")
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < Waivers.Count; i++)
+        {
+            var w = Waivers[i];
+            if (allScenarios.Any(s => Matches(w, s))) continue;
+            var known = w.ScenarioId is not null
+                ? allScenarios.Select(s => s.Id).Distinct()
+                : allScenarios.SelectMany(s => s.Tags).Distinct(StringComparer.OrdinalIgnoreCase);
+            var wanted = w.ScenarioId ?? w.Tag!;
+            var nearest = known.MinBy(k => Distance(k.ToLowerInvariant(), wanted.ToLowerInvariant()));
+            var hint = nearest is not null && Distance(nearest.ToLowerInvariant(), wanted.ToLowerInvariant()) <= Math.Max(2, wanted.Length / 4)
+                ? $"; did you mean {nearest}?" : "";
+            problems.Add($"{source}: waivers[{i}] names {w.Target}, which matches no scenario of the features{hint}");
+        }
+        return problems;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     private static bool Matches(Waiver w, ScenarioInfo s)
     {
         if (w.ScenarioId is { } id)

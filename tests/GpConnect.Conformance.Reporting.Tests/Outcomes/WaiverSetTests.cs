@@ -72,4 +72,27 @@ public class WaiverSetTests
         Should.Throw<WaiverFileException>(() => WaiverSet.Parse("[]", "w.json")).Message.ShouldContain("\"waivers\" array");
         Should.Throw<WaiverFileException>(() => WaiverSet.Load("/no/such/waivers.json")).Message.ShouldContain("not found");
     }
+
+    [Fact]
+    public void A_waiver_naming_a_scenario_or_tag_that_does_not_exist_is_reported_with_the_nearest_one()
+    {
+        // Audit finding 14: such waivers were silently accepted.
+        var scenarios = SampleRuns.Full().Scenarios.Select(s => s.Scenario).ToList();
+        var set = WaiverSet.Parse("""
+            { "waivers": [
+              { "scenario": "features/appointments/search_for_free_slots.feature:21", "reason": "r", "owner": "o", "expires": "2999-01-01" },
+              { "tag": "@ticket-9120", "reason": "r", "owner": "o", "expires": "2999-01-01" },
+              { "tag": "@ticket-912", "reason": "r", "owner": "o", "expires": "2999-01-01" },
+              { "scenario": "features/appointments/search_for_free_slots.feature:20", "reason": "r", "owner": "o", "expires": "2999-01-01" }
+            ] }
+            """, "w.json");
+
+        var problems = set.Unmatched(scenarios, "w.json");
+
+        problems.Count.ShouldBe(2, string.Join("\n", problems));
+        problems[0].ShouldStartWith("w.json: waivers[0] names scenario features/appointments/search_for_free_slots.feature:21, which matches no scenario");
+        problems[0].ShouldContain("did you mean features/appointments/search_for_free_slots.feature:20");
+        problems[1].ShouldContain("waivers[1] names tag @ticket-9120");
+        problems[1].ShouldContain("did you mean @ticket-912?");
+    }
 }
