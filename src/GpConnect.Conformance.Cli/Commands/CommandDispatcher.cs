@@ -52,7 +52,7 @@ public static class CommandDispatcher
         Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
                run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory
-               run-tests.sh verify-evidence RUN_FOLDER  check a report folder against its SHA-256 manifest
+               run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
                run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
         (Installed as a .NET tool, the command is gpconnect-conformance instead of run-tests.sh.)
@@ -63,7 +63,7 @@ public static class CommandDispatcher
           --spec-version V      the GP Connect version the provider claims: 1.2.3, 1.2.4 or 1.2.7
           --dry-run             bind every step of every feature without calling the provider
           --fault NAME          switch on an embedded provider fault (repeatable)
-          --set KEY=VALUE       override any configuration key, e.g. --set provider:allowWrites=false
+          --set KEY=VALUE       override any configuration key, e.g. --set provider.allowWrites=false (':' or '.' between parts)
           --features DIR        feature folder (default features/)
           --reports DIR         report folder root (default from config, reports/)
           --compare PATH        compare with an earlier run folder or results.json (default: the previous run)
@@ -72,6 +72,11 @@ public static class CommandDispatcher
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
+          --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
+          --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)
+          --keep-days D         after the run, delete run folders older than D days (reports:keepDays; 0 keeps all)
+
+        Exit codes: 0 nothing failed, 1 failures, 2 bad input, 130/143 interrupted (SIGINT/SIGTERM; reports marked incomplete).
         """;
 
     private static int Help(TextWriter stdout)

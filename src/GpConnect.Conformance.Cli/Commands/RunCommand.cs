@@ -2,6 +2,7 @@ using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Reporting;
 using GpConnect.Conformance.Reporting.Comparison;
 using GpConnect.Conformance.Reporting.Coverage;
+using GpConnect.Conformance.Reporting.EvidencePack;
 using GpConnect.Conformance.Reporting.Json;
 using GpConnect.Conformance.Reporting.Outcomes;
 using GpConnect.Conformance.Reporting.Terminal;
@@ -129,6 +130,7 @@ public static class RunCommand
 
         var reportsRoot = Path.GetFullPath(settings.Reports.Directory, root);
         RunResult? baseline = null;
+        string? baselineFolder = null;
         var baselineLabel = "previous run";
         if (!options.NoCompare)
         {
@@ -141,6 +143,7 @@ public static class RunCommand
                     try
                     {
                         baseline = ResultsJson.Read(resultsFile);
+                        baselineFolder = Path.GetDirectoryName(Path.GetFullPath(resultsFile));
                         baselineLabel = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(resultsFile))) ?? baselineLabel;
                     }
                     catch (ResultsFormatException e)
@@ -159,6 +162,18 @@ public static class RunCommand
         if (options.FailOn == "new" && baseline is null)
             stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
 
+        EvidenceSigner? signer = null;
+        if (settings.Reports.SigningKey is { } signingKey)
+        {
+            try { signer = EvidenceSigner.Load(signingKey); }
+            catch (EvidenceKeyException e)
+            {
+                stderr.WriteLine($"Configuration error: reports:signingKey {e.Message}");
+                return CommandDispatcher.BadInput;
+            }
+        }
+        using var signerScope = signer;
+
         string runFolder;
         try
         {
@@ -176,6 +191,7 @@ public static class RunCommand
             Baseline = baseline,
             BaselineLabel = baselineLabel,
             Obligations = ObligationCatalog.BuiltIn,
+            Signer = signer,
         });
         var progress = ConsoleProgressReporter.ForConsole(catalog.Scenarios.Count);
         var observer = new ReportingObserver(writer, progress, runFolder);
@@ -221,6 +237,7 @@ public static class RunCommand
                 stdout.WriteLine($"Interrupted ({interruption.Reason}): the reports hold the {partial.Run.Scenarios.Count} scenarios that finished and are marked incomplete.");
                 stdout.WriteLine($"Reports: {partial.HtmlPath}");
             }
+            Prune(settings, reportsRoot, runFolder, baselineFolder, stdout, stderr);
             return interruption.ExitCode;
         }
         progress.Finish();
@@ -229,6 +246,8 @@ public static class RunCommand
         ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
         stdout.WriteLine($"Reports: {report.HtmlPath}");
         stdout.WriteLine($"         {report.JUnitPath}");
+        if (signer is not null) stdout.WriteLine($"Signed:  {Path.Combine(runFolder, EvidenceSigner.FileName)} (key {signer.KeyFingerprint})");
+        Prune(settings, reportsRoot, runFolder, baselineFolder, stdout, stderr);
         var failOn = ExitCodePolicy.ParseFailOn(options.FailOn) ?? FailOn.Any;
         return ExitCodePolicy.Evaluate(report.Run, failOn, report.Comparison);
     }
@@ -252,6 +271,14 @@ public static class RunCommand
 
     private static string Indent(string text, int spaces) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(l => new string(' ', spaces) + l.TrimEnd('\r')));
+
+    /// <summary>Applies reports:keepRuns / reports:keepDays, never touching this run or the run it was compared with.</summary>
+    private static void Prune(ConformanceSettings settings, string reportsRoot, string runFolder, string? baselineFolder, TextWriter stdout, TextWriter stderr)
+    {
+        var (deleted, problems) = RunRetention.Prune(reportsRoot, settings.Reports.KeepRuns, settings.Reports.KeepDays, DateTimeOffset.UtcNow, [runFolder, baselineFolder]);
+        if (deleted.Count > 0) stdout.WriteLine($"Retention: removed {deleted.Count} old run folder(s) (reports:keepRuns {settings.Reports.KeepRuns}, reports:keepDays {settings.Reports.KeepDays}).");
+        foreach (var problem in problems) stderr.WriteLine($"Retention: could not remove {problem}");
+    }
 
     private static RunReport? TryCompleteInterrupted(RunReportWriter writer, string reason, RunResult? run, TextWriter stderr)
     {

@@ -17,6 +17,9 @@ public sealed record RunOptions
     public string? WaiversFile { get; init; }
     public bool Redact { get; init; }
     public bool CheckData { get; init; }
+    public string? SignKey { get; init; }
+    public int? KeepRuns { get; init; }
+    public int? KeepDays { get; init; }
 
     /// <summary>Parses the arguments; a problem is returned as a message naming the option.</summary>
     public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -60,6 +63,9 @@ public sealed record RunOptions
                     case "--waivers": options = options with { WaiversFile = Value() }; break;
                     case "--redact": options = options with { Redact = true }; break;
                     case "--check-data": options = options with { CheckData = true }; break;
+                    case "--sign-key": options = options with { SignKey = Value() }; break;
+                    case "--keep-runs": options = options with { KeepRuns = Count(arg, Value()) }; break;
+                    case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
                     default: return (null, $"Unknown option \"{arg}\".");
                 }
             }
@@ -71,12 +77,19 @@ public sealed record RunOptions
         return (options with { Faults = faults, Overrides = overrides }, null);
     }
 
+    private static int Count(string option, string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n : throw new FormatException($"{option} takes a whole number (0 or more), not \"{value}\".");
+
     /// <summary>Configuration overrides from the options, in the order they apply (later wins).</summary>
     public IReadOnlyList<KeyValuePair<string, string?>> ConfigOverrides()
     {
         var all = new List<KeyValuePair<string, string?>>();
         if (SpecVersion is not null) all.Add(new("specVersion", SpecVersion));
         if (ReportsDirectory is not null) all.Add(new("reports:directory", ReportsDirectory));
+        if (SignKey is not null) all.Add(new("reports:signingKey", Path.GetFullPath(SignKey)));
+        if (KeepRuns is not null) all.Add(new("reports:keepRuns", KeepRuns.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (KeepDays is not null) all.Add(new("reports:keepDays", KeepDays.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         for (var i = 0; i < Faults.Count; i++) all.Add(new($"provider:embedded:faults:{i}", Faults[i]));
         all.AddRange(Overrides);
         return all;

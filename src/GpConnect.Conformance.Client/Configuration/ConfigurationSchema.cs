@@ -29,7 +29,7 @@ public static class ConfigurationSchema
         "http:timeoutSeconds",
         "jwt:clockSkewLeewaySeconds", "jwt:validateIat",
         "expectations:capabilityVersion", "expectations:serviceTypeMax", "expectations:queryResponseLimitMs", "expectations:commandResponseLimitMs",
-        "reports:directory", "reports:keepRuns", "reports:keepDays",
+        "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
         "testData:*",
     ];

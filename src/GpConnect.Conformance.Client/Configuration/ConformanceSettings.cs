@@ -266,4 +266,13 @@ public sealed class ReportsSettings
 {
     /// <summary><c>reports:directory</c>: folder the reports are written to.</summary>
     public string Directory { get; init; } = "reports";
+
+    /// <summary><c>reports:signingKey</c>: full path of a PEM private key (ECDSA or RSA) that signs manifest.sha256; null for no signature.</summary>
+    public string? SigningKey { get; init; }
+
+    /// <summary><c>reports:keepRuns</c>: after a run, keep only this many newest run folders (0: no limit).</summary>
+    public int KeepRuns { get; init; }
+
+    /// <summary><c>reports:keepDays</c>: after a run, delete run folders older than this many days (0: no limit).</summary>
+    public int KeepDays { get; init; }
 }

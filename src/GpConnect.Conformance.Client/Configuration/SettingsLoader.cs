@@ -133,7 +133,13 @@ public static partial class SettingsLoader
             ServiceTypeMax = r.Int("expectations:serviceTypeMax", 1, minimum: 1),
             Section = configuration.GetSection("expectations"),
         };
-        var reports = new ReportsSettings { Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")) };
+        var reports = new ReportsSettings
+        {
+            Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")),
+            SigningKey = r.ExistingFile("reports:signingKey"),
+            KeepRuns = r.Int("reports:keepRuns", 0, minimum: 0),
+            KeepDays = r.Int("reports:keepDays", 0, minimum: 0),
+        };
         var limits = new LimitsSettings
         {
             MaxResponseBytes = r.Int("limits:maxResponseBytes", LimitsSettings.DefaultMaxResponseBytes, minimum: 1024),

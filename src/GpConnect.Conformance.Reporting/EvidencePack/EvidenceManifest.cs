@@ -22,7 +22,9 @@ public sealed record ManifestCheck(IReadOnlyList<string> Changed, IReadOnlyList<
 }
 
 /// <summary>
-/// Writes and checks <c>manifest.sha256</c>: one line per file of a run folder (subfolders included, the manifest itself
+/// Writes and checks <c>manifest.sha256</c> (what it proves and does not is in reports/README.md: on its own it detects
+/// accidental change, not deliberate forgery, since whoever edits a file can rewrite the manifest; see
+/// <see cref="EvidenceSigner"/> for a signature a verifier can check with the signer's public key): one line per file of a run folder (subfolders included, the manifest itself
 /// excluded), <c>&lt;sha256 hex&gt;  &lt;relative/path&gt;</c>, sorted by path, so <c>sha256sum -c manifest.sha256</c> also verifies it.
 /// </summary>
 public static class EvidenceManifest
@@ -72,7 +74,7 @@ public static class EvidenceManifest
     private static IEnumerable<string> ListFiles(string runFolder) =>
         Directory.EnumerateFiles(runFolder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(runFolder, f).Replace('\\', '/'))
-            .Where(f => f != FileName && !f.EndsWith(".tmp", StringComparison.Ordinal))
+            .Where(f => f != FileName && f != EvidenceSigner.FileName && !f.EndsWith(".tmp", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 

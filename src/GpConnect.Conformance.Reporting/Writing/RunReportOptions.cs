@@ -47,6 +47,9 @@ public sealed record RunReportOptions
     /// <summary>Obligation catalogue for the coverage table in report.html; null for no table.</summary>
     public IReadOnlyList<Obligation>? Obligations { get; init; }
 
+    /// <summary>Signs manifest.sha256 each time it is written (manifest.sha256.sig); null for no signature.</summary>
+    public EvidencePack.EvidenceSigner? Signer { get; init; }
+
     /// <summary>Clock for run times and the flush interval.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

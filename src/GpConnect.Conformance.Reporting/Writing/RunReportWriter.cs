@@ -214,6 +214,7 @@ public sealed class RunReportWriter
         Atomic(Path.Combine(folder, JUnitWriter.FileName), p => JUnitWriter.Write(written, p));
         Atomic(Path.Combine(folder, HtmlReportWriter.FileName), p => HtmlReportWriter.Write(written, p, writtenContext));
         EvidenceManifest.Write(folder);
+        _options.Signer?.Sign(folder);
         _pending = 0;
         _lastFlush = _options.Clock.GetUtcNow();
         _lastWriteDuration = _options.Clock.GetElapsedTime(began);
