@@ -22,6 +22,11 @@ public sealed class GpConnectClient : IDisposable
     private readonly RestClient _rest;
     private readonly TimeProvider _clock;
 
+    // Why the last server certificate was refused, and when: the validation callback runs per connection, not per request,
+    // so a TLS failure of a request started before that moment is explained by it.
+    private sealed record CertificateRejection(DateTimeOffset At, string Reason);
+    private volatile CertificateRejection? _lastServerCertificateRejection;
+
     /// <summary>Creates a client with TLS options from <paramref name="settings"/>.</summary>
     /// <param name="settings">Loaded settings: consumer identity, provider ASID, TLS, timeout.</param>
     /// <param name="serviceRoot">The provider service root URL (the JWT <c>aud</c>); a trailing '/' is ignored.</param>
@@ -61,7 +66,13 @@ public sealed class GpConnectClient : IDisposable
         if (serviceRoot.Scheme == Uri.UriSchemeHttps)
         {
             if (tls.ClientCertificate is not null) options.ClientCertificates = [tls.ClientCertificate];
-            options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => tls.ValidateServer(certificate, chain, errors);
+            options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                if (tls.ValidateServer(certificate, chain, errors)) return true;
+                _lastServerCertificateRejection = new CertificateRejection(DateTimeOffset.UtcNow,
+                    ServerCertificateProblem.Describe(certificate, chain, errors, tls.TrustedRoots, serviceRoot.IdnHost));
+                return false;
+            };
         }
         _rest = new RestClient(options);
     }
@@ -190,7 +201,7 @@ public sealed class GpConnectClient : IDisposable
         };
         if (capture.StatusCode is null)
         {
-            var (kind, text) = DescribeTransportError(response);
+            var (kind, text) = DescribeTransportError(response, DateTimeOffset.UtcNow - stopwatch.Elapsed);
             return exchange with { TransportError = text, TransportErrorKind = kind };
         }
         if (capture.BodyRefused is not null)
@@ -266,7 +277,7 @@ public sealed class GpConnectClient : IDisposable
         }
     }
 
-    private (TransportErrorKind Kind, string Text) DescribeTransportError(RestResponse response)
+    private (TransportErrorKind Kind, string Text) DescribeTransportError(RestResponse response, DateTimeOffset sentAt)
     {
         var error = response.ErrorException;
         if (response.ResponseStatus == ResponseStatus.TimedOut || error is TimeoutException || error?.InnerException is TimeoutException)
@@ -280,7 +291,11 @@ public sealed class GpConnectClient : IDisposable
         if (chain.OfType<SocketException>().Any(s => s.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable))
             return (TransportErrorKind.ConnectionRefused, $"connection refused: {detail}");
         if (chain.Any(e => e is AuthenticationException) || (ServiceRoot.StartsWith("https:", StringComparison.OrdinalIgnoreCase) && chain.Any(e => e is IOException)))
+        {
+            if (_lastServerCertificateRejection is { } rejection && rejection.At >= sentAt.AddSeconds(-1))
+                return (TransportErrorKind.Tls, $"TLS failure: {rejection.Reason}");
             return (TransportErrorKind.Tls, $"TLS failure: {detail}");
+        }
         if (chain.OfType<OperationCanceledException>().Any())
             return (TransportErrorKind.Timeout, $"timed out: no complete response within {Timeout.TotalSeconds:0.###} s");
         return (TransportErrorKind.Other, $"no response: {detail}");
