@@ -49,6 +49,13 @@ internal static class JsonTreeReader
                 $"The body is not well-formed JSON: {FirstSentence(ex.Message)}") { Line = line, Column = col });
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a string escape that is not valid Unicode ("\ud800" with no low surrogate): well-formed JSON, unreadable text.
+            findings.Add(new ValidationFinding(FindingSeverity.Error, "(body)", "parse.json", "valid Unicode strings", null,
+                $"The body holds a JSON string that is not valid Unicode: {ex.Message}"));
+            return null;
+        }
 
         if (root.Kind != Kind.Object)
         {

@@ -95,7 +95,8 @@ public sealed partial class Redactor
         var trimmed = body.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
-            try { LearnJson(JsonNode.Parse(body)); } catch (JsonException) { }
+            // Not JSON, too deep, or not valid UTF-16 (a lone surrogate): nothing to learn from it.
+            try { LearnJson(JsonNode.Parse(body)); } catch (Exception e) when (e is JsonException or ArgumentException) { }
         }
         else if (trimmed.StartsWith('<'))
         {
@@ -108,7 +109,7 @@ public sealed partial class Redactor
                     if (el.Name.LocalName is "family" or "given" && el.Attribute("value")?.Value is { } v) AddName(v);
                 }
             }
-            catch (XmlException) { }
+            catch (Exception e) when (e is XmlException or ArgumentException) { }
         }
     }
 
