@@ -114,6 +114,7 @@ public sealed class ProfileValidator
     {
         var walker = new ResourceWalker(_defs, _nav, _options, sink, n => DeclaredProfile(n, sink));
         walker.ValidateResource(resource, profile);
+        walker.EvaluateInvariants(resource);
         return new ValidationReport(sink.Findings);
     }
 

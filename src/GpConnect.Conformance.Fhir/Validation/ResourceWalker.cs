@@ -1,4 +1,5 @@
 using GpConnect.Conformance.Fhir.Definitions;
+using GpConnect.Conformance.Fhir.Validation.Invariants;
 using GpConnect.Conformance.Fhir.Validation.Rules;
 
 namespace GpConnect.Conformance.Fhir.Validation;
@@ -19,6 +20,7 @@ internal sealed class ResourceWalker
     private readonly ValidatorOptions _options;
     private readonly FindingSink _sink;
     private readonly Func<ElementNode, StructureInfo?> _nestedProfile;
+    private readonly InvariantChecker? _invariants;
 
     public ResourceWalker(DefinitionSet defs, DefinitionNavigator nav, ValidatorOptions options, FindingSink sink, Func<ElementNode, StructureInfo?> nestedProfile)
     {
@@ -27,6 +29,20 @@ internal sealed class ResourceWalker
         _options = options;
         _sink = sink;
         _nestedProfile = nestedProfile;
+        _invariants = options.EvaluateInvariants ? new InvariantChecker() : null;
+    }
+
+    /// <summary>Evaluates the invariants collected while walking <paramref name="resource"/> (call once, after <see cref="ValidateResource"/>).</summary>
+    public void EvaluateInvariants(ElementNode resource) => _invariants?.Evaluate(resource, _sink);
+
+    /// <summary>Records the invariants of <paramref name="def"/> and of the root of type <paramref name="type"/> for <paramref name="node"/>.</summary>
+    private void CollectInvariants(ElementNode node, ElementDefinitionInfo? def, string? type, StructureInfo? typeStructure = null)
+    {
+        if (_invariants is null) return;
+        _invariants.SetType(node, type);
+        if (def is not null) _invariants.Add(node, def.Constraints);
+        var root = (typeStructure ?? (type is null ? null : _defs.FindBase(type)))?.Root;
+        if (root is not null && !ReferenceEquals(root, def)) _invariants.Add(node, root.Constraints);
     }
 
     public void ValidateResource(ElementNode resource, StructureInfo profile)
@@ -40,6 +56,7 @@ internal sealed class ResourceWalker
         if (_options.CheckMetaProfile && profile.Kind == StructureKind.Resource && !profile.Url.StartsWith(DefinitionSet.Hl7Base, StringComparison.Ordinal))
             CheckMetaProfile(resource, profile);
         var root = profile.Root ?? new ElementDefinitionInfo(profile.Type, 0, null);
+        CollectInvariants(resource, root, resource.ResourceType);
         var ctx = new DefinitionContext(profile, root.Path);
         WalkChildren(resource, ctx, profile.Name);
     }
@@ -101,6 +118,7 @@ internal sealed class ResourceWalker
                 $"{node.Path}: holds child elements ({string.Join(", ", node.Children().Select(c => c.Name).Distinct())}) where a {type} value belongs.");
             return;
         }
+        CollectInvariants(node, def, type);
         var visit = new ElementVisit(node, def, type, profileName, _defs, _options);
         foreach (var rule in Rules) rule.Check(visit, _sink);
 
@@ -221,6 +239,7 @@ internal sealed class ResourceWalker
         else if (known is null && url is not null && !url.Contains(':'))
             _sink.Warning(node, "extension.url", "an absolute extension url", url, $"{node.Path}: extension url '{url}' is not absolute and matches no defined sub-extension.");
         if (known is null || known.Kind != StructureKind.Extension) return false;
+        CollectInvariants(node, known.Root, "Extension");
         var ctx = DefinitionNavigator.ForStructure(known);
         WalkChildren(node, ctx, known.Name);
         return true;

@@ -228,7 +228,8 @@ public class MutationTests
         """;
         Validator.ValidateDeclared(Fixtures.Parse(ok)).Findings.Where(f => f.Severity != FindingSeverity.Information).ShouldBeEmpty();
         var missing = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"#1\"", "\"reference\": \"#2\"")));
-        missing.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.contained|Appointment.extension[0].valueReference.reference" });
+        // The contained Organization is then referenced from nowhere, which dom-3 forbids.
+        missing.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.contained|Appointment.extension[0].valueReference.reference", "dom-3|Appointment" });
         var wrongActor = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"Patient/2\"", "\"reference\": \"Slot/2\"")));
         wrongActor.Findings.Select(f => $"{f.Rule}|{f.Path}").ShouldBe(new[] { "reference.target|Appointment.participant[0].actor.reference" });
         var wrongSlot = Validator.ValidateDeclared(Fixtures.Parse(ok.Replace("\"reference\": \"Slot/1\"", "\"reference\": \"Schedule/1\"")));
