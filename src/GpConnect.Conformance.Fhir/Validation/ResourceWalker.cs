@@ -199,6 +199,7 @@ internal sealed class ResourceWalker
         }
         var path = GroupPath(parent, group, def);
         var counts = new Dictionary<ElementDefinitionInfo, List<ElementNode>>();
+        var unmatched = new Dictionary<StructureInfo, List<ElementNode>>();
         foreach (var node in group)
         {
             var slice = slices.Count > 0 ? MatchSlice(node, ctx, slices, isExtension) : null;
@@ -209,21 +210,71 @@ internal sealed class ResourceWalker
                 ValidateElement(node, ctx, slice, choiceType, profileName);
                 continue;
             }
-            if (isExtension && ValidateUnmatchedExtension(node, slices.Count > 0, profileName)) continue;
+            if (isExtension)
+            {
+                var url = node.SelectValue("url");
+                if (url is not null && _defs.FindStructure(url) is { Kind: StructureKind.Extension } known)
+                {
+                    if (!unmatched.TryGetValue(known, out var u)) unmatched[known] = u = new List<ElementNode>();
+                    u.Add(node);
+                }
+                if (ValidateUnmatchedExtension(node, slices.Count > 0, profileName)) continue;
+            }
+            else if (def.SlicingClosed && slices.Count > 0)
+            {
+                _sink.Error(node, "slicing.closed", string.Join(", ", slices.Select(s => s.SliceName)), DescribeDiscriminators(node, def),
+                    $"{node.Path}: matches none of the slices of {def.Name} ({string.Join(", ", slices.Select(s => s.SliceName))}), and profile {profileName} closes the slicing " +
+                    $"(found {DescribeDiscriminators(node, def)}).");
+                continue;
+            }
             ValidateElement(node, ctx, def, choiceType, profileName);
         }
         foreach (var slice in slices)
         {
             var n = counts.TryGetValue(slice, out var l) ? l.Count : 0;
             var slicePath = $"{path}:{slice.SliceName}";
+            var (max, maxText, why) = EffectiveMax(slice, profileName);
             if (n < slice.Min)
                 _sink.Add(FindingSeverity.Error, parent, slicePath, "cardinality.min", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"{slicePath}: {Entries(n)}, profile {profileName} requires at least {slice.Min}");
-            else if (slice.Max is { } max && n > max)
-                _sink.Add(FindingSeverity.Error, l![max], slicePath, "cardinality.max", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"{slicePath}: {Entries(n)}, profile {profileName} allows at most {max}");
+            else if (max is { } m && n > m)
+                _sink.Add(FindingSeverity.Error, l![m], slicePath, "cardinality.max", $"{slice.Min}..{maxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{slicePath}: {Entries(n)}, {why} allows at most {m}");
+        }
+        // Extensions no slice claims are still limited by their own definition (e.g. an extension defined 0..1).
+        foreach (var (known, nodes) in unmatched)
+        {
+            if (known.Root?.Max is not { } m || nodes.Count <= m) continue;
+            var extPath = $"{path}:{known.Name}";
+            _sink.Add(FindingSeverity.Error, nodes[m], extPath, "cardinality.max", $"{known.Root.Min}..{known.Root.MaxText}", nodes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{extPath}: {Entries(nodes.Count)}, the extension's definition {known.Name} allows at most {m}");
         }
     }
+
+    /// <summary>
+    /// A slice's maximum, lowered by the definition of the extension it holds: a profile that leaves an extension slice
+    /// open (<c>0..*</c>) cannot allow more than the extension's own definition (<c>Extension 0..1</c>).
+    /// </summary>
+    private (int? Max, string MaxText, string Why) EffectiveMax(ElementDefinitionInfo slice, string profileName)
+    {
+        var why = $"profile {profileName}";
+        int? max = slice.Max;
+        foreach (var t in slice.Types)
+        {
+            if (t.Code != "Extension") continue;
+            foreach (var p in t.Profiles)
+                if (_defs.FindStructure(p) is { Kind: StructureKind.Extension, Root.Max: { } em } ext && (max is null || em < max))
+                {
+                    max = em;
+                    why = $"the extension's definition {ext.Name}";
+                }
+        }
+        return (max, max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*", why);
+    }
+
+    private static string DescribeDiscriminators(ElementNode node, ElementDefinitionInfo def) =>
+        def.Discriminators.Count == 0 ? "no discriminator"
+            : string.Join(", ", def.Discriminators.Select(d => $"{d} = {node.SelectValue(d) ?? "(absent)"}"));
 
     /// <summary>An extension no slice claims: validate it against its own definition when known; warn about its url when the profile slices extensions.</summary>
     private bool ValidateUnmatchedExtension(ElementNode node, bool profileSlices, string profileName)
