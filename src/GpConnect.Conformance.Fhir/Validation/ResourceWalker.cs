@@ -140,6 +140,7 @@ internal sealed class ResourceWalker
         var children = node.Children();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matched = new HashSet<ElementDefinitionInfo>();
+        CheckXmlOrder(node, children, ctx);
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
@@ -347,6 +348,38 @@ internal sealed class ResourceWalker
         if (count < def.Min)
             _sink.Add(FindingSeverity.Error, parent, path, "cardinality.min", $"{def.Min}..{def.MaxText}",
                 count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: {Entries(count)}, profile {profileName} requires at least {def.Min}");
+    }
+
+    /// <summary>FHIR XML gives elements in the order of their definitions; the first element that comes too late is reported (rule <c>xml.order</c>).</summary>
+    private void CheckXmlOrder(ElementNode node, IReadOnlyList<ElementNode> children, DefinitionContext ctx)
+    {
+        if (children.Count < 2 || children[0].FromJson) return;
+        var order = ctx.Structure.ChildrenOf(ctx.Path);
+        var highest = -1;
+        ElementNode? highestNode = null;
+        foreach (var child in children)
+        {
+            // XML attributes (an element's id, an extension's url) have no place in the element order.
+            if ((child.Name == "id" && !node.IsResource) || (child.Name == "url" && node.Name is "extension" or "modifierExtension")) continue;
+            var def = _nav.FindChild(ctx, child.Name, out _);
+            if (def is null) continue;
+            var at = IndexOf(order, def);
+            if (at < 0) continue;
+            if (at < highest)
+            {
+                _sink.Error(child, "xml.order", $"'{child.Name}' before '{highestNode!.Name}'", $"'{child.Name}' after '{highestNode.Name}'",
+                    $"{child.Path}: element '{child.Name}' comes after '{highestNode.Name}', but FHIR XML gives the elements of {ctx.Path} in the order of their definitions ('{child.Name}' first).");
+                return;
+            }
+            if (at > highest) { highest = at; highestNode = child; }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<ElementDefinitionInfo> list, ElementDefinitionInfo def)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (ReferenceEquals(list[i], def) || list[i].Path == def.Path) return i;
+        return -1;
     }
 
     private void CheckJsonShape(List<ElementNode> group, ElementDefinitionInfo def)
