@@ -118,6 +118,16 @@ public sealed class ProfileValidator
         return new ValidationReport(sink.Findings);
     }
 
+    /// <summary>The FHIR type the definitions give each node of <paramref name="resource"/> (for tests of the invariant engine).</summary>
+    internal IReadOnlyDictionary<ElementNode, string> TypesOf(ElementNode resource)
+    {
+        var sink = new Rules.FindingSink();
+        var profile = DeclaredProfile(resource, sink) ?? throw new ArgumentException("no definition for " + resource.ResourceType);
+        var walker = new ResourceWalker(_defs, _nav, _options, sink, n => DeclaredProfile(n, sink));
+        walker.ValidateResource(resource, profile);
+        return walker.Types;
+    }
+
     /// <summary>The profile a nested or top-level resource declares (first known meta.profile), else its base/GP Connect definition.</summary>
     private StructureInfo? DeclaredProfile(ElementNode resource, Rules.FindingSink sink)
     {

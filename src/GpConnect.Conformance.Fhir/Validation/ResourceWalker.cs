@@ -35,6 +35,9 @@ internal sealed class ResourceWalker
     /// <summary>Evaluates the invariants collected while walking <paramref name="resource"/> (call once, after <see cref="ValidateResource"/>).</summary>
     public void EvaluateInvariants(ElementNode resource) => _invariants?.Evaluate(resource, _sink);
 
+    /// <summary>The FHIR type of each node walked (empty when invariants are off).</summary>
+    public IReadOnlyDictionary<ElementNode, string> Types => _invariants?.Types ?? new Dictionary<ElementNode, string>();
+
     /// <summary>Records the invariants of <paramref name="def"/> and of the root of type <paramref name="type"/> for <paramref name="node"/>.</summary>
     private void CollectInvariants(ElementNode node, ElementDefinitionInfo? def, string? type, StructureInfo? typeStructure = null)
     {

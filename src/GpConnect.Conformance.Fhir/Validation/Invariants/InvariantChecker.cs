@@ -25,6 +25,9 @@ internal sealed class InvariantChecker
     private PocoNode? _engineRoot;
     private ElementNode? _root;
 
+    /// <summary>The FHIR type of each node the walk matched to a definition.</summary>
+    public IReadOnlyDictionary<ElementNode, string> Types => _types;
+
     /// <summary>Records the FHIR type the definitions give <paramref name="node"/>.</summary>
     public void SetType(ElementNode node, string? type)
     {

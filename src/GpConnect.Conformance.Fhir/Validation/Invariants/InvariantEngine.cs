@@ -78,7 +78,7 @@ internal static class InvariantEngine
 
     private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
     private static readonly ConcurrentDictionary<ConstraintInfo, CompiledInvariant> Cache = new();
-    private static readonly ModelInspector Inspector = ModelInspector.ForAssembly(typeof(Base).Assembly);
+    private static readonly ModelInspector Inspector = ModelInspector.Base;
 
     /// <summary>The compiled form of <paramref name="constraint"/> (compiled once, then cached).</summary>
     public static CompiledInvariant Get(ConstraintInfo constraint) => Cache.GetOrAdd(constraint, Compile);

@@ -23,7 +23,8 @@ internal sealed class TypedNode : ITypedElement
 
     public string Name => _node.IsResource && _node.Parent is null ? _node.ResourceType! : _node.ChoiceBase ?? _node.Name;
 
-    public string InstanceType => _node.ResourceType ?? _node.ChoiceType ?? (_types.TryGetValue(_node, out var t) ? t : _node.Value is null ? "Element" : "string");
+    public string InstanceType => _node.ResourceType ?? _node.ChoiceType ?? (_types.TryGetValue(_node, out var t) ? t
+        : _node.Name is "extension" or "modifierExtension" ? "Extension" : _node.Value is null ? "Element" : "string");
 
     public object? Value => _node.Value is null ? null : Convert(InstanceType, _node.Value);
 
