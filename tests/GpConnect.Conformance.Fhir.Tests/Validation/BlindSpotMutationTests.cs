@@ -131,3 +131,16 @@ public class BlindSpotMutationTests
         first.Message.ShouldNotBeNullOrWhiteSpace();
     }
 }
+
+/// <summary>The warning for an unknown meta.profile says what the validator does instead.</summary>
+public class UnknownProfileWarningTests
+{
+    [Fact]
+    public void Unknown_profile_on_a_slot_names_the_gp_connect_profile_used_instead()
+    {
+        var root = Fixtures.Parse(Fixtures.SlotJson.Replace("StructureDefinition/GPConnect-Slot-1", "StructureDefinition/Example-Slot-9"));
+        var warning = ProfileValidator.CreateDefault().ValidateDeclared(root).Findings.First(f => f.Rule == "meta.profile");
+        warning.Severity.ShouldBe(FindingSeverity.Warning);
+        warning.Message.ShouldBe("Slot.meta.profile: profile 'https://fhir.nhs.uk/STU3/StructureDefinition/Example-Slot-9' is not known to the validator; validating against the GP Connect profile for Slot, GPConnect-Slot-1 instead.");
+    }
+}
