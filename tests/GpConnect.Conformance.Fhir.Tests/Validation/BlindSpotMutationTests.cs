@@ -141,6 +141,6 @@ public class UnknownProfileWarningTests
         var root = Fixtures.Parse(Fixtures.SlotJson.Replace("StructureDefinition/GPConnect-Slot-1", "StructureDefinition/Example-Slot-9"));
         var warning = ProfileValidator.CreateDefault().ValidateDeclared(root).Findings.First(f => f.Rule == "meta.profile");
         warning.Severity.ShouldBe(FindingSeverity.Warning);
-        warning.Message.ShouldBe("Slot.meta.profile: profile 'https://fhir.nhs.uk/STU3/StructureDefinition/Example-Slot-9' is not known to the validator; validating against the GP Connect profile for Slot, GPConnect-Slot-1 instead.");
+        warning.Message.ShouldBe("Slot.meta.profile[0]: profile 'https://fhir.nhs.uk/STU3/StructureDefinition/Example-Slot-9' is not known to the validator; validating against the GP Connect profile for Slot, GPConnect-Slot-1 instead.");
     }
 }
