@@ -22,6 +22,9 @@ internal sealed class InvariantChecker
     private readonly Dictionary<ElementNode, string> _types = new();
     private readonly List<(ElementNode Node, List<ConstraintInfo> Constraints)> _targets = new();
     private readonly Dictionary<ElementNode, PocoNode> _engineNodes = new();
+    private readonly Dictionary<ElementNode, EvaluationContext> _contexts = new();
+    private readonly Dictionary<ElementNode, PocoNode> _subtrees = new();
+    private EvaluationContext? _plainContext;
     private PocoNode? _engineRoot;
     private ElementNode? _root;
 
@@ -69,9 +72,19 @@ internal sealed class InvariantChecker
                 {
                     try
                     {
-                        var at = EngineNode(node);
-                        var resource = EngineNode(ContextResource(node));
-                        ok = inv.Compiled.Predicate(at, InvariantEngine.Context(resource, EngineNode(root)));
+                        if (inv.UsesResource)
+                        {
+                            var resource = ContextResource(node);
+                            if (!_contexts.TryGetValue(resource, out var ctx))
+                                _contexts[resource] = ctx = InvariantEngine.Context(EngineNode(resource), EngineNode(root));
+                            ok = inv.Compiled.Predicate(EngineNode(node), ctx);
+                        }
+                        else
+                        {
+                            // The expression sees only the node's subtree: convert that alone (unless the whole tree already is).
+                            var at = _engineRoot is not null ? EngineNode(node) : Subtree(node);
+                            ok = inv.Compiled.Predicate(at, _plainContext ??= InvariantEngine.Context(at, at));
+                        }
                     }
                     catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or NotSupportedException)
                     {
@@ -110,6 +123,12 @@ internal sealed class InvariantChecker
         var r = node.EnclosingResource() ?? node;
         while (r.Name == "contained" && r.Parent?.EnclosingResource() is { } container) r = container;
         return r;
+    }
+
+    private PocoNode Subtree(ElementNode node)
+    {
+        if (!_subtrees.TryGetValue(node, out var p)) _subtrees[node] = p = InvariantEngine.ToEngine(node, _types);
+        return p;
     }
 
     private PocoNode EngineNode(ElementNode node)

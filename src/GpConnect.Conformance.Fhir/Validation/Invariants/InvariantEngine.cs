@@ -34,6 +34,9 @@ internal sealed class CompiledInvariant
     public IReadOnlyList<string>? Guard { get; init; }
 
     public bool ResultWhenAbsent { get; init; }
+
+    /// <summary>True when the expression reads <c>%resource</c>, <c>%rootResource</c> or <c>%context</c>; else it sees only the node's own subtree.</summary>
+    public bool UsesResource { get; init; }
 }
 
 /// <summary>
@@ -109,6 +112,7 @@ internal static class InvariantEngine
             var parsed = Compiler.Parse(expression);
             var compiled = Compiler.Compile(parsed);
             var names = new SortedSet<string>(StringComparer.Ordinal);
+            var usesResource = UsesResource(parsed);
             var guardable = Roots(parsed, scoped: false, names);
             var whenAbsent = false;
             if (guardable && names.Count > 0)
@@ -126,7 +130,7 @@ internal static class InvariantEngine
             return new CompiledInvariant
             {
                 Constraint = c, Expression = expression, Correction = correction, Compiled = compiled,
-                Guard = guardable && names.Count > 0 ? names.ToList() : null, ResultWhenAbsent = whenAbsent,
+                Guard = guardable && names.Count > 0 ? names.ToList() : null, ResultWhenAbsent = whenAbsent, UsesResource = usesResource,
             };
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
@@ -134,6 +138,16 @@ internal static class InvariantEngine
             return new CompiledInvariant { Constraint = c, Expression = expression, Correction = correction, NotEvaluated = "the FHIRPath engine cannot compile it: " + ex.Message };
         }
     }
+
+    private static bool UsesResource(Expression e) => e switch
+    {
+        AxisExpression => false,
+        VariableRefExpression v => v.Name is "resource" or "rootResource" or "context",
+        FunctionCallExpression f => (f.Focus is not null && UsesResource(f.Focus)) || f.Arguments.Any(UsesResource),
+        BracketExpression b => UsesResource(b.Operand),
+        ConstantExpression => false,
+        _ => true,
+    };
 
     /// <summary>
     /// Collects the child names navigated from the context node; false when the expression also reads the context node
