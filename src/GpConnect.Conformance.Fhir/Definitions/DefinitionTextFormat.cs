@@ -8,12 +8,15 @@ namespace GpConnect.Conformance.Fhir.Definitions;
 /// header line followed by indented element or code lines:
 /// <code>
 /// structure  NAME  URL  TYPE  KIND  BASE
+/// invariant  KEY  SEVERITY  EXPRESSION  HUMAN
 /// &gt;  PATH  MIN..MAX  [base=MAX] [type=CODE{profile,...}(target,...)|...] [fixed.REL=VALUE] [pattern.REL=VALUE]
-///            [bind=STRENGTH VALUESET] [ref=PATH] [disc=PATH,...]
+///            [bind=STRENGTH VALUESET] [ref=PATH] [disc=PATH,...] [closed=true] [inv=KEY,...]
 /// valueset   NAME  URL
 /// &gt;  SYSTEM  CODE  DISPLAY
 /// open  SYSTEM
 /// </code>
+/// <c>invariant</c> lines follow their structure's header and state each constraint (FHIRPath expression as
+/// published) once; element lines name the invariants that apply to them with <c>inv=</c>.
 /// Lines starting with '#' are comments. Values are escaped with \t, \n and \\.
 /// </summary>
 public static class DefinitionTextFormat
@@ -25,6 +28,7 @@ public static class DefinitionTextFormat
         var set = new DefinitionSet();
         StructureInfo? structure = null;
         ValueSetInfo? valueSet = null;
+        var invariants = new Dictionary<string, ConstraintInfo>(StringComparer.Ordinal);
         var lineNo = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -39,6 +43,7 @@ public static class DefinitionTextFormat
                     case "structure":
                         structure = new StructureInfo(f[1], f[2], f[3], Enum.Parse<StructureKind>(f[4]), f.Length > 5 && f[5].Length > 0 ? f[5] : null);
                         valueSet = null;
+                        invariants.Clear();
                         set.Add(structure);
                         break;
                     case "valueset":
@@ -46,11 +51,15 @@ public static class DefinitionTextFormat
                         structure = null;
                         set.Add(valueSet);
                         break;
+                    case "invariant":
+                        if (structure is null) throw new FormatException("'invariant' outside a structure");
+                        invariants[f[1]] = new ConstraintInfo(f[1], f[2], Unescape(f[4]), Unescape(f[3]));
+                        break;
                     case "open":
                         (valueSet ?? throw new FormatException("'open' outside a valueset")).OpenSystems.Add(f[1]);
                         break;
                     case ">" when structure is not null:
-                        structure.Add(ReadElement(f));
+                        structure.Add(ReadElement(f, invariants));
                         break;
                     case ">" when valueSet is not null:
                         valueSet.Add(new CodeInfo(f[1], Unescape(f[2]), f.Length > 3 && f[3].Length > 0 ? Unescape(f[3]) : null));
@@ -67,7 +76,7 @@ public static class DefinitionTextFormat
         return set;
     }
 
-    private static ElementDefinitionInfo ReadElement(string[] f)
+    private static ElementDefinitionInfo ReadElement(string[] f, Dictionary<string, ConstraintInfo> invariants)
     {
         var card = f[2].Split("..");
         var e = new ElementDefinitionInfo(f[1], int.Parse(card[0], CultureInfo.InvariantCulture), ParseMax(card[1]));
@@ -88,6 +97,9 @@ public static class DefinitionTextFormat
             else if (key == "bind") { var sp = value.IndexOf(' '); e.Binding = new BindingInfo(value[..sp], value[(sp + 1)..]); }
             else if (key == "ref") e.ContentReference = value;
             else if (key == "disc") e.Discriminators = value.Split(',');
+            else if (key == "closed") e.SlicingClosed = value == "true";
+            else if (key == "inv")
+                e.Constraints = value.Split(',').Select(k => invariants.TryGetValue(k, out var c) ? c : throw new FormatException($"invariant '{k}' is not declared for this structure")).ToList();
             else throw new FormatException($"unknown field '{key}'");
         }
         e.Types = types;
@@ -119,6 +131,8 @@ public static class DefinitionTextFormat
         foreach (var s in set.Structures.OrderBy(s => s.Kind).ThenBy(s => s.Name, StringComparer.Ordinal))
         {
             w.Write($"structure\t{s.Name}\t{s.Url}\t{s.Type}\t{s.Kind}\t{s.BaseDefinition}\n");
+            foreach (var c in s.Elements.SelectMany(e => e.Constraints).DistinctBy(c => c.Key).OrderBy(c => c.Key, StringComparer.Ordinal))
+                w.Write($"invariant\t{c.Key}\t{c.Severity}\t{Escape(c.Expression)}\t{Escape(c.Human)}\n");
             foreach (var e in s.Elements) w.Write(FormatElement(e) + "\n");
         }
         foreach (var v in set.ValueSets.OrderBy(v => v.Url, StringComparer.Ordinal))
@@ -146,6 +160,8 @@ public static class DefinitionTextFormat
         if (e.Binding is not null) sb.Append("\tbind=").Append(e.Binding.Strength).Append(' ').Append(e.Binding.ValueSet);
         if (e.ContentReference is not null) sb.Append("\tref=").Append(e.ContentReference);
         if (e.Discriminators.Count > 0) sb.Append("\tdisc=").Append(string.Join(',', e.Discriminators));
+        if (e.SlicingClosed) sb.Append("\tclosed=true");
+        if (e.Constraints.Count > 0) sb.Append("\tinv=").Append(string.Join(',', e.Constraints.Select(c => c.Key)));
         return sb.ToString();
     }
 

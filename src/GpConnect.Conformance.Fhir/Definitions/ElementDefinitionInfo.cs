@@ -3,6 +3,12 @@ namespace GpConnect.Conformance.Fhir.Definitions;
 /// <summary>An allowed type of an element: a type code, optional profiles (e.g. an extension URL) and reference target profiles.</summary>
 public sealed record TypeRef(string Code, IReadOnlyList<string> Profiles, IReadOnlyList<string> TargetProfiles);
 
+/// <summary>
+/// An invariant of an element (ElementDefinition.constraint): its key (e.g. <c>dom-3</c>), severity (<c>error</c> or
+/// <c>warning</c>), the human description and the FHIRPath expression as published.
+/// </summary>
+public sealed record ConstraintInfo(string Key, string Severity, string Human, string Expression);
+
 /// <summary>A terminology binding: strength (<c>required</c>, <c>extensible</c>, <c>preferred</c>, <c>example</c>) and value set URL.</summary>
 public sealed record BindingInfo(string Strength, string ValueSet);
 
@@ -73,6 +79,12 @@ public sealed class ElementDefinitionInfo
     /// <summary>Path of another element whose definition this one reuses (e.g. <c>Bundle.link</c>), without the leading '#'.</summary>
     public string? ContentReference { get; set; }
 
+    /// <summary>The invariants that apply to each occurrence of this element (keys and expressions as published).</summary>
+    public IReadOnlyList<ConstraintInfo> Constraints { get; set; } = Array.Empty<ConstraintInfo>();
+
+    /// <summary>On a sliced element: true when slicing is closed (only the declared slices may appear).</summary>
+    public bool SlicingClosed { get; set; }
+
     /// <summary>On a sliced element: the discriminator paths (e.g. <c>url</c>, <c>system</c>).</summary>
     public IReadOnlyList<string> Discriminators { get; set; } = Array.Empty<string>();
 
@@ -118,7 +130,7 @@ public sealed class ElementDefinitionInfo
     public ElementDefinitionInfo Clone(string? path = null) => new(path ?? Path, Min, Max)
     {
         BaseMin = BaseMin, BaseMax = BaseMax, Types = Types, Fixed = Fixed, Pattern = Pattern, Binding = Binding,
-        ContentReference = ContentReference, Discriminators = Discriminators,
+        ContentReference = ContentReference, Discriminators = Discriminators, Constraints = Constraints, SlicingClosed = SlicingClosed,
     };
 
     /// <inheritdoc />

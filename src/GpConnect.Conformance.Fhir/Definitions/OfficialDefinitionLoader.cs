@@ -155,6 +155,10 @@ public static class OfficialDefinitionLoader
             if (cref is not null) e.ContentReference = cref.TrimStart('#');
             var disc = el.Select("slicing.discriminator").Select(d => d.SelectValue("path") ?? d.Value).Where(v => v is not null).Select(v => v!).ToList();
             if (disc.Count > 0) e.Discriminators = disc;
+            if (el.SelectValue("slicing.rules") == "closed") e.SlicingClosed = true;
+            e.Constraints = el.Children("constraint").Select(c => new ConstraintInfo(
+                    c.SelectValue("key") ?? "", c.SelectValue("severity") ?? "error", c.SelectValue("human") ?? "", c.SelectValue("expression") ?? ""))
+                .Where(c => c.Key.Length > 0 && c.Expression.Length > 0).ToList();
             if (!fromDifferential)
             {
                 if (e.Min < 0) e.Min = 0;
@@ -209,6 +213,8 @@ public static class OfficialDefinitionLoader
             if (d.Pattern.Count > 0) e.Pattern = d.Pattern;
             if (d.Binding is not null) e.Binding = d.Binding;
             if (d.Discriminators.Count > 0) e.Discriminators = d.Discriminators;
+            if (d.SlicingClosed) e.SlicingClosed = true;
+            if (d.Constraints.Count > 0) e.Constraints = e.Constraints.Concat(d.Constraints).DistinctBy(c => c.Key).ToList();
             if (!ReferenceEquals(e, b)) result.Add(e);
         }
         set.Add(result);
@@ -245,7 +251,7 @@ public static class OfficialDefinitionLoader
             if (e.Path.Contains(':')) continue;
             b.Add(new ElementDefinitionInfo(e.Path, e.BaseMin ?? e.Min, e.BaseMax)
             {
-                BaseMax = e.BaseMax, Types = e.Types, Binding = e.Binding, ContentReference = e.ContentReference,
+                BaseMax = e.BaseMax, Types = e.Types, Binding = e.Binding, ContentReference = e.ContentReference, Constraints = e.Constraints,
             });
         }
         return b;

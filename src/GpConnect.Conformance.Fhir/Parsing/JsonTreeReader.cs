@@ -132,6 +132,7 @@ internal static class JsonTreeReader
 
     private static void Fill(ElementNode node, Item obj, List<ValidationFinding> findings, string path)
     {
+        CheckUnderscoreShape(obj, findings, path);
         foreach (var (name, value) in obj.Props!)
         {
             if (name == "resourceType" || name == "fhir_comments" || name.StartsWith('_')) continue;
@@ -202,6 +203,7 @@ internal static class JsonTreeReader
         switch (value.Kind)
         {
             case Kind.Object:
+                if (IsEmpty(value) && primitiveExtras is null) EmptyObject(node, name, value, findings, path);
                 var rt = ResourceTypeOf(value);
                 if (rt is not null) node.ResourceType = rt;
                 Fill(node, value, findings, path);
@@ -222,12 +224,56 @@ internal static class JsonTreeReader
         }
         if (primitiveExtras is not null)
         {
-            if (primitiveExtras.Kind == Kind.Object) Fill(node, primitiveExtras, findings, path);
+            if (primitiveExtras.Kind == Kind.Object)
+            {
+                if (IsEmpty(primitiveExtras) && value.Kind == Kind.Null) EmptyObject(node, "_" + name, primitiveExtras, findings, path);
+                Fill(node, primitiveExtras, findings, path);
+            }
             else if (primitiveExtras.Kind != Kind.Null)
                 findings.Add(Error(path, "parse.json", $"'_{name}' must be an object holding id/extension.", (primitiveExtras.Line, primitiveExtras.Column)));
         }
         return node;
     }
+
+    private static bool IsEmpty(Item obj) => obj.Props!.All(p => p.Name == "fhir_comments");
+
+    /// <summary>An empty object is an element with neither value nor children (ele-1), as an empty XML element is.</summary>
+    private static void EmptyObject(ElementNode node, string name, Item value, List<ValidationFinding> findings, string path)
+    {
+        node.HasParseProblem = true;
+        findings.Add(Error(path, "parse.json-empty-object",
+            $"'{name}' is an empty object; FHIR JSON omits empty elements (ele-1: every element has a value or children).", (value.Line, value.Column)));
+    }
+
+    /// <summary>'_name' carries the id/extension of the primitive 'name', so it takes its shape: an object, or an array of the same length (items object or null).</summary>
+    private static void CheckUnderscoreShape(Item obj, List<ValidationFinding> findings, string path)
+    {
+        foreach (var (key, shadow) in obj.Props!)
+        {
+            if (!key.StartsWith('_') || key.Length < 2 || shadow.Kind == Kind.Null) continue;
+            var name = key[1..];
+            Item? main = null;
+            foreach (var (n, v) in obj.Props) if (n == name) { main = v; break; }
+            string? problem = null;
+            if (main is { Kind: Kind.Object })
+                problem = $"'{name}' is an object, not a primitive, so '{key}' has nothing to extend";
+            else if (main is { Kind: Kind.Array })
+            {
+                if (shadow.Kind != Kind.Array) problem = $"'{name}' is an array, so '{key}' must be an array of the same length";
+                else if (shadow.Items!.Count != main.Items!.Count) problem = $"'{key}' has {shadow.Items.Count} entries where '{name}' has {main.Items.Count}";
+            }
+            else if (main is not null && shadow.Kind != Kind.Object)
+                problem = $"'{name}' is a single value, so '{key}' must be an object, not {Article(Describe(shadow.Kind))}";
+            else if (main is null && shadow.Kind is not (Kind.Object or Kind.Array))
+                problem = $"'{key}' must be an object (or an array of objects), not {Article(Describe(shadow.Kind))}";
+            if (problem is null && shadow.Kind == Kind.Array && shadow.Items!.FirstOrDefault(i => i.Kind is not (Kind.Object or Kind.Null)) is { } bad)
+                problem = $"'{key}' entries must be objects or null, not {Article(Describe(bad.Kind))}";
+            if (problem is not null)
+                findings.Add(Error(path + "." + key, "parse.json-underscore-shape", problem + ".", (shadow.Line, shadow.Column), "the shape of '" + name + "'", Describe(shadow.Kind)));
+        }
+    }
+
+    private static string Article(string word) => word[0] is 'a' or 'o' ? "an " + word : "a " + word;
 
     private static string Describe(Kind k) => k switch
     {

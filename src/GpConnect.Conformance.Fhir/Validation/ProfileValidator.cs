@@ -114,12 +114,24 @@ public sealed class ProfileValidator
     {
         var walker = new ResourceWalker(_defs, _nav, _options, sink, n => DeclaredProfile(n, sink));
         walker.ValidateResource(resource, profile);
+        walker.EvaluateInvariants(resource);
         return new ValidationReport(sink.Findings);
+    }
+
+    /// <summary>The FHIR type the definitions give each node of <paramref name="resource"/> (for tests of the invariant engine).</summary>
+    internal IReadOnlyDictionary<ElementNode, string> TypesOf(ElementNode resource)
+    {
+        var sink = new Rules.FindingSink();
+        var profile = DeclaredProfile(resource, sink) ?? throw new ArgumentException("no definition for " + resource.ResourceType);
+        var walker = new ResourceWalker(_defs, _nav, _options, sink, n => DeclaredProfile(n, sink));
+        walker.ValidateResource(resource, profile);
+        return walker.Types;
     }
 
     /// <summary>The profile a nested or top-level resource declares (first known meta.profile), else its base/GP Connect definition.</summary>
     private StructureInfo? DeclaredProfile(ElementNode resource, Rules.FindingSink sink)
     {
+        var fallback = resource.ResourceType is null ? null : ResolveResourceType(resource.ResourceType);
         foreach (var p in resource.Select("meta.profile"))
         {
             if (p.Value is null) continue;
@@ -132,10 +144,15 @@ public sealed class ProfileValidator
                 continue;
             }
             sink.Add(FindingSeverity.Warning, p, resource.Path + ".meta.profile", "meta.profile", "a known profile", p.Value,
-                $"{p.Path}: profile '{p.Value}' is not known to the validator; validating against the base definition instead.");
+                fallback is null
+                    ? $"{p.Path}: profile '{p.Value}' is not known to the validator, which knows no other definition of a {resource.ResourceType}."
+                    : $"{p.Path}: profile '{p.Value}' is not known to the validator; validating against {Describe(fallback)} instead.");
         }
-        return resource.ResourceType is null ? null : ResolveResourceType(resource.ResourceType);
+        return fallback;
     }
+
+    private static string Describe(StructureInfo s) =>
+        s.Url.StartsWith(DefinitionSet.Hl7Base, StringComparison.Ordinal) ? $"the FHIR STU3 base definition of {s.Type}" : $"the GP Connect profile for {s.Type}, {s.Name}";
 
     private StructureInfo? ResolveResourceType(string resourceType) =>
         _defs.FindBase(resourceType) ?? (GpConnectProfiles.NameFor(resourceType) is { } n ? _defs.FindStructure(n) : null);

@@ -1,4 +1,5 @@
 using GpConnect.Conformance.Fhir.Definitions;
+using GpConnect.Conformance.Fhir.Validation.Invariants;
 using GpConnect.Conformance.Fhir.Validation.Rules;
 
 namespace GpConnect.Conformance.Fhir.Validation;
@@ -19,6 +20,7 @@ internal sealed class ResourceWalker
     private readonly ValidatorOptions _options;
     private readonly FindingSink _sink;
     private readonly Func<ElementNode, StructureInfo?> _nestedProfile;
+    private readonly InvariantChecker? _invariants;
 
     public ResourceWalker(DefinitionSet defs, DefinitionNavigator nav, ValidatorOptions options, FindingSink sink, Func<ElementNode, StructureInfo?> nestedProfile)
     {
@@ -27,6 +29,23 @@ internal sealed class ResourceWalker
         _options = options;
         _sink = sink;
         _nestedProfile = nestedProfile;
+        _invariants = options.EvaluateInvariants ? new InvariantChecker() : null;
+    }
+
+    /// <summary>Evaluates the invariants collected while walking <paramref name="resource"/> (call once, after <see cref="ValidateResource"/>).</summary>
+    public void EvaluateInvariants(ElementNode resource) => _invariants?.Evaluate(resource, _sink);
+
+    /// <summary>The FHIR type of each node walked (empty when invariants are off).</summary>
+    public IReadOnlyDictionary<ElementNode, string> Types => _invariants?.Types ?? new Dictionary<ElementNode, string>();
+
+    /// <summary>Records the invariants of <paramref name="def"/> and of the root of type <paramref name="type"/> for <paramref name="node"/>.</summary>
+    private void CollectInvariants(ElementNode node, ElementDefinitionInfo? def, string? type, StructureInfo? typeStructure = null)
+    {
+        if (_invariants is null) return;
+        _invariants.SetType(node, type);
+        if (def is not null) _invariants.Add(node, def.Constraints);
+        var root = (typeStructure ?? (type is null ? null : _defs.FindBase(type)))?.Root;
+        if (root is not null && !ReferenceEquals(root, def)) _invariants.Add(node, root.Constraints);
     }
 
     public void ValidateResource(ElementNode resource, StructureInfo profile)
@@ -40,6 +59,7 @@ internal sealed class ResourceWalker
         if (_options.CheckMetaProfile && profile.Kind == StructureKind.Resource && !profile.Url.StartsWith(DefinitionSet.Hl7Base, StringComparison.Ordinal))
             CheckMetaProfile(resource, profile);
         var root = profile.Root ?? new ElementDefinitionInfo(profile.Type, 0, null);
+        CollectInvariants(resource, root, resource.ResourceType);
         var ctx = new DefinitionContext(profile, root.Path);
         WalkChildren(resource, ctx, profile.Name);
     }
@@ -101,6 +121,7 @@ internal sealed class ResourceWalker
                 $"{node.Path}: holds child elements ({string.Join(", ", node.Children().Select(c => c.Name).Distinct())}) where a {type} value belongs.");
             return;
         }
+        CollectInvariants(node, def, type);
         var visit = new ElementVisit(node, def, type, profileName, _defs, _options);
         foreach (var rule in Rules) rule.Check(visit, _sink);
 
@@ -122,6 +143,7 @@ internal sealed class ResourceWalker
         var children = node.Children();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matched = new HashSet<ElementDefinitionInfo>();
+        CheckXmlOrder(node, children, ctx);
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
@@ -181,6 +203,7 @@ internal sealed class ResourceWalker
         }
         var path = GroupPath(parent, group, def);
         var counts = new Dictionary<ElementDefinitionInfo, List<ElementNode>>();
+        var unmatched = new Dictionary<StructureInfo, List<ElementNode>>();
         foreach (var node in group)
         {
             var slice = slices.Count > 0 ? MatchSlice(node, ctx, slices, isExtension) : null;
@@ -191,21 +214,71 @@ internal sealed class ResourceWalker
                 ValidateElement(node, ctx, slice, choiceType, profileName);
                 continue;
             }
-            if (isExtension && ValidateUnmatchedExtension(node, slices.Count > 0, profileName)) continue;
+            if (isExtension)
+            {
+                var url = node.SelectValue("url");
+                if (url is not null && _defs.FindStructure(url) is { Kind: StructureKind.Extension } known)
+                {
+                    if (!unmatched.TryGetValue(known, out var u)) unmatched[known] = u = new List<ElementNode>();
+                    u.Add(node);
+                }
+                if (ValidateUnmatchedExtension(node, slices.Count > 0, profileName)) continue;
+            }
+            else if (def.SlicingClosed && slices.Count > 0)
+            {
+                _sink.Error(node, "slicing.closed", string.Join(", ", slices.Select(s => s.SliceName)), DescribeDiscriminators(node, def),
+                    $"{node.Path}: matches none of the slices of {def.Name} ({string.Join(", ", slices.Select(s => s.SliceName))}), and profile {profileName} closes the slicing " +
+                    $"(found {DescribeDiscriminators(node, def)}).");
+                continue;
+            }
             ValidateElement(node, ctx, def, choiceType, profileName);
         }
         foreach (var slice in slices)
         {
             var n = counts.TryGetValue(slice, out var l) ? l.Count : 0;
             var slicePath = $"{path}:{slice.SliceName}";
+            var (max, maxText, why) = EffectiveMax(slice, profileName);
             if (n < slice.Min)
                 _sink.Add(FindingSeverity.Error, parent, slicePath, "cardinality.min", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"{slicePath}: {Entries(n)}, profile {profileName} requires at least {slice.Min}");
-            else if (slice.Max is { } max && n > max)
-                _sink.Add(FindingSeverity.Error, l![max], slicePath, "cardinality.max", $"{slice.Min}..{slice.MaxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"{slicePath}: {Entries(n)}, profile {profileName} allows at most {max}");
+            else if (max is { } m && n > m)
+                _sink.Add(FindingSeverity.Error, l![m], slicePath, "cardinality.max", $"{slice.Min}..{maxText}", n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{slicePath}: {Entries(n)}, {why} allows at most {m}");
+        }
+        // Extensions no slice claims are still limited by their own definition (e.g. an extension defined 0..1).
+        foreach (var (known, nodes) in unmatched)
+        {
+            if (known.Root?.Max is not { } m || nodes.Count <= m) continue;
+            var extPath = $"{path}:{known.Name}";
+            _sink.Add(FindingSeverity.Error, nodes[m], extPath, "cardinality.max", $"{known.Root.Min}..{known.Root.MaxText}", nodes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{extPath}: {Entries(nodes.Count)}, the extension's definition {known.Name} allows at most {m}");
         }
     }
+
+    /// <summary>
+    /// A slice's maximum, lowered by the definition of the extension it holds: a profile that leaves an extension slice
+    /// open (<c>0..*</c>) cannot allow more than the extension's own definition (<c>Extension 0..1</c>).
+    /// </summary>
+    private (int? Max, string MaxText, string Why) EffectiveMax(ElementDefinitionInfo slice, string profileName)
+    {
+        var why = $"profile {profileName}";
+        int? max = slice.Max;
+        foreach (var t in slice.Types)
+        {
+            if (t.Code != "Extension") continue;
+            foreach (var p in t.Profiles)
+                if (_defs.FindStructure(p) is { Kind: StructureKind.Extension, Root.Max: { } em } ext && (max is null || em < max))
+                {
+                    max = em;
+                    why = $"the extension's definition {ext.Name}";
+                }
+        }
+        return (max, max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*", why);
+    }
+
+    private static string DescribeDiscriminators(ElementNode node, ElementDefinitionInfo def) =>
+        def.Discriminators.Count == 0 ? "no discriminator"
+            : string.Join(", ", def.Discriminators.Select(d => $"{d} = {node.SelectValue(d) ?? "(absent)"}"));
 
     /// <summary>An extension no slice claims: validate it against its own definition when known; warn about its url when the profile slices extensions.</summary>
     private bool ValidateUnmatchedExtension(ElementNode node, bool profileSlices, string profileName)
@@ -221,6 +294,7 @@ internal sealed class ResourceWalker
         else if (known is null && url is not null && !url.Contains(':'))
             _sink.Warning(node, "extension.url", "an absolute extension url", url, $"{node.Path}: extension url '{url}' is not absolute and matches no defined sub-extension.");
         if (known is null || known.Kind != StructureKind.Extension) return false;
+        CollectInvariants(node, known.Root, "Extension");
         var ctx = DefinitionNavigator.ForStructure(known);
         WalkChildren(node, ctx, known.Name);
         return true;
@@ -277,6 +351,38 @@ internal sealed class ResourceWalker
         if (count < def.Min)
             _sink.Add(FindingSeverity.Error, parent, path, "cardinality.min", $"{def.Min}..{def.MaxText}",
                 count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: {Entries(count)}, profile {profileName} requires at least {def.Min}");
+    }
+
+    /// <summary>FHIR XML gives elements in the order of their definitions; the first element that comes too late is reported (rule <c>xml.order</c>).</summary>
+    private void CheckXmlOrder(ElementNode node, IReadOnlyList<ElementNode> children, DefinitionContext ctx)
+    {
+        if (children.Count < 2 || children[0].FromJson) return;
+        var order = ctx.Structure.ChildrenOf(ctx.Path);
+        var highest = -1;
+        ElementNode? highestNode = null;
+        foreach (var child in children)
+        {
+            // XML attributes (an element's id, an extension's url) have no place in the element order.
+            if ((child.Name == "id" && !node.IsResource) || (child.Name == "url" && node.Name is "extension" or "modifierExtension")) continue;
+            var def = _nav.FindChild(ctx, child.Name, out _);
+            if (def is null) continue;
+            var at = IndexOf(order, def);
+            if (at < 0) continue;
+            if (at < highest)
+            {
+                _sink.Error(child, "xml.order", $"'{child.Name}' before '{highestNode!.Name}'", $"'{child.Name}' after '{highestNode.Name}'",
+                    $"{child.Path}: element '{child.Name}' comes after '{highestNode.Name}', but FHIR XML gives the elements of {ctx.Path} in the order of their definitions ('{child.Name}' first).");
+                return;
+            }
+            if (at > highest) { highest = at; highestNode = child; }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<ElementDefinitionInfo> list, ElementDefinitionInfo def)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (ReferenceEquals(list[i], def) || list[i].Path == def.Path) return i;
+        return -1;
     }
 
     private void CheckJsonShape(List<ElementNode> group, ElementDefinitionInfo def)

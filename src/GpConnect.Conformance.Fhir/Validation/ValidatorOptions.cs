@@ -18,6 +18,12 @@ public sealed class ValidatorOptions
     /// <summary>Check that <c>meta.profile</c> names the profile validated against (default true).</summary>
     public bool CheckMetaProfile { get; init; } = true;
 
+    /// <summary>
+    /// Evaluate the error-severity invariants (FHIRPath constraints such as dom-3, ext-1, ref-1, per-1) of each element's
+    /// definition and type (default true).
+    /// </summary>
+    public bool EvaluateInvariants { get; init; } = true;
+
     /// <summary>Report a display that differs from the value set's display as a warning (default true).</summary>
     public bool CheckDisplays { get; init; } = true;
 }

@@ -148,6 +148,24 @@ internal static partial class FaultCatalogue
             "Appointment",
             appointment => { if (appointment["contained"]?[0] is System.Text.Json.Nodes.JsonObject organization) organization.Remove("telecom"); }),
         new ResourceDecorationFault(
+            new("contained-organization-with-version", "Appointments return the contained booking Organization with a meta.versionId, which a contained resource must not have (dom-4)."),
+            "Appointment",
+            appointment =>
+            {
+                if (appointment["contained"]?[0] is not JsonObject organization) return;
+                if (organization["meta"] is not JsonObject meta) organization["meta"] = meta = new JsonObject();
+                meta["versionId"] = "1";
+            }),
+        new ResourceDecorationFault(
+            new("appointment-two-booking-organisations", "Appointments carry the BookingOrganisation extension twice (its definition allows it once)."),
+            "Appointment",
+            appointment =>
+            {
+                if (appointment["extension"] is not JsonArray extensions) return;
+                var booking = extensions.OfType<JsonObject>().FirstOrDefault(e => e["url"]?.GetValue<string>()?.EndsWith("Extension-GPConnect-BookingOrganisation-1", StringComparison.Ordinal) == true);
+                if (booking is not null) extensions.Add(booking.DeepClone());
+            }),
+        new ResourceDecorationFault(
             new("appointment-two-service-types", "Each Appointment carries two serviceType entries (seed #912 allows at most one)."),
             "Appointment",
             AddSecondServiceType),

@@ -19,7 +19,8 @@ public class BenchCommandTests
             text.ShouldContain("JSON parse: ");
             text.ShouldContain("XML  parse: ");
             text.ShouldContain("Slot validate: ");
-            text.ShouldContain("target 5,000 /s");
+            text.ShouldContain("invariants on; target 20,000 /s from JSON");
+            text.ShouldContain("without invariants: ");
             text.ShouldContain("memory: peak working set");
         }
         finally

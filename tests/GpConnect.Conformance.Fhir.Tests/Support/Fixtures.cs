@@ -105,7 +105,42 @@ internal static class Fixtures
     }
     """;
 
-    /// <summary>The fixture of the given short name (slot, schedule, patient, outcome, searchset).</summary>
+    /// <summary>A booked appointment with its contained booking Organization (referenced from the BookingOrganisation extension).</summary>
+    public const string AppointmentJson = """
+    {
+      "resourceType": "Appointment",
+      "id": "7",
+      "meta": { "versionId": "1", "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Appointment-1" ] },
+      "contained": [ { "resourceType": "Organization", "id": "1", "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Organization-1" ] }, "name": "Booking org" } ],
+      "extension": [ { "url": "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-BookingOrganisation-1", "valueReference": { "reference": "#1" } } ],
+      "status": "booked",
+      "description": "d",
+      "start": "2016-08-15T11:30:00+01:00",
+      "end": "2016-08-15T11:40:00+01:00",
+      "slot": [ { "reference": "Slot/1" } ],
+      "created": "2016-08-01T10:00:00+01:00",
+      "participant": [ { "actor": { "reference": "Patient/2" }, "status": "accepted" } ]
+    }
+    """;
+
+    public const string LocationJson = """
+    {
+      "resourceType": "Location",
+      "id": "17",
+      "meta": { "profile": [ "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Location-1" ] },
+      "name": "The Trevelyan Practice",
+      "physicalType": { "coding": [ { "system": "http://snomed.info/sct", "code": "264362003", "display": "Health centre" } ] }
+    }
+    """;
+
+    public const string ParametersJson = """
+    {
+      "resourceType": "Parameters",
+      "parameter": [ { "name": "registerPatient", "resource": { "resourceType": "Basic", "id": "9", "code": { "text": "x" } } } ]
+    }
+    """;
+
+    /// <summary>The fixture of the given short name (slot, schedule, patient, outcome, searchset, appointment, location, parameters).</summary>
     public static string Named(string name) => name switch
     {
         "slot" => SlotJson,
@@ -113,6 +148,9 @@ internal static class Fixtures
         "patient" => PatientJson,
         "outcome" => OperationOutcomeJson,
         "searchset" => EmptySearchsetJson,
+        "appointment" => AppointmentJson,
+        "location" => LocationJson,
+        "parameters" => ParametersJson,
         _ => throw new ArgumentException($"no fixture named {name}", nameof(name)),
     };
 

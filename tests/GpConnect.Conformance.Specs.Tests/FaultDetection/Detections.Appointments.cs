@@ -97,6 +97,8 @@ public static class AppointmentDetections
         new("appointments-show-sensitive-patients", Retrieve, "The appointments of a patient whose record is marked sensitive are not disclosed", "Expected HTTP 404"),
         new("truncates-long-text", Amend, "An amendment with a description longer than the practice system can store is refused", "answered HTTP 200"),
         new("retrieve-accepts-malformed-range", Retrieve, "A retrieval without any start parameter is refused", "Expected HTTP 422"),
+        new("contained-organization-with-version", Book, "The booked appointment is stored as it was sent", "dom-4"),
+        new("appointment-two-booking-organisations", Book, "The booked appointment is stored as it was sent", "Extension-GPConnect-BookingOrganisation-1 allows at most 1"),
         new("booking-organisation-without-telecom", Read, "An appointment the consumer booked reads back with the booking organisation it sent", "telecom.value should be"),
         // Tickets: each fault undoes its ticket
         new("amend-accepts-cancelled", Gpc601, "Amending an appointment that was cancelled in the practice is refused", "Expected HTTP 422"),

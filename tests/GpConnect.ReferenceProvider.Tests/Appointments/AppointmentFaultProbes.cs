@@ -93,6 +93,11 @@ public static class AppointmentFaultProbes
                 && (await RetrieveAsync(s, "999", "2026-06-01", "2026-06-15")).Status == HttpStatusCode.NotFound,
             ["book-without-location-header"] = async s =>
                 await BookAsync(s, Booking(s, (await FreeSlotsAsync(s))[0])) is { Status: HttpStatusCode.Created } booked && !booked.Headers.ContainsKey("Location"),
+            ["contained-organization-with-version"] = async s =>
+                await ReadAsync(s, ByOtherOrganisation) is { Status: HttpStatusCode.OK } read && read.Json["contained"]?[0]?["meta"]?["versionId"] is not null,
+            ["appointment-two-booking-organisations"] = async s =>
+                await ReadAsync(s, ByOtherOrganisation) is { Status: HttpStatusCode.OK } read
+                && read.Json["extension"]!.AsArray().Count(e => e!["url"]!.GetValue<string>().EndsWith("Extension-GPConnect-BookingOrganisation-1", StringComparison.Ordinal)) == 2,
             ["booking-organisation-without-telecom"] = async s =>
                 await ReadAsync(s, ByOtherOrganisation) is { Status: HttpStatusCode.OK } read && read.Json["contained"]?[0]?["telecom"] is null,
             ["retrieve-accepts-malformed-range"] = async s =>

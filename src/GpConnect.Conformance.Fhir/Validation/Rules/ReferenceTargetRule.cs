@@ -4,6 +4,8 @@ using GpConnect.Conformance.Fhir.Definitions;
 namespace GpConnect.Conformance.Fhir.Validation.Rules;
 
 /// <summary>
+/// Literal reference syntax (rule <c>reference.syntax</c>): a relative <c>Type/id</c> (optionally <c>/_history/vid</c>),
+/// an absolute URL, or <c>#id</c> for a contained resource; nothing else (no spaces, no empty id, no search query).
 /// Reference targets: a relative (<c>Type/id</c>, optionally with <c>_history</c>) or absolute RESTful reference must
 /// name an allowed resource type; a <c>#id</c> reference must resolve to a contained resource of an allowed type.
 /// </summary>
@@ -12,12 +14,21 @@ internal sealed partial class ReferenceTargetRule : IElementRule
     [GeneratedRegex(@"(?:^|/)(?<type>[A-Z][A-Za-z]+)/(?<id>[A-Za-z0-9\-\.]{1,64})(/_history/[A-Za-z0-9\-\.]{1,64})?$", RegexOptions.CultureInvariant)]
     private static partial Regex RestfulRx();
 
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z]+/[A-Za-z0-9\-\.]{1,64}(?:/_history/[A-Za-z0-9\-\.]{1,64})?|#[A-Za-z0-9\-\.]{1,64}|[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LiteralRx();
+
     public void Check(in ElementVisit v, FindingSink sink)
     {
         if (v.Type != "Reference") return;
         var reference = v.Node.Child("reference");
         var value = reference?.Value;
         if (value is null) return;
+        if (!LiteralRx().IsMatch(value))
+        {
+            sink.Error(reference!, "reference.syntax", "Type/id, an absolute URL or #id", value,
+                $"{reference!.Path}: '{value}' is not a literal reference: write a relative Type/id (e.g. Schedule/14), an absolute URL, or #id for a contained resource.");
+            return;
+        }
         var allowed = new List<string>();
         foreach (var t in v.Definition.Types)
         {
