@@ -71,6 +71,8 @@ public static class CommandDispatcher
           --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
+                                (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
+          --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
           --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
           --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)

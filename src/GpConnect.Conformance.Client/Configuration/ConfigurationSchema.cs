@@ -29,7 +29,8 @@ public static class ConfigurationSchema
         "http:timeoutSeconds",
         "jwt:clockSkewLeewaySeconds", "jwt:validateIat",
         "expectations:capabilityVersion", "expectations:serviceTypeMax", "expectations:queryResponseLimitMs", "expectations:commandResponseLimitMs",
-        "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays",
+        "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays", "reports:cucumber",
+        "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
         "testData:*",
     ];

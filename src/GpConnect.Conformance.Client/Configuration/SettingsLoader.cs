@@ -139,6 +139,7 @@ public static partial class SettingsLoader
             SigningKey = r.ExistingFile("reports:signingKey"),
             KeepRuns = r.Int("reports:keepRuns", 0, minimum: 0),
             KeepDays = r.Int("reports:keepDays", 0, minimum: 0),
+            Cucumber = r.Bool("reports:cucumber", true),
         };
         var limits = new LimitsSettings
         {
@@ -146,6 +147,15 @@ public static partial class SettingsLoader
             MaxDecodedResponseBytes = r.Int("limits:maxDecodedResponseBytes", LimitsSettings.DefaultMaxDecodedResponseBytes, minimum: 1024),
             MaxEvidenceBodyChars = r.Int("limits:maxEvidenceBodyChars", LimitsSettings.DefaultMaxEvidenceBodyChars, minimum: 1024),
             MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
+        };
+        var bindingAssemblies = r.List("extensions:bindingAssemblies")
+            .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))
+            .OfType<string>()
+            .ToList();
+        var extensions = new ExtensionsSettings
+        {
+            FeaturesDirectory = r.String("extensions:features", required: false, fallback: "extensions/features"),
+            BindingAssemblies = bindingAssemblies,
         };
 
         var schemaProblems = ConfigurationSchema.Check(configuration, configFile, environmentPrefix);
@@ -168,6 +178,7 @@ public static partial class SettingsLoader
             Expectations = expectations,
             Reports = reports,
             Limits = limits,
+            Extensions = extensions,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
             Configuration = configuration,

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain.Foundations;
 
@@ -62,6 +63,6 @@ public sealed class FoundationsTestDataSteps(FoundationsScenario scenario)
         ["a branch surgery of the practice"] = "locations.branchSurgery",
     };
 
-    [Given(@"^(" + Phrases + ")$")]
+    [Given(@"^($" + Phrases + ")$")]
     public void Choose(string phrase) => scenario.Choose(RoleOfPhrase[phrase]);
 }
