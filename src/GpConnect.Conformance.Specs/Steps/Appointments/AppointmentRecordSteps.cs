@@ -79,7 +79,7 @@ public sealed class AppointmentRecordSteps(
     public Task ReadLocation() =>
         session.SendAsync(GpConnectRequest.For(Interactions.ReadLocation, NamedLocation()), scenario.CancellationToken);
 
-    [When(@"^the consumer cancels the appointment ($" + CancellationDefects.Phrases + ")$")]
+    [When(@"^the consumer cancels the appointment (" + CancellationDefects.Phrases + ")$")]
     public Task CancelWithDefect(string defect) =>
         actions.CancelAsync(CancellationDefects.Apply(appointment.RequireRepresentation(), defect, AppointmentActions.CancellationReason), scenario.CancellationToken);
 

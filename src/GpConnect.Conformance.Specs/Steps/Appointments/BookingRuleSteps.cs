@@ -36,7 +36,7 @@ public sealed class BookingRuleSteps(
             $"A search for free slots from yesterday to today found no free slot that has already started ({response.Describe()}); the scenario needs one (appointments.md §13.8, TD-19).")];
     }
 
-    [When(@"^the consumer books the slot ($" + BookingDefects.Phrases + ")$")]
+    [When(@"^the consumer books the slot (" + BookingDefects.Phrases + ")$")]
     public Task BookWithDefect(string defect) => actions.BookAsync(BookingDefects.Apply(Booking(), defect), scenario.CancellationToken);
 
     [When(@"^the consumer books a slot the practice does not hold$")]

@@ -59,7 +59,7 @@ public sealed class FoundationsRequestSteps(ConsumerSession session, Foundations
         return session.SendAsync(FoundationsRequests.Read("patient", scenario.LastPatientId ?? ""), context.CancellationToken);
     }
 
-    [Given(@"^the registration ($" + RegistrationChanges.Phrases + ")$")]
+    [Given(@"^the registration (" + RegistrationChanges.Phrases + ")$")]
     public void ChangeRegistration(string change) => scenario.CurrentRegistration.Change(change);
 
     [When(@"^the consumer registers the patient$")]

@@ -63,6 +63,6 @@ public sealed class FoundationsTestDataSteps(FoundationsScenario scenario)
         ["a branch surgery of the practice"] = "locations.branchSurgery",
     };
 
-    [Given(@"^($" + Phrases + ")$")]
+    [Given(@"^(" + Phrases + ")$")]
     public void Choose(string phrase) => scenario.Choose(RoleOfPhrase[phrase]);
 }
