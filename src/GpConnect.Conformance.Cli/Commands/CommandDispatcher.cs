@@ -68,7 +68,9 @@ public static class CommandDispatcher
           --reports DIR         report folder root (default from config, reports/)
           --compare PATH        compare with an earlier run folder or results.json (default: the previous run)
           --no-compare          do not compare with an earlier run
-          --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
+          --fail-on any|new|warning
+                                exit non-zero on any failure (default), only on newly failing scenarios, or on
+                                any failure or unwaived warning (a scenario that passed with findings to read)
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
                                 (no Cucumber Messages / Cucumber HTML report then: they are not redacted)

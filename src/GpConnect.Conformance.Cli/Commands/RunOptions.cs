@@ -59,7 +59,7 @@ public sealed record RunOptions
                     case "--no-compare": options = options with { NoCompare = true }; break;
                     case "--fail-on":
                         var failOn = Value();
-                        if (failOn is not ("any" or "new")) return (null, $"--fail-on takes \"any\" or \"new\", not \"{failOn}\".");
+                        if (failOn is not ("any" or "new" or "warning")) return (null, $"--fail-on takes \"any\", \"new\" or \"warning\", not \"{failOn}\".");
                         options = options with { FailOn = failOn };
                         break;
                     case "--waivers": options = options with { WaiversFile = Value() }; break;

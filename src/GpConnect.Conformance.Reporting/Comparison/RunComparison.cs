@@ -34,9 +34,13 @@ public sealed class RunComparison
     public IReadOnlyList<ComparedScenario> NewlyFailing =>
         Entries.Where(e => e.Current == ScenarioStatus.Failed && e.Previous != ScenarioStatus.Failed).ToList();
 
-    /// <summary>Failed before, passed now.</summary>
+    /// <summary>Failed before, passed now (cleanly or with warnings).</summary>
     public IReadOnlyList<ComparedScenario> NewlyPassing =>
-        Entries.Where(e => e.Previous == ScenarioStatus.Failed && e.Current == ScenarioStatus.Passed).ToList();
+        Entries.Where(e => e.Previous == ScenarioStatus.Failed && e.Current is ScenarioStatus.Passed or ScenarioStatus.Warning).ToList();
+
+    /// <summary>Passed with warnings now, and passed cleanly (or was absent, or was not run) before: a new finding to read.</summary>
+    public IReadOnlyList<ComparedScenario> NewlyWarning =>
+        Entries.Where(e => e.Current == ScenarioStatus.Warning && e.Previous is not (ScenarioStatus.Warning or ScenarioStatus.Failed)).ToList();
 
     /// <summary>Failed in both runs.</summary>
     public IReadOnlyList<ComparedScenario> StillFailing =>

@@ -18,9 +18,9 @@ public sealed record RunTrendPoint(
     public int Scenarios => Passed + Warnings + Failed + Skipped + NotApplicable + Waived;
 
     /// <summary>The point for a run held in memory (the current one).</summary>
-    public static RunTrendPoint Of(RunResult run, string label, int warnings = 0)
+    public static RunTrendPoint Of(RunResult run, string label)
     {
-        var v = RunVerdict.Of(run, warnings);
+        var v = RunVerdict.Of(run);
         return new RunTrendPoint(label, run.Started, v.Passed, v.Warnings, v.Failed, v.Skipped, v.NotApplicable, v.Waived, v.FeatureErrors, run.Complete);
     }
 }
@@ -123,8 +123,8 @@ public static class RunHistory
     private static RunTrendPoint Point(string label, DateTimeOffset started, bool complete, JsonElement totals)
     {
         int N(string name) => totals.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : 0;
-        // results.json has no warning outcome yet (a later schema may add a "warnings" total; it is read when present).
-        var warnings = N("warnings");
+        // results.json v2 counts warnings in totals.warning (apart from passed); version 1 files have none.
+        var warnings = N("warning");
         var passed = N("passed");
         return new RunTrendPoint(label, started, passed, warnings, N("failed"), N("skipped"), N("notApplicable"), N("waived"),
             N("featureErrors"), complete);

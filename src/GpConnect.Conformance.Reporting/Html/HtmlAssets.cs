@@ -31,8 +31,8 @@ internal static class HtmlAssets
         #config > summary { cursor:pointer; font-weight:600; padding:4px 0; }
         .badge { display:inline-block; min-width:5.5em; text-align:center; padding:1px 6px; border-radius:4px; color:#fff; font-size:12px; font-weight:700; }
         .b-passed { background:var(--pass); } .b-failed { background:var(--fail); } .b-skipped { background:var(--skip); }
-        .b-notApplicable { background:var(--na); } .b-waived { background:var(--waive); }
-        .c-failed { color:var(--fail); } .c-passed { color:var(--pass); } .c-waived { color:var(--waive); }
+        .b-notApplicable { background:var(--na); } .b-waived { background:var(--waive); } .b-warning { background:var(--warn); }
+        .c-failed { color:var(--fail); } .c-passed { color:var(--pass); } .c-waived { color:var(--waive); } .c-warning { color:var(--warn); }
         .f-passed { fill:var(--pass); background:var(--pass); } .f-failed { fill:var(--fail); background:var(--fail); } .f-warning { fill:var(--warn); background:var(--warn); }
         .f-waived { fill:var(--waive); background:var(--waive); } .f-skipped { fill:var(--skip); background:var(--skip); } .f-na { fill:var(--na); background:var(--na); }
         .f-other { fill:#c9c9cf; background:#c9c9cf; } .f-none { fill:#eee; }
@@ -67,7 +67,8 @@ internal static class HtmlAssets
         #f-cause { max-width:22em; }
         .scn { border:1px solid var(--line); border-left:6px solid var(--skip); border-radius:6px; margin:6px 0; background:#fff; }
         .scn.st-failed { border-left-color:var(--fail); } .scn.st-passed { border-left-color:var(--pass); } .scn.st-waived { border-left-color:var(--waive); }
-        .scn.st-notApplicable { border-left-color:var(--na); }
+        .scn.st-notApplicable { border-left-color:var(--na); } .scn.st-warning { border-left-color:var(--warn); }
+        .finding { border-left:3px solid var(--warn); background:#fff7ed; padding:6px 10px; margin:8px 0; }
         .scn > summary { cursor:pointer; padding:6px 10px; list-style-position:inside; overflow-wrap:anywhere; }
         .scn > summary .name { font-weight:600; } .scn > summary .why { display:block; margin-left:6.5em; color:var(--fail); font-size:13px; }
         .scn.st-waived > summary .why, .scn.st-skipped > summary .why, .scn.st-notApplicable > summary .why { color:#555; }

@@ -249,6 +249,7 @@ public static class HtmlReportWriter
         }
         Block("Newly failing", "c-failed", c.NewlyFailing);
         Block("Newly passing", "c-passed", c.NewlyPassing);
+        Block("Newly warning", "c-warning", c.NewlyWarning);
         Block("Still failing", "", c.StillFailing);
         Block("New scenarios", "", c.New, collapsed: true);
         Block("Removed scenarios", "", c.Removed, collapsed: true);
@@ -403,13 +404,28 @@ public static class HtmlReportWriter
          .Append("<span class=\"badge b-").Append(token).Append("\">").Append(E(StatusText.Label(r.Status))).Append("</span> ")
          .Append("<span class=\"name\">").Append(E(s.DisplayName)).Append("</span> <span class=\"small\">")
          .Append(E(s.Id)).Append(" · ").Append(E(Duration(r.Duration))).Append("</span>");
-        var why = r.Status == ScenarioStatus.Failed ? ScenarioText.FirstFailureMessage(r) : r.Message;
+        var why = r.Status switch
+        {
+            ScenarioStatus.Failed => ScenarioText.FirstFailureMessage(r),
+            ScenarioStatus.Warning => r.Warnings.Count > 0 ? ScenarioText.FirstLine(r.Warnings[0].Message) : r.Message,
+            _ => r.Message,
+        };
         if (why is not null && r.Status != ScenarioStatus.Passed) h.Append("<span class=\"why\">").Append(E(Truncate(why, 300))).Append("</span>");
         h.Append("</summary>\n<div class=\"body\">\n<p>");
         foreach (var tag in s.Tags) h.Append("<span class=\"tag\">").Append(E(tag)).Append("</span>");
         h.Append("</p>\n");
 
-        if (r.Status != ScenarioStatus.Passed && (r.Message is not null || r.Failures.Count > 0))
+        if (r.Warnings.Count > 0)
+        {
+            h.Append("<div class=\"finding\"><strong>").Append(r.Status == ScenarioStatus.Warning ? "Passed, with findings to read" : "Findings to read")
+             .Append("</strong><table><tr><th>Rule</th><th>Element path</th><th>Expected</th><th>Actual</th><th>Finding</th></tr>\n");
+            foreach (var f in r.Warnings)
+                h.Append("<tr><td>").Append(E(f.Rule)).Append("</td><td><code>").Append(E(f.Path ?? "—")).Append("</code></td><td>").Append(E(f.Expected ?? "—"))
+                 .Append("</td><td>").Append(E(f.Actual ?? "—")).Append("</td><td>").Append(E(f.Message)).Append("</td></tr>\n");
+            h.Append("</table></div>\n");
+        }
+
+        if (r.Status is not (ScenarioStatus.Passed or ScenarioStatus.Warning) && (r.Message is not null || r.Failures.Count > 0))
         {
             h.Append("<div class=\"failure").Append(r.Status == ScenarioStatus.Failed ? "" : " soft").Append("\"><strong>")
              .Append(r.Status switch

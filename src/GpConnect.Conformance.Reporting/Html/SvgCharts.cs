@@ -22,8 +22,8 @@ internal static class SvgCharts
         new("f-waived", "waived", waived), new("f-skipped", "skipped", skipped), new("f-na", "n/a", notApplicable),
     ];
 
-    public static IReadOnlyList<Segment> Segments(StatusCounts c, int warnings = 0) =>
-        Segments(c.Passed - warnings, warnings, c.Failed, c.Waived, c.Skipped, c.NotApplicable);
+    public static IReadOnlyList<Segment> Segments(StatusCounts c) =>
+        Segments(c.Passed, c.Warning, c.Failed, c.Waived, c.Skipped, c.NotApplicable);
 
     /// <summary>A 100% stacked horizontal bar that fills its container's width; every non-zero part stays visible.</summary>
     public static void StackedBar(StringBuilder h, IReadOnlyList<Segment> segments, string css = "sbar")

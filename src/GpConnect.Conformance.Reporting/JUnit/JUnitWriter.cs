@@ -80,7 +80,8 @@ public static class JUnitWriter
     private sealed record Suite(string Name, string File, DateTimeOffset Timestamp, List<Case> Cases)
     {
         public int Failures => Cases.Count(c => c.LoadError is not null || c.Result?.Status == ScenarioStatus.Failed);
-        public int Skipped => Cases.Count(c => c.Result is { Status: not (ScenarioStatus.Passed or ScenarioStatus.Failed) });
+        public int Skipped => Cases.Count(c => c.Result is { Status: not (ScenarioStatus.Passed or ScenarioStatus.Failed or ScenarioStatus.Warning) });
+        public int Warnings => Cases.Count(c => c.Result?.Status == ScenarioStatus.Warning);
         public TimeSpan Time => TimeSpan.FromTicks(Cases.Sum(c => c.Time.Ticks));
     }
 
@@ -120,6 +121,7 @@ public static class JUnitWriter
         xml.WriteStartElement("properties");
         WriteProperty(xml, "featureFile", suite.File);
         if (!run.Complete) WriteProperty(xml, "complete", "false");
+        if (suite.Warnings > 0) WriteProperty(xml, "warnings", Inv(suite.Warnings));
         foreach (var (key, value) in run.Metadata) WriteProperty(xml, key, value);
         xml.WriteEndElement();
 
@@ -147,6 +149,17 @@ public static class JUnitWriter
         xml.WriteAttributeString("file", Clean(c.File));
         xml.WriteAttributeString("line", Inv(Math.Max(0, c.Line)));
 
+        // A scenario that passed with warnings is a passed test case: CI tabs stay green, but the finding travels with it
+        // as properties (outcome=warning, one "warning" per finding) and as readable text in <system-out>.
+        var warnings = c.Result?.Warnings ?? [];
+        if (warnings.Count > 0)
+        {
+            xml.WriteStartElement("properties");
+            if (c.Result!.Status == ScenarioStatus.Warning) WriteProperty(xml, "outcome", "warning");
+            foreach (var w in warnings) WriteProperty(xml, "warning", $"[{w.Rule}] {w.Message}");
+            xml.WriteEndElement();
+        }
+
         if (c.LoadError is { } error)
         {
             xml.WriteStartElement("failure");
@@ -172,8 +185,26 @@ public static class JUnitWriter
                     xml.WriteEndElement();
                     break;
             }
+            if (warnings.Count > 0) xml.WriteElementString("system-out", Clean(WarningBody(r)));
         }
         xml.WriteEndElement();
+    }
+
+    private static string WarningBody(ScenarioResult r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(r.Status == ScenarioStatus.Warning
+            ? $"Passed with {r.Warnings.Count} warning(s): findings a person should read."
+            : $"Also {r.Warnings.Count} warning(s):");
+        foreach (var w in r.Warnings)
+        {
+            sb.AppendLine($"WARNING [{w.Rule}] {w.Message}");
+            if (w.Path is not null) sb.AppendLine($"    at: {w.Path}");
+            if (w.Expected is not null) sb.AppendLine($"    expected: {w.Expected}");
+            if (w.Actual is not null) sb.AppendLine($"    actual: {w.Actual}");
+        }
+        sb.AppendLine($"Scenario id: {r.Scenario.Id}");
+        return sb.ToString();
     }
 
     // "Skipped: …", "Not applicable: …" or "Waived: …", without doubling a prefix the reason already carries.

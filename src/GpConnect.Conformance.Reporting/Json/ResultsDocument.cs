@@ -29,6 +29,7 @@ internal sealed class TotalsDto
     public int Skipped { get; set; }
     public int NotApplicable { get; set; }
     public int Waived { get; set; }
+    public int Warning { get; set; }
     public int FeatureErrors { get; set; }
 }
 
@@ -55,6 +56,7 @@ internal sealed class ScenarioDto
     public DateTimeOffset Started { get; set; }
     public double DurationMs { get; set; }
     public List<FailureDto> Failures { get; set; } = [];
+    public List<FailureDto>? Warnings { get; set; }
     public List<StepDto> Steps { get; set; } = [];
     public List<EvidenceDto> Evidence { get; set; } = [];
 }

@@ -12,7 +12,10 @@ namespace GpConnect.Conformance.Reporting.Json;
 public static class ResultsJson
 {
     /// <summary>The schema version this code writes and the only one it reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+
+    /// <summary>The oldest layout this reader still reads: version 1 had no warning status and no warnings list.</summary>
+    public const int OldestReadableSchemaVersion = 1;
 
     /// <summary>The conventional file name inside a run folder.</summary>
     public const string FileName = "results.json";
@@ -68,9 +71,9 @@ public static class ResultsJson
             throw new ResultsFormatException($"{source}: not a valid results.json ({ex.Message})", ex);
         }
         if (doc is null) throw new ResultsFormatException($"{source}: empty results document.");
-        if (doc.SchemaVersion != SchemaVersion)
+        if (doc.SchemaVersion is < OldestReadableSchemaVersion or > SchemaVersion)
             throw new ResultsFormatException(
-                $"{source}: schemaVersion {doc.SchemaVersion} is not supported (this reader understands {SchemaVersion}).");
+                $"{source}: schemaVersion {doc.SchemaVersion} is not supported (this reader understands {OldestReadableSchemaVersion} to {SchemaVersion}).");
         return FromDocument(doc, source);
     }
 
@@ -89,6 +92,7 @@ public static class ResultsJson
             Skipped = run.Count(ScenarioStatus.Skipped),
             NotApplicable = run.Count(ScenarioStatus.NotApplicable),
             Waived = run.Count(ScenarioStatus.Waived),
+            Warning = run.Count(ScenarioStatus.Warning),
             FeatureErrors = run.FeatureErrors.Count,
         },
         FeatureErrors = run.FeatureErrors
@@ -111,6 +115,8 @@ public static class ResultsJson
         Started = s.Started,
         DurationMs = s.Duration.TotalMilliseconds,
         Failures = s.Failures.Select(f => new FailureDto
+            { Rule = f.Rule, Path = f.Path, Expected = f.Expected, Actual = f.Actual, Message = f.Message }).ToList(),
+        Warnings = s.Warnings.Count == 0 ? null : s.Warnings.Select(f => new FailureDto
             { Rule = f.Rule, Path = f.Path, Expected = f.Expected, Actual = f.Actual, Message = f.Message }).ToList(),
         Steps = s.Steps.Select(st => new StepDto
         {
@@ -172,6 +178,7 @@ public static class ResultsJson
         Started = s.Started,
         Duration = TimeSpan.FromMilliseconds(s.DurationMs),
         Failures = s.Failures.Select(f => new CheckFailure(f.Rule, f.Path, f.Expected, f.Actual, f.Message)).ToList(),
+        Warnings = (s.Warnings ?? []).Select(f => new CheckFailure(f.Rule, f.Path, f.Expected, f.Actual, f.Message)).ToList(),
         Steps = s.Steps.Select(st => new StepResult(
             st.Keyword, st.Text, st.Line,
             Enum.TryParse<StepStatus>(st.Status, ignoreCase: true, out var ss)

@@ -13,22 +13,19 @@ public enum VerdictOutcome
 }
 
 /// <summary>
-/// The verdict of a run and the counts behind it. <see cref="Warnings"/> counts scenarios that passed with a finding; the
-/// results model has no such outcome yet, so <see cref="Of"/> is given the count (0 today) and the verdict, banner and
-/// charts already carry it.
+/// The verdict of a run and the counts behind it. <see cref="Warnings"/> counts scenarios that passed with a finding
+/// (status Warning); <see cref="Passed"/> counts those that passed cleanly.
 /// </summary>
 public sealed record RunVerdict(
     VerdictOutcome Outcome, int Scenarios, int Passed, int Warnings, int Failed, int Skipped, int NotApplicable, int Waived,
     int FeatureErrors, bool Complete)
 {
-    /// <summary>The verdict of <paramref name="run"/>; <paramref name="warnings"/> of its passed scenarios passed with a warning.</summary>
-    public static RunVerdict Of(RunResult run, int warnings = 0)
+    /// <summary>The verdict of <paramref name="run"/>: failed on the exit-code rule, else passed with warnings when any scenario warned.</summary>
+    public static RunVerdict Of(RunResult run)
     {
         var c = StatusCounts.Of(run.Scenarios);
-        if (warnings < 0 || warnings > c.Passed)
-            throw new ArgumentOutOfRangeException(nameof(warnings), warnings, "Warnings are counted among passed scenarios.");
-        var outcome = run.HasFailures ? VerdictOutcome.Failed : warnings > 0 ? VerdictOutcome.PassedWithWarnings : VerdictOutcome.Passed;
-        return new RunVerdict(outcome, run.Scenarios.Count, c.Passed - warnings, warnings, c.Failed, c.Skipped, c.NotApplicable, c.Waived,
+        var outcome = run.HasFailures ? VerdictOutcome.Failed : c.Warning > 0 ? VerdictOutcome.PassedWithWarnings : VerdictOutcome.Passed;
+        return new RunVerdict(outcome, run.Scenarios.Count, c.Passed, c.Warning, c.Failed, c.Skipped, c.NotApplicable, c.Waived,
             run.FeatureErrors.Count, run.Complete);
     }
 

@@ -10,9 +10,14 @@ public enum FailOn
     Any,
     /// <summary>Only scenarios (or feature files) failing now that did not fail in the compared run (<c>--fail-on new</c>).</summary>
     New,
+    /// <summary>Any failure, and any scenario that passed with warnings and is not waived (<c>--fail-on warning</c>): a strict gate.</summary>
+    Warning,
 }
 
-/// <summary>Turns a run into a process exit code. Waived, skipped and not-applicable scenarios never fail a run.</summary>
+/// <summary>
+/// Turns a run into a process exit code. Waived, skipped and not-applicable scenarios never fail a run; a scenario that
+/// passed with warnings fails it only under <see cref="FailOn.Warning"/>.
+/// </summary>
 public static class ExitCodePolicy
 {
     /// <summary>Nothing (that counts) failed.</summary>
@@ -28,14 +33,16 @@ public static class ExitCodePolicy
         failOn switch
         {
             FailOn.New when comparison is not null => comparison.NewlyFailing.Count > 0 ? Failures : Success,
+            FailOn.Warning => run.HasFailures || run.Count(ScenarioStatus.Warning) > 0 ? Failures : Success,
             _ => run.HasFailures ? Failures : Success,
         };
 
-    /// <summary>Parses the <c>--fail-on</c> value ("any" or "new", case-insensitive); null when unknown.</summary>
+    /// <summary>Parses the <c>--fail-on</c> value ("any", "new" or "warning", case-insensitive); null when unknown.</summary>
     public static FailOn? ParseFailOn(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         "any" => FailOn.Any,
         "new" => FailOn.New,
+        "warning" or "warnings" => FailOn.Warning,
         _ => null,
     };
 }

@@ -90,17 +90,21 @@ public sealed class WaiverSet
         Waivers.FirstOrDefault(w => w.IsCurrent(today) && Matches(w, scenario));
 
     /// <summary>
-    /// Turns each failed scenario matched by a current waiver into Waived, its message saying the waiver's reason and owner
-    /// and keeping the original failure. Other statuses and expired waivers change nothing. Feature load errors are never waived.
+    /// Turns each failed scenario, and each scenario that passed with warnings, matched by a current waiver into Waived, its
+    /// message saying the waiver's reason and owner and keeping the original failure or findings (a waived warning no longer
+    /// counts under <c>--fail-on warning</c>). Other statuses and expired waivers change nothing. Feature load errors are never waived.
     /// </summary>
     public WaiverOutcome Apply(RunResult run, DateOnly today)
     {
         var applied = new List<AppliedWaiver>();
         var scenarios = run.Scenarios.Select(s =>
         {
-            if (s.Status != ScenarioStatus.Failed || Match(s.Scenario, today) is not { } w) return s;
+            if (s.Status is not (ScenarioStatus.Failed or ScenarioStatus.Warning) || Match(s.Scenario, today) is not { } w) return s;
             applied.Add(new AppliedWaiver(s.Scenario.Id, w));
-            return s with { Status = ScenarioStatus.Waived, Message = WaivedMessage(w, s.Message) };
+            var original = s.Status == ScenarioStatus.Warning
+                ? "Warning: " + string.Join(" ", s.Warnings.Select(f => $"[{f.Rule}] {f.Message}"))
+                : s.Message;
+            return s with { Status = ScenarioStatus.Waived, Message = WaivedMessage(w, original) };
         }).ToList();
         return new WaiverOutcome(run with { Scenarios = scenarios }, applied, ExpiredOn(today));
     }

@@ -16,6 +16,7 @@ public sealed class ConsoleProgressReporter
     private int _total;
     private int _done;
     private int _failed;
+    private int _warnings;
     private int _lastReportedBucket = -1;
     private string _feature = "";
     private bool _lineDirty;
@@ -48,6 +49,9 @@ public sealed class ConsoleProgressReporter
     /// <summary>Failed scenarios so far.</summary>
     public int Failed => _failed;
 
+    /// <summary>Scenarios so far that passed with warnings.</summary>
+    public int Warnings => _warnings;
+
     /// <summary>Updates the expected total (e.g. once features are loaded).</summary>
     public void SetTotal(int totalScenarios) => _total = Math.Max(0, totalScenarios);
 
@@ -75,6 +79,10 @@ public sealed class ConsoleProgressReporter
         {
             _failed++;
             if (!_interactive) _out.WriteLine($"FAILED {result.Scenario.DisplayName} ({result.Scenario.Id})");
+        }
+        else if (result.Status == ScenarioStatus.Warning)
+        {
+            _warnings++;
         }
         if (_interactive) { DrawLine(); return; }
 
@@ -106,13 +114,14 @@ public sealed class ConsoleProgressReporter
         _out.Flush();
     }
 
-    /// <summary>"[ 12/120] 2 failed · Feature name".</summary>
+    /// <summary>"[ 12/120] 2 failed · Feature name", with ", 1 warning" after the failures when a scenario passed with warnings.</summary>
     public string StatusLine()
     {
         var total = _total > 0 ? _total.ToString() : "?";
         var done = _done.ToString().PadLeft(total.Length);
         var failed = _failed == 0 ? "no failures" : _failed == 1 ? "1 failed" : $"{_failed} failed";
-        return $"[{done}/{total}] {failed} · {_feature}";
+        var warnings = _warnings == 0 ? "" : _warnings == 1 ? ", 1 warning" : $", {_warnings} warnings";
+        return $"[{done}/{total}] {failed}{warnings} · {_feature}";
     }
 
     private void DrawLine()

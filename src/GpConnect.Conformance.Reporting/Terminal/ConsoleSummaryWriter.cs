@@ -28,8 +28,8 @@ public static class ConsoleSummaryWriter
         if (features.Count > 0)
         {
             sb.AppendLine("By feature");
-            Table(sb, ["Feature", "Passed", "Failed", "Skipped", "N/A", "Waived"],
-                features.Select(f => new[] { f.Key, N(f.Counts.Passed), N(f.Counts.Failed), N(f.Counts.Skipped), N(f.Counts.NotApplicable), N(f.Counts.Waived) }));
+            Table(sb, ["Feature", "Passed", "Warning", "Failed", "Skipped", "N/A", "Waived"],
+                features.Select(f => new[] { f.Key, N(f.Counts.Passed), N(f.Counts.Warning), N(f.Counts.Failed), N(f.Counts.Skipped), N(f.Counts.NotApplicable), N(f.Counts.Waived) }));
             sb.AppendLine();
         }
 
@@ -62,6 +62,19 @@ public static class ConsoleSummaryWriter
             sb.AppendLine();
         }
 
+        var warned = run.Scenarios.Where(s => s.Status == ScenarioStatus.Warning).ToList();
+        if (warned.Count > 0)
+        {
+            sb.AppendLine($"Warnings: passed, with findings to read ({warned.Count})");
+            foreach (var w in warned.Take(MaxListedFailures))
+            {
+                sb.AppendLine($"  ! {w.Scenario.DisplayName}");
+                foreach (var finding in w.Warnings) sb.AppendLine($"      {w.Scenario.Id}: [{finding.Rule}] {ScenarioText.FirstLine(finding.Message)}");
+            }
+            if (warned.Count > MaxListedFailures) sb.AppendLine($"  … and {warned.Count - MaxListedFailures} more (see report.html)");
+            sb.AppendLine();
+        }
+
         if (context.ExpiredWaivers.Count > 0)
         {
             sb.AppendLine($"Expired waivers, no longer applied ({context.ExpiredWaivers.Count})");
@@ -71,7 +84,7 @@ public static class ConsoleSummaryWriter
 
         if (context.Comparison is { } c) WriteComparison(sb, c);
 
-        sb.Append($"Totals: {run.Scenarios.Count} scenarios — {run.Count(ScenarioStatus.Passed)} passed, {run.Count(ScenarioStatus.Failed)} failed, ")
+        sb.Append($"Totals: {run.Scenarios.Count} scenarios — {run.Count(ScenarioStatus.Passed)} passed, {run.Count(ScenarioStatus.Warning)} warning, {run.Count(ScenarioStatus.Failed)} failed, ")
           .Append($"{run.Count(ScenarioStatus.Skipped)} skipped, {run.Count(ScenarioStatus.NotApplicable)} n/a, {run.Count(ScenarioStatus.Waived)} waived");
         if (run.FeatureErrors.Count > 0) sb.Append($"; {run.FeatureErrors.Count} feature load errors");
         if (context.AppliedWaivers.Count > 0) sb.Append($"; {context.AppliedWaivers.Count} waivers applied");
@@ -82,7 +95,7 @@ public static class ConsoleSummaryWriter
     private static void WriteComparison(StringBuilder sb, RunComparison c)
     {
         sb.AppendLine($"Compared with {c.BaselineLabel}: {c.NewlyFailing.Count} newly failing, {c.NewlyPassing.Count} newly passing, "
-                      + $"{c.StillFailing.Count} still failing, {c.New.Count} new, {c.Removed.Count} removed");
+                      + $"{c.NewlyWarning.Count} newly warning, {c.StillFailing.Count} still failing, {c.New.Count} new, {c.Removed.Count} removed");
         void List(string label, IReadOnlyList<ComparedScenario> items)
         {
             foreach (var i in items.Take(20)) sb.AppendLine($"  {label} {i.DisplayName} ({i.Id})");
@@ -90,6 +103,7 @@ public static class ConsoleSummaryWriter
         }
         List("newly failing:", c.NewlyFailing);
         List("newly passing:", c.NewlyPassing);
+        List("newly warning:", c.NewlyWarning);
         List("removed:", c.Removed);
         sb.AppendLine();
     }
@@ -98,6 +112,7 @@ public static class ConsoleSummaryWriter
     {
         var parts = new List<string>();
         if (c.Passed > 0) parts.Add($"{c.Passed} passed");
+        if (c.Warning > 0) parts.Add($"{c.Warning} warning");
         if (c.Failed > 0) parts.Add($"{c.Failed} failed");
         if (c.Waived > 0) parts.Add($"{c.Waived} waived");
         if (c.Skipped > 0) parts.Add($"{c.Skipped} skipped");

@@ -9,7 +9,8 @@ public static class ScenarioAssert
 {
     /// <summary>
     /// Passed returns; Failed throws <see cref="ScenarioFailedException"/> (message, broken rules, the failed step and its
-    /// snippet); Skipped, NotApplicable and Waived skip the test dynamically with the reason.
+    /// snippet); Skipped, NotApplicable and Waived skip the test dynamically with the reason; Warning passes and writes
+    /// its findings to the test's output.
     /// </summary>
     public static void Outcome(ScenarioResult result)
     {
@@ -17,6 +18,9 @@ public static class ScenarioAssert
         switch (result.Status)
         {
             case ScenarioStatus.Passed:
+                return;
+            case ScenarioStatus.Warning:
+                global::Xunit.TestContext.Current?.TestOutputHelper?.WriteLine(WarningMessage(result));
                 return;
             case ScenarioStatus.Failed:
                 throw new ScenarioFailedException(FailureMessage(result));
@@ -52,6 +56,15 @@ public static class ScenarioAssert
             text.AppendLine().AppendLine("Snippet for the undefined step:");
             text.AppendLine(failed.Snippet);
         }
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The findings of a scenario that passed with warnings, one line each.</summary>
+    public static string WarningMessage(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder().AppendLine($"{result.Scenario.Id}: passed with {result.Warnings.Count} warning(s)");
+        foreach (var w in result.Warnings) text.AppendLine($"  - [{w.Rule}] {w.Message}");
         return text.ToString().TrimEnd();
     }
 

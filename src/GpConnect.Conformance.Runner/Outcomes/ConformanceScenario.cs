@@ -5,12 +5,13 @@ namespace GpConnect.Conformance.Runner;
 /// <summary>
 /// The project's per-scenario object, injected into binding constructors beside Reqnroll's own <c>ScenarioContext</c>:
 /// the scenario's identity (tags with '@'), the cancellation token of the run (Reqnroll 3.3 has no
-/// <c>ScenarioContext.CancellationToken</c>) and the evidence the scenario keeps (HTTP exchanges, notes), which the
+/// <c>ScenarioContext.CancellationToken</c>), the evidence the scenario keeps (HTTP exchanges, notes) and its warnings, which the
 /// executor copies into the scenario's result whatever the outcome.
 /// </summary>
 public sealed class ConformanceScenario(ScenarioInfo info, CancellationToken cancellationToken)
 {
     private readonly List<Evidence> _evidence = [];
+    private readonly List<CheckFailure> _warnings = [];
     private readonly Lock _gate = new();
 
     /// <summary>Identity, names and tags (with '@') of the running pickle.</summary>
@@ -31,5 +32,21 @@ public sealed class ConformanceScenario(ScenarioInfo info, CancellationToken can
     {
         ArgumentNullException.ThrowIfNull(evidence);
         lock (_gate) _evidence.Add(evidence);
+    }
+
+    /// <summary>
+    /// Findings recorded as warnings, in order: they do not stop or fail the scenario, but the executor settles a passing
+    /// one as <see cref="ScenarioStatus.Warning"/> (<see cref="ScenarioStatuses.Settle"/>).
+    /// </summary>
+    public IReadOnlyList<CheckFailure> Warnings
+    {
+        get { lock (_gate) return _warnings.ToList(); }
+    }
+
+    /// <summary>Records a finding a person should read without failing the scenario (a SHOULD-level rule, a divergence).</summary>
+    public void AddWarning(CheckFailure warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        lock (_gate) _warnings.Add(warning);
     }
 }

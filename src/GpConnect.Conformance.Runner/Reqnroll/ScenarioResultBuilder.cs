@@ -71,12 +71,14 @@ internal static class ScenarioResultBuilder
             else (result, resultMessage) = (ScenarioStatus.Failed, message);
         }
 
+        var warnings = state.Scenario.Warnings;
         return new ScenarioResult
         {
             Scenario = scenario.Info,
-            Status = result,
+            Status = dryRun ? result : ScenarioStatuses.Settle(result, warnings.Count),
             Message = resultMessage,
             Failures = failures,
+            Warnings = warnings,
             Steps = steps,
             Evidence = evidence,
             Started = started,

@@ -11,6 +11,19 @@ public enum ScenarioStatus
     NotApplicable,
     /// <summary>Failed, but a current waiver accepts the deviation.</summary>
     Waived,
+    /// <summary>
+    /// Passed, with findings a person should read (<see cref="ScenarioResult.Warnings"/>): a SHOULD-level rule not met, or an
+    /// answer NHS assurance accepts where the spec pages say otherwise. Fails a run only under <c>--fail-on warning</c>.
+    /// </summary>
+    Warning,
+}
+
+/// <summary>The one rule every engine uses to settle a scenario's status from its outcome and its warnings.</summary>
+public static class ScenarioStatuses
+{
+    /// <summary>A scenario that would pass but carries warnings is <see cref="ScenarioStatus.Warning"/>; any other status stands.</summary>
+    public static ScenarioStatus Settle(ScenarioStatus status, int warningCount) =>
+        status == ScenarioStatus.Passed && warningCount > 0 ? ScenarioStatus.Warning : status;
 }
 
 public enum StepStatus { Passed, Failed, Skipped, Undefined, Ambiguous, Pending }
@@ -34,6 +47,11 @@ public sealed record ScenarioResult
     public string? Message { get; init; }
     /// <summary>Machine-readable failure detail when a check failed (rule id, element path, expected, actual).</summary>
     public IReadOnlyList<CheckFailure> Failures { get; init; } = [];
+    /// <summary>
+    /// Findings that do not fail the scenario (SHOULD-level rules, divergences NHS assurance accepts), in the order recorded.
+    /// A scenario with warnings and nothing worse is <see cref="ScenarioStatus.Warning"/>; a failed one keeps them too.
+    /// </summary>
+    public IReadOnlyList<CheckFailure> Warnings { get; init; } = [];
     public IReadOnlyList<StepResult> Steps { get; init; } = [];
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
     public DateTimeOffset Started { get; init; }

@@ -25,6 +25,9 @@ public sealed class SpecVersionExpectations
         ServiceTypeMax = settings.Expectations.ServiceTypeMax;
         QueryResponseLimit = Milliseconds(settings, "expectations:queryResponseLimitMs", 3000);
         CommandResponseLimit = Milliseconds(settings, "expectations:commandResponseLimitMs", 250);
+        QueryResponseTarget = Min(Milliseconds(settings, "expectations:queryResponseTargetMs", 1000), QueryResponseLimit);
+        CommandResponseTarget = Min(Milliseconds(settings, "expectations:commandResponseTargetMs", 100), CommandResponseLimit);
+        Divergences = new DivergencePolicy(settings);
         ClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds;
         ValidateIat = settings.Jwt.ValidateIat;
     }
@@ -40,8 +43,19 @@ public sealed class SpecVersionExpectations
     /// <summary>core.md §9: a command (register, book, amend, cancel) SHALL be answered within 250 ms (SHOULD within 100 ms). Config expectations:commandResponseLimitMs.</summary>
     public TimeSpan CommandResponseLimit { get; }
 
+    /// <summary>core.md §9: a query SHOULD be answered within 1000 ms (slower, inside the limit, is a warning). Config expectations:queryResponseTargetMs; never above the limit.</summary>
+    public TimeSpan QueryResponseTarget { get; }
+
+    /// <summary>core.md §9: a command SHOULD be answered within 100 ms (slower, inside the limit, is a warning). Config expectations:commandResponseTargetMs; never above the limit.</summary>
+    public TimeSpan CommandResponseTarget { get; }
+
+    /// <summary>Where the spec pages and NHS assurance disagree: what the suite warns on, and which switches make it strict (docs/expectations.md).</summary>
+    public DivergencePolicy Divergences { get; }
+
     public int ClockSkewLeewaySeconds { get; }
     public bool ValidateIat { get; }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Milliseconds(ConformanceSettings settings, string key, int fallback)
     {
@@ -63,6 +77,9 @@ public sealed class SpecVersionExpectations
         if (!ValidateIat) differences.Add("jwt.validateIat=false");
         if (QueryResponseLimit != TimeSpan.FromMilliseconds(3000)) differences.Add($"queryResponseLimitMs={QueryResponseLimit.TotalMilliseconds:0}");
         if (CommandResponseLimit != TimeSpan.FromMilliseconds(250)) differences.Add($"commandResponseLimitMs={CommandResponseLimit.TotalMilliseconds:0}");
+        if (QueryResponseTarget != TimeSpan.FromMilliseconds(1000)) differences.Add($"queryResponseTargetMs={QueryResponseTarget.TotalMilliseconds:0}");
+        if (CommandResponseTarget != TimeSpan.FromMilliseconds(100)) differences.Add($"commandResponseTargetMs={CommandResponseTarget.TotalMilliseconds:0}");
+        differences.AddRange(Divergences.StrictOnes().Select(d => $"divergences.{d.ConfigName}=strict"));
         return differences.Count == 0 ? "seed defaults" : "custom: " + string.Join(", ", differences);
     }
 }

@@ -42,7 +42,7 @@ public class ResultsJsonTests
     {
         using var doc = JsonDocument.Parse(ResultsJson.Serialize(SampleRuns.Full()));
         var root = doc.RootElement;
-        root.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        root.GetProperty("schemaVersion").GetInt32().ShouldBe(2);
         root.GetProperty("complete").GetBoolean().ShouldBeTrue();
         var totals = root.GetProperty("totals");
         totals.GetProperty("scenarios").GetInt32().ShouldBe(7);
@@ -84,8 +84,8 @@ public class ResultsJsonTests
     [Fact]
     public void Unknown_schema_version_and_bad_json_are_clear_errors()
     {
-        Should.Throw<ResultsFormatException>(() => ResultsJson.Deserialize("""{"schemaVersion":2}""", "old/results.json"))
-            .Message.ShouldBe("old/results.json: schemaVersion 2 is not supported (this reader understands 1).");
+        Should.Throw<ResultsFormatException>(() => ResultsJson.Deserialize("""{"schemaVersion":3}""", "old/results.json"))
+            .Message.ShouldBe("old/results.json: schemaVersion 3 is not supported (this reader understands 1 to 2).");
         Should.Throw<ResultsFormatException>(() => ResultsJson.Deserialize("{not json", "x.json")).Message.ShouldStartWith("x.json: not a valid results.json");
         Should.Throw<ResultsFormatException>(() => ResultsJson.Read("/no/such/dir/results.json")).Message.ShouldContain("not found");
     }

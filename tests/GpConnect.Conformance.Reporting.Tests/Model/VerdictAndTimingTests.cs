@@ -23,12 +23,13 @@ public class VerdictAndTimingTests
     {
         var run = SampleRuns.WithStatuses(("a", ScenarioStatus.Passed), ("b", ScenarioStatus.Passed), ("c", ScenarioStatus.Skipped));
         RunVerdict.Of(run).Label.ShouldBe("passed");
-        var warned = RunVerdict.Of(run, warnings: 1);
+        var warned = RunVerdict.Of(SampleRuns.WithStatuses(("a", ScenarioStatus.Passed), ("b", ScenarioStatus.Warning), ("c", ScenarioStatus.Skipped)));
         warned.Label.ShouldBe("passed with warnings");
         warned.Token.ShouldBe("warnings");
         (warned.Passed, warned.Warnings).ShouldBe((1, 1), "a warning is counted once, not also as a plain pass");
-        Should.Throw<ArgumentOutOfRangeException>(() => RunVerdict.Of(run, warnings: 3));
-        RunVerdict.Of(SampleRuns.Full(), warnings: 1).Outcome.ShouldBe(VerdictOutcome.Failed, "failures outrank warnings");
+        var full = SampleRuns.Full();
+        RunVerdict.Of(full with { Scenarios = [.. full.Scenarios, full.Scenarios[0] with { Status = ScenarioStatus.Warning }] })
+            .Outcome.ShouldBe(VerdictOutcome.Failed, "failures outrank warnings");
     }
 
     [Fact]

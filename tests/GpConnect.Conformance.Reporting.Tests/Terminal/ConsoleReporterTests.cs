@@ -13,14 +13,14 @@ public class ConsoleReporterTests
     {
         var text = ConsoleSummaryWriter.Render(SampleRuns.Full());
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        lines.ShouldContain("  Feature                 Passed  Failed  Skipped  N/A  Waived");
-        lines.ShouldContain("  Search for free slots        1       2        0    0       0");
+        lines.ShouldContain("  Feature                 Passed  Warning  Failed  Skipped  N/A  Waived");
+        lines.ShouldContain("  Search for free slots        1        0       2        0    0       0");
         lines.ShouldContain("  Ticket  Release  Status  Scenarios");
         lines.ShouldContain("  #912    1.2.7    Waived  1 waived, 1 skipped, 1 n/a");
         text.ShouldContain("Failures (2)");
         text.ShouldContain("features/appointments/search_for_free_slots.feature:20:1: Slot must have exactly one serviceType");
         text.ShouldContain("features/broken.feature:3:5: expected: #Feature");
-        text.ShouldContain("Totals: 7 scenarios — 2 passed, 2 failed, 1 skipped, 1 n/a, 1 waived; 1 feature load errors (10.00 s)");
+        text.ShouldContain("Totals: 7 scenarios — 2 passed, 0 warning, 2 failed, 1 skipped, 1 n/a, 1 waived; 1 feature load errors (10.00 s)");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class ConsoleReporterTests
             ExpiredWaivers = [new Waiver("a.feature:1", null, "old", "Ann", new DateOnly(2026, 1, 31))],
         });
         text.ShouldStartWith("INCOMPLETE RUN");
-        text.ShouldContain("Compared with 20261120-170000: 3 newly failing, 1 newly passing, 0 still failing, 7 new, 0 removed");
+        text.ShouldContain("Compared with 20261120-170000: 3 newly failing, 1 newly passing, 0 newly warning, 0 still failing, 7 new, 0 removed");
         text.ShouldContain("newly passing: Find a patient — Find a patient by NHS number");
         text.ShouldContain("scenario a.feature:1: expired 2026-01-31 (owner Ann) — old");
     }
