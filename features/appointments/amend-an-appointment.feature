@@ -67,6 +67,7 @@ Feature: Amend an appointment
     When the consumer amends the appointment to a 10000-character description and a 10-character comment
     Then the provider should refuse the request with an OperationOutcome
 
+  # Honouring Prefer is a SHOULD (CORE-100): a wrong status fails, a body sent anyway is a warning.
   @APT-175 @since-1.2.3 @CORE-100
   Scenario: An amendment that prefers a minimal return is answered without a body
     Given the request header "Prefer" is "return=minimal"

@@ -180,6 +180,7 @@ Feature: Book an appointment
     And the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot
     And the appointment should carry neither "reason" nor "specialty"
 
+  # Honouring Prefer is a SHOULD (CORE-100): a wrong status fails, a body sent anyway is a warning.
   @APT-116 @since-1.2.3 @CORE-100
   Scenario: A booking that prefers a minimal return is answered without a body
     Given a free slot found by searching for free slots

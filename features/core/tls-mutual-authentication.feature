@@ -6,7 +6,9 @@
 Feature: TLS mutual authentication
   Every interaction runs over TLS 1.2 or later with mutual authentication: the provider accepts only client
   certificates that are in date and chain to the Spine CA, refuses the connection otherwise (no HTTP exchange at all),
-  and sends Strict-Transport-Security on its responses.
+  and sends Strict-Transport-Security on its responses. A divergence (docs/expectations.md): NHS assurance also accepts
+  HTTP 496 (no certificate) or 495 (a refused certificate) after the handshake; the suite passes that with a warning,
+  and expectations:divergences:clientCertificateHttpError=strict makes it fail.
 
   Background:
     Given the provider endpoint requires TLS mutual authentication
@@ -16,17 +18,17 @@ Feature: TLS mutual authentication
     When the consumer connects with its configured client certificate
     Then the provider should serve the request over TLS with Strict-Transport-Security
 
-  @CORE-002 @since-1.2.3
+  @CORE-002 @since-1.2.3 @divergence
   Scenario: A connection without a client certificate is refused
     When the consumer connects without a client certificate
-    Then the provider should refuse the connection without a client certificate
+    Then the provider should refuse the handshake without a client certificate, or answer HTTP 496 as NHS assurance accepts (divergence clientCertificateHttpError)
 
-  @CORE-003 @since-1.2.3
+  @CORE-003 @since-1.2.3 @divergence
   Scenario: A connection with a client certificate from an untrusted CA is refused
     When the consumer connects with a client certificate from an untrusted CA
-    Then the provider should refuse the connection with a certificate from an untrusted CA
+    Then the provider should refuse the handshake with a certificate from an untrusted CA, or answer HTTP 495 as NHS assurance accepts (divergence clientCertificateHttpError)
 
-  @CORE-004 @since-1.2.3
+  @CORE-004 @since-1.2.3 @divergence
   Scenario: A connection with an expired client certificate is refused
     When the consumer connects with an expired client certificate
-    Then the provider should refuse the connection with an expired client certificate
+    Then the provider should refuse the handshake with an expired client certificate, or answer HTTP 495 as NHS assurance accepts (divergence clientCertificateHttpError)

@@ -40,6 +40,12 @@ public sealed record Divergence(string ConfigName, string Title, string SpecAnsw
     public static IReadOnlyList<Divergence> All { get; } =
         [RegisterPatientRequestErrors, JwtClaimResourceType, JwtIssuedAhead, ClientCertificateHttpError];
 
+    /// <summary>The divergence with this config name (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">No such divergence; the message lists the known names.</exception>
+    public static Divergence Named(string configName) =>
+        All.FirstOrDefault(d => string.Equals(d.ConfigName, configName, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No divergence is called \"{configName}\"; known: {string.Join(", ", All.Select(d => d.ConfigName))}.", nameof(configName));
+
     /// <summary>How far ahead NHS assurance accepts a JWT's iat.</summary>
     public const int AssuranceIssuedAheadSeconds = 200;
 }

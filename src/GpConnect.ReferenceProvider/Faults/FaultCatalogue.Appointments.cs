@@ -270,6 +270,10 @@ internal static partial class FaultCatalogue
             "Schedule",
             UseWrongRoleSystem),
         new ResourceDecorationFault(
+            new("schedule-role-unlisted-code", "Schedule practitioner roles carry SDS job role R0050 Consultant, a real SDS code outside the GP Connect list (a SHOULD-level finding: warning)."),
+            "Schedule",
+            UseUnlistedRoleCode),
+        new ResourceDecorationFault(
             new("appointment-role-wrong-display", "Appointment practitioner-role codings carry a display that is not the SDS job-role name of their code."),
             "Appointment",
             UseWrongRoleDisplay),
@@ -332,6 +336,11 @@ internal static partial class FaultCatalogue
     private static void UseWrongRoleSystem(JsonObject resource)
     {
         foreach (var coding in RoleCodings(resource)) coding["system"] = "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1";
+    }
+
+    private static void UseUnlistedRoleCode(JsonObject resource)
+    {
+        foreach (var coding in RoleCodings(resource)) { coding["code"] = "R0050"; coding["display"] = "Consultant"; }
     }
 
     private static void UseWrongRoleDisplay(JsonObject resource)

@@ -86,6 +86,12 @@ internal static partial class FaultCatalogue
             new("accept-future-iat", "A JWT issued further in the future than the clock-skew leeway is accepted (iat not checked)."),
             ProviderRule.JwtIssuedAtChecked),
         new RuleWaiverFault(
+            new("nhs-assurance-iat-leeway", "A JWT issued up to 200 s in the future is accepted, as NHS assurance does, instead of only within the configured leeway (a divergence the suite warns on)."),
+            ProviderRule.JwtIssuedAtUsesConfiguredLeeway),
+        new RuleWaiverFault(
+            new("nhs-assurance-claim-resource-type-422", "A JWT claim resource of the wrong type is answered 422 INVALID_RESOURCE, as NHS assurance expects, instead of 400 BAD_REQUEST (a divergence the suite warns on)."),
+            ProviderRule.JwtWrongClaimResourceTypeIsBadRequest),
+        new RuleWaiverFault(
             new("no-clock-skew-leeway", "JWT timing allows no clock skew (leeway 0 s) instead of the configured leeway (#640)."),
             ProviderRule.JwtClockSkewLeeway),
         new RuleWaiverFault(
@@ -192,6 +198,9 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("accept-expired-client-cert", "Over HTTPS, an expired client certificate is accepted."),
             ProviderRule.ClientCertificateDatesChecked),
+        new RuleWaiverFault(
+            new("nhs-assurance-client-cert-http-errors", "Over HTTPS, a bad client certificate passes the handshake and is answered HTTP 496 (none) or 495 (untrusted, expired), as NHS assurance accepts (a divergence the suite warns on)."),
+            ProviderRule.ClientCertificateRefusedInHandshake),
         new SlowResponseFault(
             new("slow-capability-statement", "The capability statement is answered only after 500 ms (a query slower than a configured limit)."),
             "Get capability statement", TimeSpan.FromMilliseconds(500)),

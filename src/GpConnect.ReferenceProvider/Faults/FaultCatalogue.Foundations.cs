@@ -12,6 +12,9 @@ internal static partial class FaultCatalogue
             "CapabilityStatement",
             cs => cs["version"] = "1.2.2"),
         new RuleWaiverFault(
+            new("nhs-assurance-register-errors", "Register-a-patient request errors are answered as NHS assurance expects (400 INVALID_NHS_NUMBER without an NHS number, 400 BAD_REQUEST for a missing birth date or official name, two registerPatient parameters, two phones of one use) instead of 422 INVALID_RESOURCE (a divergence the suite warns on)."),
+            ProviderRule.RegisterRequestErrorsAreInvalidResource),
+        new RuleWaiverFault(
             new("read-without-etag", "Read responses omit the ETag header."),
             ProviderRule.ReadETag),
         new RuleWaiverFault(

@@ -281,4 +281,15 @@ internal enum ProviderRule
     SlotSearchAppliesBookingHorizon,
     /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (core.md §1.6).</summary>
     ChunkedBodiesAccepted,
+
+    // Divergences (docs/expectations.md): the rule is the spec pages' answer; the fault that waives it answers as
+    // NHS assurance expects, which the suite accepts with a warning (and fails when the divergence is set strict).
+    /// <summary>Register-a-patient request errors are 422 INVALID_RESOURCE (waived: 400 INVALID_NHS_NUMBER / BAD_REQUEST as NHS assurance expects).</summary>
+    RegisterRequestErrorsAreInvalidResource,
+    /// <summary>A JWT claim resource of the wrong type is 400 BAD_REQUEST (waived: 422 INVALID_RESOURCE as NHS assurance expects).</summary>
+    JwtWrongClaimResourceTypeIsBadRequest,
+    /// <summary>iat is judged with the configured leeway (waived: up to 200 s ahead accepted, as NHS assurance does).</summary>
+    JwtIssuedAtUsesConfiguredLeeway,
+    /// <summary>A bad client certificate ends the TLS handshake (waived: HTTP 495/496 after the handshake, as NHS assurance accepts).</summary>
+    ClientCertificateRefusedInHandshake,
 }

@@ -12,6 +12,16 @@ internal sealed class ClientCertificatePolicy(X509Certificate2 authority, TimePr
     /// <summary>Whether a connection must present a client certificate at all.</summary>
     public bool RequiresCertificate => !_faults.Waives(ProviderRule.ClientCertificateRequired);
 
+    /// <summary>
+    /// True under the fault nhs-assurance-client-cert-http-errors: bad certificates pass the handshake and the request is
+    /// answered 496 (no certificate) or 495 (certificate refused) instead.
+    /// </summary>
+    public bool AnswersOverHttp => _faults.Waives(ProviderRule.ClientCertificateRefusedInHandshake);
+
+    /// <summary>496 without a certificate, 495 for one this policy refuses, null for an accepted one.</summary>
+    public int? HttpStatusFor(X509Certificate2? certificate) =>
+        certificate is null ? (RequiresCertificate ? 496 : null) : Accepts(certificate) ? null : 495;
+
     public bool Accepts(X509Certificate2? certificate)
     {
         if (certificate is null) return !RequiresCertificate;

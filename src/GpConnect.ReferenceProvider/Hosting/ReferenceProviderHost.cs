@@ -41,6 +41,7 @@ public static class ReferenceProviderHost
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ["application/fhir+json", "application/fhir+xml"];
         });
+        ClientCertificatePolicy? certificateErrors = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -54,8 +55,18 @@ public static class ReferenceProviderHost
                     if (options.ClientCertificateAuthority is { } authority)
                     {
                         var policy = new ClientCertificatePolicy(authority, options.TimeProvider, faults);
-                        https.ClientCertificateMode = policy.RequiresCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate;
-                        https.ClientCertificateValidation = policy.Validate;
+                        if (policy.AnswersOverHttp)
+                        {
+                            // The NHS-assurance divergence: every handshake completes and the request is answered 495/496.
+                            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                            https.ClientCertificateValidation = (_, _, _) => true;
+                            certificateErrors = policy;
+                        }
+                        else
+                        {
+                            https.ClientCertificateMode = policy.RequiresCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate;
+                            https.ClientCertificateValidation = policy.Validate;
+                        }
                     }
                 });
             });
@@ -65,6 +76,17 @@ public static class ReferenceProviderHost
         Uri? serviceRoot = null;
         var dispatcher = ProviderComposition.Compose(options, release, faults, () => serviceRoot!.ToString().TrimEnd('/'));
         if (!faults.Waives(ProviderRule.GzipSupported)) app.UseResponseCompression();
+        if (certificateErrors is { } http49x)
+            app.Use(async (context, next) =>
+            {
+                var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted);
+                if (http49x.HttpStatusFor(certificate) is { } status)
+                {
+                    context.Response.StatusCode = status;
+                    return;
+                }
+                await next(context);
+            });
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);
 

@@ -72,6 +72,8 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
             if (resource.ValueKind != JsonValueKind.Object)
                 throw Broken(ProviderRule.JwtClaimTypesChecked, $"The JWT {claim} claim must be a FHIR {type} resource object.");
             var actual = resource.TryGetProperty("resourceType", out var rt) && rt.ValueKind == JsonValueKind.String ? rt.GetString() : null;
+            if (actual != type && faults.Waives(ProviderRule.JwtWrongClaimResourceTypeIsBadRequest) && !faults.Waives(ProviderRule.JwtClaimResourceTypesChecked))
+                throw new ProviderException(SpineError.InvalidResource, $"The JWT {claim} claim must hold a {type} resource, not '{actual ?? "(no resourceType)"}'.");
             if (actual != type)
                 throw Broken(ProviderRule.JwtClaimResourceTypesChecked, $"The JWT {claim} claim must hold a {type} resource, not '{actual ?? "(no resourceType)"}'.");
             if (!faults.Waives(ProviderRule.JwtClaimResourcesValidated)) EmbeddedResourceValidator.Validate(claim, resource);
@@ -126,13 +128,17 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
             throw ProviderException.BadRequest($"The JWT sub claim '{sub}' does not equal requesting_practitioner.id '{practitionerId ?? "(none)"}'.");
     }
 
+    /// <summary>How far in the future NHS assurance accepts iat (the divergence fault nhs-assurance-iat-leeway).</summary>
+    private const int AssuranceIssuedAtLeewaySeconds = 200;
+
     private void CheckTiming(long exp, long iat)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var leeway = faults.Waives(ProviderRule.JwtClockSkewLeeway) ? 0 : leewaySeconds;
         if (now > exp + leeway && !faults.Waives(ProviderRule.JwtExpiryEnforced))
             throw ProviderException.BadRequest($"The JWT expired at {exp} (now {now}, leeway {leeway}s).");
-        if (validateIat && iat - leeway > now && !faults.Waives(ProviderRule.JwtIssuedAtChecked))
+        var iatLeeway = faults.Waives(ProviderRule.JwtIssuedAtUsesConfiguredLeeway) ? Math.Max(leeway, AssuranceIssuedAtLeewaySeconds) : leeway;
+        if (validateIat && iat - iatLeeway > now && !faults.Waives(ProviderRule.JwtIssuedAtChecked))
             throw ProviderException.BadRequest($"The JWT iat {iat} is in the future beyond the {leeway}s leeway (now {now}).");
     }
 

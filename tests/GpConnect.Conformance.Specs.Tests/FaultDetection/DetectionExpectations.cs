@@ -5,8 +5,10 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 /// and words its failure message must contain, so a fault is caught by the right check for the right reason.
 /// <paramref name="SpecVersion"/> runs provider and suite as an earlier release, for scenarios that apply only there;
 /// <paramref name="Settings"/> ("key=value; key=value") sets further configuration for that run, e.g. a tighter time limit.
+/// <paramref name="Warns"/>: the fault is a SHOULD-level deviation or an answer NHS assurance accepts, so the scenario must
+/// end as Warning (passed, with a finding containing <paramref name="MessageContains"/>) rather than fail.
 /// </summary>
-public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains, string? SpecVersion = null, string? Settings = null)
+public sealed record Detection(string Fault, string FeatureFile, string Scenario, string MessageContains, string? SpecVersion = null, string? Settings = null, bool Warns = false)
 {
     /// <summary>The configuration overrides of this detection's run.</summary>
     public (string Key, string Value)[] Overrides() =>

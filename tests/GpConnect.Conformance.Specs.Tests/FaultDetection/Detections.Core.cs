@@ -11,6 +11,8 @@ public static class CoreDetections
     private const string Conventions = "features/core/resource-conventions.feature";
     private const string Tls = "features/core/tls-mutual-authentication.feature";
 
+    private const string IssuedAhead180 = "A token issued 180 seconds in the future is judged by the configured leeway and iat rule";
+
     public static IReadOnlyList<Detection> All { get; } =
     [
         // SSP headers
@@ -41,6 +43,11 @@ public static class CoreDetections
         new("accept-wrong-jwt-audience", Jwt, "A token whose aud is another provider's service root is rejected", "Expected HTTP 400"),
         new("accept-sub-mismatch", Jwt, "A token whose sub is not the requesting practitioner's id is rejected", "Expected HTTP 400"),
         new("accept-wrong-claim-resource-type", Jwt, "A token with a Patient as requesting_practitioner is rejected as a claim resource of the wrong type", "Expected HTTP 400"),
+        new("accept-wrong-claim-resource-type", Jwt, "A token with a Patient as requesting_organization is rejected as a claim resource of the wrong type", "Expected HTTP 400"),
+        // Divergence jwtClaimResourceType: 422 INVALID_RESOURCE warns by default, fails when strict (organisation stays 400).
+        new("nhs-assurance-claim-resource-type-422", Jwt, "A token with a Patient as requesting_device is rejected as a claim resource of the wrong type", "jwtClaimResourceType=strict to fail it", Warns: true),
+        new("nhs-assurance-claim-resource-type-422", Jwt, "A token with a Patient as requesting_practitioner is rejected as a claim resource of the wrong type", "jwtClaimResourceType=strict makes this a failure",
+            Settings: "expectations:divergences:jwtClaimResourceType=strict"),
         new("accept-invalid-claim-resource", Jwt, "A token with requesting_device.model as an object is rejected as an invalid FHIR resource", "Expected HTTP 422"),
         new("accept-missing-requesting-identifiers", Jwt, "A token with requesting_organization without its ODS code identifier is rejected", "Expected HTTP 400"),
         new("reject-consumer-variance", Jwt, "A Get the FHIR capability statement token with UNK as the SDS user id and SDS role profile id is accepted", "Expected HTTP 200"),
@@ -51,7 +58,11 @@ public static class CoreDetections
         new("accept-expired-jwt", ClockSkew, "A token that expired 180 seconds ago is rejected under any leeway the seed allows", "must be rejected"),
         new("no-clock-skew-leeway", ClockSkew, "A token that expired 60 seconds ago is judged by the configured leeway", "must be accepted"),
         new("no-clock-skew-leeway", ClockSkew, "A token issued 60 seconds in the future by a fast consumer clock is accepted", "must be accepted"),
-        new("accept-future-iat", ClockSkew, "A token issued 180 seconds in the future is judged by the configured leeway and iat rule", "must be rejected"),
+        new("accept-future-iat", ClockSkew, "A token issued 300 seconds in the future, beyond what NHS assurance accepts, is judged by the configured leeway and iat rule", "must be rejected"),
+        // Divergence jwtIssuedAhead: accepting a token up to 200 s ahead warns by default and fails when strict.
+        new("nhs-assurance-iat-leeway", ClockSkew, IssuedAhead180, "jwtIssuedAhead=strict to fail it", Warns: true),
+        new("nhs-assurance-iat-leeway", ClockSkew, IssuedAhead180, "jwtIssuedAhead=strict makes this a failure",
+            Settings: "expectations:divergences:jwtIssuedAhead=strict"),
 
         // Formats
         new("xml-ignored", Formats, "A Get the FHIR capability statement request accepting FHIR XML is answered in FHIR XML", "application/fhir+xml"),
@@ -93,6 +104,12 @@ public static class CoreDetections
         new("tls-client-cert-not-required", Tls, "A connection without a client certificate is refused", "answered HTTP 200"),
         new("accept-untrusted-client-cert", Tls, "A connection with a client certificate from an untrusted CA is refused", "answered HTTP 200"),
         new("accept-expired-client-cert", Tls, "A connection with an expired client certificate is refused", "answered HTTP 200"),
+        // Divergence clientCertificateHttpError: HTTP 495/496 after the handshake warns by default, fails when strict.
+        new("nhs-assurance-client-cert-http-errors", Tls, "A connection without a client certificate is refused", "clientCertificateHttpError=strict to fail it", Warns: true),
+        new("nhs-assurance-client-cert-http-errors", Tls, "A connection with a client certificate from an untrusted CA is refused", "clientCertificateHttpError=strict to fail it", Warns: true),
+        new("nhs-assurance-client-cert-http-errors", Tls, "A connection with an expired client certificate is refused", "clientCertificateHttpError=strict to fail it", Warns: true),
+        new("nhs-assurance-client-cert-http-errors", Tls, "A connection with an expired client certificate is refused", "clientCertificateHttpError=strict makes this a failure",
+            Settings: "expectations:divergences:clientCertificateHttpError=strict"),
         new("chunked-body-refused", "features/core/formats.feature",
             "A request body sent chunked is processed like any other", "Expected HTTP 201 but the provider answered 400"),
         // Response times: the faults hold one interaction back 500 ms; the runs tighten the limits to 300 ms so the
@@ -103,6 +120,13 @@ public static class CoreDetections
         new("slow-booking", "features/core/response-times.feature",
             "A booking is answered within the command time limit", "GP Connect allows at most 300 ms",
             Settings: "expectations:commandResponseLimitMs=300"),
+        // Between the SHOULD target and the SHALL limit: the same slow answers pass with a warning.
+        new("slow-capability-statement", "features/core/response-times.feature",
+            "A query is answered within the query time limit", "SHOULD be answered within 300 ms",
+            Settings: "expectations:queryResponseTargetMs=300", Warns: true),
+        new("slow-booking", "features/core/response-times.feature",
+            "A booking is answered within the command time limit", "SHOULD be answered within 300 ms",
+            Settings: "expectations:commandResponseLimitMs=3000; expectations:commandResponseTargetMs=300", Warns: true),
     ];
 
     public static IReadOnlyDictionary<string, string> NotYetChecked { get; } = new Dictionary<string, string>

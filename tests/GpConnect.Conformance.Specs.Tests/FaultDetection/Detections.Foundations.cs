@@ -18,6 +18,14 @@ public static class FoundationsDetections
     private const string Ticket697 = "features/tickets/1.2.7/gpc-697-register-meta-profile.feature";
     private const string Ticket921 = "features/tickets/1.2.7/gpc-921-unverified-patients-in-find.feature";
 
+    private static string RegisterDivergence(string change) => $"A registration that {change} is refused as an invalid resource, or as NHS assurance expects";
+
+    private static readonly string[] DivergentRegistrationChanges =
+    [
+        "omits the NHS number", "omits the birth date", "omits the official name", "has an official name without a family name",
+        "has two home phone numbers", "has two registerPatient parameters",
+    ];
+
     public static IReadOnlyList<Detection> All { get; } =
     [
         new("capability-wrong-version", Capability, "The capability statement carries the GP Connect version the provider implements", "CapabilityStatement.version"),
@@ -101,7 +109,13 @@ public static class FoundationsDetections
         new("register-skips-pds-verification", Register, "An NHS number PDS does not hold is refused", "Expected HTTP 400"),
         new("register-skips-pds-verification", Register, "Demographics that do not verify against PDS are refused", "Expected HTTP 400"),
         new("register-ignores-meta-profile", Register, "A Patient without meta.profile is an invalid resource", "Expected HTTP 422"),
-        new("register-accepts-invalid-patient", Register, "A registration without a birth date is an invalid resource", "Expected HTTP 422"),
+        new("register-accepts-invalid-patient", Register, "A registration that omits the birth date is refused as an invalid resource, or as NHS assurance expects", "Expected HTTP 422"),
+        // Divergence registerPatientRequestErrors: NHS assurance's 400 answers pass with a warning, and fail when strict.
+        .. DivergentRegistrationChanges.Select(change =>
+            new Detection("nhs-assurance-register-errors", Register, RegisterDivergence(change), "registerPatientRequestErrors=strict to fail it", Warns: true)),
+        .. DivergentRegistrationChanges.Select(change =>
+            new Detection("nhs-assurance-register-errors", Register, RegisterDivergence(change), "registerPatientRequestErrors=strict makes this a failure",
+                Settings: "expectations:divergences:registerPatientRequestErrors=strict")),
 
         new("patient-language-old-display", Ticket643, "Find a patient returns the corrected language display", "Bihari languages"),
         new("patient-language-old-display", Ticket643, "Read a patient returns the corrected language display", "Bihari languages"),

@@ -51,10 +51,13 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
         {
             var ((fault, runLabel), group, run) = (groups[i].Key, groups[i], runs[i]);
             var failed = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
+            var warned = run.Scenarios.Where(s => s.Status == ScenarioStatus.Warning).ToList();
             caught.UnionWith(failed.Select(f => f.Scenario.Id));
+            caught.UnionWith(warned.Select(f => f.Scenario.Id));
             table.AppendLine(runLabel is null ? $"  {fault}" : $"  {fault} (run with {runLabel})");
             foreach (var f in failed) table.AppendLine($"      ✗ {f.Scenario.DisplayName}  ({f.Scenario.Id})");
-            if (failed.Count == 0) table.AppendLine("      (nothing failed)");
+            foreach (var w in warned) table.AppendLine($"      ! {w.Scenario.DisplayName}  ({w.Scenario.Id})");
+            if (failed.Count == 0 && warned.Count == 0) table.AppendLine("      (nothing failed or warned)");
 
             foreach (var expected in group)
             {
@@ -66,6 +69,14 @@ public sealed class FaultDetectionTests(ITestOutputHelper output)
                 foreach (var result in results)
                 {
                     var name = result.Scenario.DisplayName;
+                    if (expected.Warns)
+                    {
+                        if (result.Status != ScenarioStatus.Warning)
+                            problems.Add($"{label}: \"{name}\" was {result.Status}, but it must pass with a warning against this fault: {SuiteUnderTest.FailureText(result)}");
+                        else if (!SuiteUnderTest.WarningText(result).Contains(expected.MessageContains, StringComparison.Ordinal))
+                            problems.Add($"{label}: \"{name}\" warned for another reason (expected \"{expected.MessageContains}\"): {SuiteUnderTest.WarningText(result)}");
+                        continue;
+                    }
                     if (result.Status != ScenarioStatus.Failed)
                         problems.Add($"{label}: \"{name}\" was {result.Status}, but it must fail against this fault");
                     else if (!SuiteUnderTest.FailureText(result).Contains(expected.MessageContains, StringComparison.Ordinal))

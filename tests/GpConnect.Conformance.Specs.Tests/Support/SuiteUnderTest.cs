@@ -39,6 +39,9 @@ public static class SuiteUnderTest
         ConformanceRun.ExecuteAsync(Settings(faults, overrides), Catalog);
 
     /// <summary>Everything a failed scenario says: its message and each broken rule.</summary>
+    public static string WarningText(ScenarioResult result) =>
+        string.Join(Environment.NewLine, result.Warnings.Select(f => $"{f.Rule} {f.Path}: {f.Message}"));
+
     public static string FailureText(ScenarioResult result) =>
         string.Join(Environment.NewLine, new[] { result.Message ?? "" }.Concat(result.Failures.Select(f => $"{f.Rule} {f.Path}: {f.Message}")));
 }

@@ -68,9 +68,23 @@ public static class CoreFaultProbes
                 .Entries().Any(r => r["resourceType"]!.GetValue<string>() == "Schedule" && r["planningHorizon"]?["start"]?.GetValue<string>().EndsWith('Z') == true),
             ["capability-without-slot-profile"] = async s => !(await s.MetadataAsync()).Json["profile"]!.AsArray().Any(p => p!["reference"]!.GetValue<string>().EndsWith("/GPConnect-Slot-1")),
             ["no-hsts"] = async s => await OverTls(s, Tls.Value.Client) is { } response && response.StatusCode == HttpStatusCode.OK && !response.Headers.Contains("Strict-Transport-Security"),
-            ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is not null,
-            ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is not null,
-            ["accept-expired-client-cert"] = async s => await OverTls(s, Tls.Value.Expired) is not null,
+            ["tls-client-cert-not-required"] = async s => await OverTls(s, null) is { StatusCode: HttpStatusCode.OK },
+            ["accept-untrusted-client-cert"] = async s => await OverTls(s, Tls.Value.Untrusted) is { StatusCode: HttpStatusCode.OK },
+            ["accept-expired-client-cert"] = async s => await OverTls(s, Tls.Value.Expired) is { StatusCode: HttpStatusCode.OK },
+            // Divergences: the answers NHS assurance expects instead of the spec pages' ones.
+            ["nhs-assurance-client-cert-http-errors"] = async s =>
+                await OverTls(s, null) is { StatusCode: (HttpStatusCode)496 } && await OverTls(s, Tls.Value.Expired) is { StatusCode: (HttpStatusCode)495 },
+            ["nhs-assurance-iat-leeway"] = async s =>
+                await ServedWithPayload(s, p => { p["iat"] = s.Clock.Now.ToUnixTimeSeconds() + 180; p["exp"] = s.Clock.Now.ToUnixTimeSeconds() + 480; })
+                && !await ServedWithPayload(s, p => { p["iat"] = s.Clock.Now.ToUnixTimeSeconds() + 600; p["exp"] = s.Clock.Now.ToUnixTimeSeconds() + 900; }),
+            ["nhs-assurance-claim-resource-type-422"] = async s =>
+            {
+                var payload = s.Payload();
+                payload["requesting_device"]!["resourceType"] = "Patient";
+                var request = s.Request("/metadata", InteractionIds.Metadata);
+                ProviderSession.SetBearer(request, TestJwt.Encode(TestJwt.Header(), payload));
+                return (await s.SendAsync(request)).Status == HttpStatusCode.UnprocessableEntity;
+            },
             ["chunked-body-refused"] = async s =>
             {
                 var slots = await Appointments.AppointmentApi.FreeSlotsAsync(s);

@@ -68,6 +68,13 @@ public static class FoundationsFaultProbes
             patient.Remove("meta");
             return Registered(await s.RegisterAsync(patient));
         },
+        ["nhs-assurance-register-errors"] = async s =>
+        {
+            var patient = FoundationsRequests.Patient("9690000268");
+            patient.Remove("birthDate");
+            var response = await s.RegisterAsync(patient);
+            return response.Status == HttpStatusCode.BadRequest && response.Body.Contains("BAD_REQUEST", StringComparison.Ordinal);
+        },
         ["register-accepts-invalid-patient"] = async s =>
         {
             var patient = FoundationsRequests.Patient("9690000241");

@@ -37,6 +37,9 @@ public static class SlotSearchFaultProbes
             ["schedule-role-wrong-system"] = async s =>
                 Of(await s.GetAsync(Week, InteractionIds.SearchSlots), "Schedule")
                     .Any(schedule => schedule["extension"]![0]!["valueCodeableConcept"]!["coding"]![0]!["system"]!.GetValue<string>().Contains("hl7.org.uk", StringComparison.Ordinal)),
+            ["schedule-role-unlisted-code"] = async s =>
+                Of(await s.GetAsync(Week, InteractionIds.SearchSlots), "Schedule")
+                    .Any(schedule => schedule["extension"]![0]!["valueCodeableConcept"]!["coding"]![0]!["code"]!.GetValue<string>() == "R0050"),
             ["appointment-role-wrong-display"] = async s =>
                 await ReadAsync(s, Visit) is { Status: HttpStatusCode.OK } read && read.Json["extension"]!.AsArray()
                     .Any(e => e!["valueCodeableConcept"]?["coding"]?[0]?["display"]?.GetValue<string>() == "Clinician"),

@@ -24,15 +24,18 @@ public static class AppointmentLifecycleChecks
         return checks.FirstOrDefault(c => c.Passed) ?? checks[0];
     }
 
-    /// <summary><c>Prefer: return=minimal</c> honoured (core.md §7.8): the expected status and no resource in the body.</summary>
+    /// <summary>
+    /// <c>Prefer: return=minimal</c> honoured (core.md §7.8, CORE-100, APT-116, APT-175): the expected status (a failure
+    /// otherwise) and no resource in the body. Honouring the header is a SHOULD, so a body is a warning, not a failure.
+    /// </summary>
     public static Check NoBody(ProviderResponse response, int status)
     {
         var check = ResponseChecks.Status(response, status);
         if (!check.Passed) return check;
         var body = response.Exchange.ResponseBody;
         if (!string.IsNullOrWhiteSpace(body))
-            check.Fail("prefer.return-minimal", "body", "no body", $"{body.Length} characters",
-                $"The request said Prefer: return=minimal, but the provider answered HTTP {status} with a {body.Length}-character body; it should send the headers only.");
+            check.Warn("prefer.return-minimal", "body", "no body", $"{body.Length} characters",
+                $"The request said Prefer: return=minimal, but the provider answered HTTP {status} with a {body.Length}-character body; it SHOULD send the headers only.");
         return check;
     }
 

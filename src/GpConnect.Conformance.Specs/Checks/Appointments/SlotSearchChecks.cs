@@ -212,6 +212,9 @@ public static partial class SlotSearchChecks
                     else if (PractitionerRoleCodes.Displays.TryGetValue(code, out var listed) && display != listed)
                         check.Fail("practitioner-role.display", $"{coding.Path}.display", listed, display ?? "absent",
                             $"{label}'s practitioner-role {code} has display \"{display ?? "(none)"}\"; the listed display is \"{listed}\".");
+                    else if (!PractitionerRoleCodes.Displays.ContainsKey(code))
+                        check.Warn("practitioner-role.unlisted", $"{coding.Path}.code", "one of the 28 GP Connect job roles", $"{code} {display}".Trim(),
+                            $"{label}'s practitioner role {code} ({display ?? "no display"}) is an SDS job-role code outside the GP Connect list; the binding is extensible, so consumers may not recognise it (#636).");
                 }
             }
         }

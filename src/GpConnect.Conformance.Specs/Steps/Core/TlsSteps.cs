@@ -25,9 +25,6 @@ public sealed class TlsSteps(TlsScenario tls)
     [When(@"^the consumer connects with an expired client certificate$")]
     public Task Expired() => tls.ConnectAsync(tls.Endpoint.WithExpiredClientCertificate(), "with an expired client certificate");
 
-    [Then(@"^the provider should refuse the connection (.+)$")]
-    public void Refused(string why) => TransportChecks.Refused(tls.LastResponse, why).ThrowIfFailed();
-
     [Then(@"^the provider should serve the request over TLS with Strict-Transport-Security$")]
     public void Served()
     {

@@ -29,14 +29,18 @@ internal sealed record RegistrationRequest(
     public static RegistrationRequest Parse(string? body, string? contentType, ActiveFaults faults)
     {
         var validate = !faults.Waives(ProviderRule.RegisterValidatesPatient);
-        var patient = RegisteredPatient(ReadBody(body, contentType, faults), validate);
+        // The divergence NHS assurance expects: these request errors are 400 (INVALID_NHS_NUMBER / BAD_REQUEST), not 422.
+        var assurance = faults.Waives(ProviderRule.RegisterRequestErrorsAreInvalidResource);
+        ProviderException RequestError(string diagnostics, SpineError? assuranceError = null) =>
+            assurance ? new ProviderException(assuranceError ?? SpineError.BadRequest, diagnostics) : Invalid(diagnostics);
+        var patient = RegisteredPatient(ReadBody(body, contentType, faults), validate, RequestError);
         var profiles = (patient["meta"]?["profile"] as JsonArray)?.Select(p => p?.GetValue<string>()).ToList() ?? [];
         if (!profiles.Contains(Profiles.Patient) && !faults.Waives(ProviderRule.RegisterRequiresMetaProfile))
             throw Invalid($"The Patient must declare meta.profile {Profiles.Patient} (#697).");
 
         var nhsIdentifiers = Array(patient, "identifier").Where(i => Text(i, "system") == Systems.NhsNumber).ToList();
         if (nhsIdentifiers.Count != 1)
-            throw validate ? Invalid("The Patient must carry exactly one NHS number identifier.") : new ProviderException(PatientErrors.InvalidNhsNumber, "No NHS number.");
+            throw validate ? RequestError("The Patient must carry exactly one NHS number identifier.", PatientErrors.InvalidNhsNumber) : new ProviderException(PatientErrors.InvalidNhsNumber, "No NHS number.");
         var nhsNumber = Text(nhsIdentifiers[0], "value") ?? "";
         if (validate && !Practice.Patients.NhsNumber.IsValid(nhsNumber))
             throw new ProviderException(PatientErrors.InvalidNhsNumber, $"'{nhsNumber}' is not a valid NHS number.");
@@ -56,16 +60,16 @@ internal sealed record RegistrationRequest(
         if (officialNames.Count == 1 && Text(officialNames[0], "family") is { Length: > 0 } family && Strings(officialNames[0], "given") is { Count: > 0 } given)
             name = new PersonName(family, given, Strings(officialNames[0], "prefix"));
         else if (validate)
-            throw Invalid("The Patient must carry exactly one official name with a family and a given name.");
+            throw RequestError("The Patient must carry exactly one official name with a family and a given name.");
 
         DateOnly? birthDate = null;
         if (DateOnly.TryParseExact(Text(patient, "birthDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born)) birthDate = born;
-        else if (validate) throw Invalid("The Patient must carry a birthDate (yyyy-mm-dd).");
+        else if (validate) throw RequestError("The Patient must carry a birthDate (yyyy-mm-dd).");
 
         var addresses = Array(patient, "address").Select(a => new PatientAddress(Text(a, "use") ?? "",
             new PostalAddress(Strings(a, "line"), Text(a, "city") ?? "", Text(a, "district") ?? "", Text(a, "postalCode") ?? ""))).ToList();
         var telecoms = Array(patient, "telecom").Select(t => new PatientTelecom(Text(t, "system") ?? "", Text(t, "value") ?? "", Text(t, "use") ?? "")).ToList();
-        if (validate) CheckRepeats(addresses, telecoms);
+        if (validate) CheckRepeats(addresses, telecoms, RequestError);
 
         PatientLanguage? language = null;
         if (Array(patient, "extension").FirstOrDefault(e => Text(e, "url") == PatientResource.NhsCommunicationUrl) is { } communication)
@@ -81,7 +85,7 @@ internal sealed record RegistrationRequest(
     }
 
     /// <summary>The Patient of the one registerPatient parameter (without validation: the first Patient found, even a bare one).</summary>
-    private static JsonObject RegisteredPatient(JsonObject body, bool validate)
+    private static JsonObject RegisteredPatient(JsonObject body, bool validate, Func<string, SpineError?, ProviderException> requestError)
     {
         if (!validate && body["resourceType"]?.GetValue<string>() == "Patient") return body;
         if (body["resourceType"]?.GetValue<string>() != "Parameters")
@@ -89,13 +93,13 @@ internal sealed record RegistrationRequest(
         var entries = body["parameter"] as JsonArray ?? [];
         var named = entries.OfType<JsonObject>().Where(p => p["name"]?.GetValue<string>() == "registerPatient").ToList();
         if (validate && (named.Count != 1 || entries.Count != 1))
-            throw Invalid($"Parameters must hold exactly one 'registerPatient' parameter (found {named.Count} of {entries.Count}).");
+            throw requestError($"Parameters must hold exactly one 'registerPatient' parameter (found {named.Count} of {entries.Count}).", null);
         if (named.FirstOrDefault()?["resource"] is not JsonObject patient || patient["resourceType"]?.GetValue<string>() != "Patient")
             throw Invalid("The registerPatient parameter must carry a Patient resource.");
         return patient;
     }
 
-    private static void CheckRepeats(IReadOnlyList<PatientAddress> addresses, IReadOnlyList<PatientTelecom> telecoms)
+    private static void CheckRepeats(IReadOnlyList<PatientAddress> addresses, IReadOnlyList<PatientTelecom> telecoms, Func<string, SpineError?, ProviderException> requestError)
     {
         if (addresses.Any(a => a.Use is not ("home" or "temp")))
             throw Invalid("Only home and temp addresses may be sent.");
@@ -104,7 +108,7 @@ internal sealed record RegistrationRequest(
         if (telecoms.Any(t => t.System is not ("phone" or "email") || (t.System == "phone" && t.Use is not ("home" or "work" or "mobile" or "temp"))))
             throw Invalid("Only phone (home, work, mobile, temp) and email telecoms may be sent.");
         if (telecoms.Count(t => t.System == "email") > 1 || telecoms.Where(t => t.System == "phone").GroupBy(t => t.Use).Any(g => g.Count() > 1))
-            throw Invalid("At most one phone of each use and one email may be sent.");
+            throw requestError("At most one phone of each use and one email may be sent.", null);
     }
 
     private static JsonObject ReadBody(string? body, string? contentType, ActiveFaults faults)
