@@ -122,6 +122,18 @@ Feature: JWT bearer token
       | Search for free slots             |
       | Book an appointment               |
 
+  @CORE-049 @since-1.2.3
+  Scenario Outline: A <use case> token whose requested_scope is a GP Connect scope of the wrong family is rejected
+    Given the request's authorization has requested_scope <scope>
+    When the consumer sends a "<use case>" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+    Examples:
+      | use case                          | scope                |
+      | Get the FHIR capability statement | patient/*.read       |
+      | Search for free slots             | patient/*.read       |
+      | Book an appointment               | organization/*.write |
+
   @CORE-045 @since-1.2.3
   Scenario: A token whose aud is another provider's service root is rejected
     Given the request's authorization has aud naming another provider's service root

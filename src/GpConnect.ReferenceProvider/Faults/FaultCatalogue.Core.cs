@@ -77,6 +77,9 @@ internal static partial class FaultCatalogue
             new("accept-unknown-scope", "A JWT whose requested_scope is not one of the four GP Connect scopes is accepted."),
             ProviderRule.JwtScopeValueChecked),
         new RuleWaiverFault(
+            new("accept-wrong-scope-family", "A JWT with a GP Connect scope of the other family (e.g. patient/*.read on a slot search, organization/*.write on a booking) is accepted."),
+            ProviderRule.JwtScopeFamilyChecked),
+        new RuleWaiverFault(
             new("accept-missing-requesting-identifiers", "A JWT without the requesting organisation's ODS code or the practitioner's SDS user id is accepted."),
             ProviderRule.JwtRequestingIdentifiersRequired),
         new RuleWaiverFault(

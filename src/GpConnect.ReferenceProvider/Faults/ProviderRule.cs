@@ -25,6 +25,8 @@ internal enum ProviderRule
     InteractionIdCaseSensitive,
     /// <summary><c>Ssp-InteractionID</c> must name the interaction the path asks for (Core).</summary>
     InteractionIdMatchesRequest,
+    /// <summary><c>requested_scope</c> must be of the interaction's family: patient/* or organization/* (Core).</summary>
+    JwtScopeFamilyChecked,
     /// <summary>The HTTP method must be the interaction's method (Core).</summary>
     MethodMatchesInteraction,
     /// <summary>A request needs an <c>Authorization: Bearer</c> token (Core).</summary>

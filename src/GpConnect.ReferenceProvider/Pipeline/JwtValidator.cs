@@ -107,7 +107,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
         if (interaction is not null)
         {
             var family = interaction.Scope == ScopeFamily.Patient ? "patient/" : "organization/";
-            if (!scope.StartsWith(family, StringComparison.Ordinal))
+            if (!scope.StartsWith(family, StringComparison.Ordinal) && !faults.Waives(ProviderRule.JwtScopeFamilyChecked))
                 throw ProviderException.BadRequest($"The JWT requested_scope '{scope}' does not fit '{interaction.Name}', which needs a {family}* scope.");
         }
 

@@ -36,6 +36,7 @@ public static class CoreFaultProbes
             ["accept-wrong-reason-for-request"] = s => ServedWithPayload(s, p => p["reason_for_request"] = "notdirectcare"),
             ["accept-unknown-scope"] = s => ServedWithPayload(s, p => p["requested_scope"] = "encounter/*.read"),
             ["accept-missing-requesting-identifiers"] = s => ServedWithPayload(s, p => p["requesting_organization"]!.AsObject().Remove("identifier")),
+            ["accept-wrong-scope-family"] = s => ServedWithPayload(s, p => p["requested_scope"] = "patient/*.read"),
             ["accept-sub-mismatch"] = s => ServedWithPayload(s, p => p["sub"] = "someone-else"),
             ["accept-future-iat"] = s => ServedWithPayload(s, p => { p["iat"] = s.Clock.Now.ToUnixTimeSeconds() + 600; p["exp"] = s.Clock.Now.ToUnixTimeSeconds() + 900; }),
             ["no-clock-skew-leeway"] = async s => !await ServedWithPayload(s, p => { p["exp"] = s.Clock.Now.ToUnixTimeSeconds() - 60; p["iat"] = s.Clock.Now.ToUnixTimeSeconds() - 360; }),

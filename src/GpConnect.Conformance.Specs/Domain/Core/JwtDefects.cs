@@ -41,6 +41,9 @@ public static class JwtDefects
         Token("iss that is not a URL", d => d.SetClaim(JwtClaimNames.Issuer, "gpcc-consumer")),
         Token("reason_for_request notdirectcare", d => d.SetClaim(JwtClaimNames.ReasonForRequest, "notdirectcare")),
         Token("requested_scope encounter/*.read", d => d.SetClaim(JwtClaimNames.RequestedScope, "encounter/*.read")),
+        // GP Connect scopes of the other family for the interaction (core.md §4: patient/* for patient data, organization/* otherwise).
+        Token("requested_scope patient/*.read", d => d.SetClaim(JwtClaimNames.RequestedScope, "patient/*.read")),
+        Token("requested_scope organization/*.write", d => d.SetClaim(JwtClaimNames.RequestedScope, "organization/*.write")),
         Token("aud naming another provider's service root", d => d.SetClaim(JwtClaimNames.Audience, "https://other-provider.example/B82617/STU3/1/gpconnect")),
         Token("sub different from the requesting practitioner id", d => d.SetClaim(JwtClaimNames.Subject, "gpcc-someone-else")),
         Token("a Patient as requesting_device", d => d.SetClaim(JwtClaimNames.RequestingDevice, JsonNode.Parse(PatientResource))),
