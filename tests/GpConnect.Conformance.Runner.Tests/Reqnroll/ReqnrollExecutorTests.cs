@@ -95,6 +95,20 @@ public sealed class ReqnrollExecutorTests
     }
 
     [Fact]
+    public async Task Warnings_recorded_by_steps_settle_a_passing_scenario_as_warning_and_stay_on_a_failed_one()
+    {
+        var (warned, _) = await FeatureText.RunSingle("Feature: F\n  Scenario: S\n    Given glue warning \"should\" is recorded\n    Then glue step \"after\" passes\n");
+        warned.Status.ShouldBe(ScenarioStatus.Warning, warned.Message);
+        warned.Warnings.ShouldHaveSingleItem().Rule.ShouldBe("should");
+        warned.Failures.ShouldBeEmpty();
+
+        var (failed, _) = await FeatureText.RunSingle("Feature: F\n  Scenario: S\n    Given glue warning \"should\" is recorded\n    When glue check \"must\" fails\n");
+        failed.Status.ShouldBe(ScenarioStatus.Failed);
+        failed.Warnings.ShouldHaveSingleItem().Rule.ShouldBe("should");
+        failed.Failures.ShouldHaveSingleItem().Rule.ShouldBe("must");
+    }
+
+    [Fact]
     public async Task An_undefined_step_fails_the_scenario_with_a_ready_to_paste_anchored_reqnroll_snippet()
     {
         var (result, _) = await FeatureText.RunSingle("Feature: F\n  Scenario: S\n    Given glue step \"one\" passes\n    When nobody wrote this step with 42\n");
@@ -243,6 +257,9 @@ public sealed class GlueSteps(Journal journal, ConformanceScenario scenario)
 
     [Given(@"^glue evidence ""([^""]*)"" is kept$")]
     public void Evidence(string title) => scenario.AddEvidence(new TextEvidence(title, "body"));
+
+    [Given(@"^glue warning ""([^""]*)"" is recorded$")]
+    public void Warning(string rule) => scenario.AddWarning(new CheckFailure(rule, null, null, null, $"finding {rule}"));
 
     [StepDefinition(@"^glue step matched twice$")]
     public void TwiceA() { }

@@ -60,7 +60,7 @@ public sealed class DivergencePolicyTests
         var check = new Check().Warn("should", null, null, null, "a SHOULD-level finding");
         Should.Throw<InvalidOperationException>(() => check.ThrowIfFailed()).Message.ShouldContain("Settle");
 
-        var context = new ScenarioContext(new ScenarioInfo { Id = "f:1", FeatureFile = "f", FeatureName = "F", Name = "s", Line = 1, Tags = [] });
+        var context = new ConformanceScenario(new ScenarioInfo { Id = "f:1", FeatureFile = "f", FeatureName = "F", Name = "s", Line = 1, Tags = [] }, CancellationToken.None);
         var findings = new ScenarioFindings(context);
         check.Settle(findings);
         context.Warnings.ShouldHaveSingleItem().Rule.ShouldBe("should");
