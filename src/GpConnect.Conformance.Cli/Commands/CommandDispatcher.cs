@@ -26,7 +26,8 @@ public static class CommandDispatcher
             {
                 "run" => await RunWithInterruptionAsync(rest, stdout, stderr, interruption),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
-                "bench" => BenchCommand.Run(rest, stdout),
+                "bench" => await BenchmarkCommand.RunAsync(rest, stdout, stderr),
+                "load" => await LoadCommand.RunAsync(rest, stdout, stderr),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
                 "init" => InitCommand.Run(rest, stdout, stderr),
@@ -51,7 +52,8 @@ public static class CommandDispatcher
     public static string Usage => """
         Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
                run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
-               run-tests.sh bench [options]             FHIR parse/validate throughput and memory
+               run-tests.sh bench [options]             FHIR parse/validate throughput and memory; the harness's per-request overhead
+               run-tests.sh load [options]              drive read-only interactions with N consumers for S seconds: latency vs the spec's limits
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
                run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
