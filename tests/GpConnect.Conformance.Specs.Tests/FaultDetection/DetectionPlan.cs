@@ -12,7 +12,7 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 public static class DetectionPlan
 {
     /// <summary>Scenarios sampled per fault run beside the named ones.</summary>
-    public const int SampleSize = 8;
+    public const int SampleSize = 4;
 
     /// <summary>True when <paramref name="scenario"/> is one a detection row names (same feature file and scenario name).</summary>
     public static bool Names(Detection row, ScenarioDefinition scenario) =>
