@@ -32,6 +32,7 @@ public static class ConfigurationSchema
         "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays", "reports:cucumber",
         "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
+        "load:target", "load:maxRequestsPerSecond",
         "testData:*",
     ];
 
