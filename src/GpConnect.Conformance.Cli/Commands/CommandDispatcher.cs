@@ -73,7 +73,10 @@ public static class CommandDispatcher
           --redact              replace NHS numbers and names in the reports with stable placeholders
                                 (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
           --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
-          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
+          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
+                                and say when each date-dependent role ages out (warns within checkData:ageingWarningDays, default 7)
+          --as-of YYYY-MM-DD    run as if today were that UK date: the suite's windows and, with the embedded provider,
+                                its clock and seeded practice follow it (JWT times stay real)
           --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
           --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)
           --keep-days D         after the run, delete run folders older than D days (reports:keepDays; 0 keeps all)

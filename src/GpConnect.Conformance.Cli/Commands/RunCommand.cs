@@ -9,6 +9,7 @@ using GpConnect.Conformance.Reporting.Terminal;
 using GpConnect.Conformance.Reporting.Writing;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Domain;
 using GpConnect.Conformance.Specs.Hosting;
 using GpConnect.Conformance.Specs.TestData;
 
@@ -49,6 +50,7 @@ public static class RunCommand
 
         GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
 
+        if (SuiteClock.Scope(settings) is { } asOf) stdout.WriteLine($"As of {asOf}.");
         if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
 
         TagExpression? tags = null;
