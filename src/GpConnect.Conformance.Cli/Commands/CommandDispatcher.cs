@@ -29,6 +29,7 @@ public static class CommandDispatcher
                 "bench" => BenchCommand.Run(rest, stdout),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
+                "impact" => ImpactCommand.Run(rest, stdout, stderr),
                 "init" => InitCommand.Run(rest, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(command, stderr),
@@ -54,6 +55,7 @@ public static class CommandDispatcher
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
+               run-tests.sh impact FROM TO [--tags EXPR] per scenario, what changes between two spec versions (e.g. 1.2.3 1.2.7)
                run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
         (Installed as a .NET tool, the command is gpconnect-conformance instead of run-tests.sh.)
 

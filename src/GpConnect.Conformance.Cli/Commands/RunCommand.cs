@@ -12,6 +12,8 @@ using GpConnect.Conformance.Runner.Results;
 using GpConnect.Conformance.Specs.Domain;
 using GpConnect.Conformance.Specs.Hosting;
 using GpConnect.Conformance.Specs.TestData;
+using GpConnect.Conformance.Specs.Versions;
+using GpConnect.Conformance.Reporting.Model;
 
 namespace GpConnect.Conformance.Cli.Commands;
 
@@ -173,6 +175,12 @@ public static class RunCommand
         if (options.FailOn == "new" && baseline is null)
             stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
 
+        // A compared run that targeted another spec version: the report says what the version change alters.
+        VersionImpactReport? impact = null;
+        var baselineVersion = baseline?.Metadata.FirstOrDefault(m => m.Key == "specVersion").Value;
+        if (baselineVersion is not null && baselineVersion != settings.SpecVersion && SpecVersions.IsSupported(baselineVersion))
+            impact = VersionImpact.ToReport(VersionImpact.Compare(catalog.Scenarios, baselineVersion, settings.SpecVersion), baselineVersion, settings.SpecVersion);
+
         EvidenceSigner? signer = null;
         if (settings.Reports.SigningKey is { } signingKey)
         {
@@ -197,6 +205,7 @@ public static class RunCommand
         }
         var writer = new RunReportWriter(new RunReportOptions
         {
+            VersionImpact = impact,
             Redact = options.Redact,
             Waivers = waivers,
             Baseline = baseline,
