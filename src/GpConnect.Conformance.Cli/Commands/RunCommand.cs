@@ -285,6 +285,10 @@ public static class RunCommand
             await using var session = await ConformanceSession.StartAsync(settings);
             var results = await DataPreflight.RunAsync(session.Client, settings);
             stdout.WriteLine(DataPreflight.Render(results, settings));
+            // Date-dependent roles: the day each stops satisfying its scenarios, with a warning when that is soon.
+            var ageing = await DataAgeing.RunAsync(session.Client, settings, session.Clock);
+            stdout.WriteLine();
+            stdout.WriteLine(DataAgeing.Render(ageing, session.Clock.Today, settings.AgeingWarningDays));
             return results.All(r => r.Ready) ? CommandDispatcher.Ok : CommandDispatcher.Failures;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)

@@ -109,7 +109,7 @@ public static partial class VersionImpact
     };
 
     /// <summary>
-    /// The release-note ticket behind a scenario: its @ticket- tags; else the tickets its obligations' sources name;
+    /// The release-note ticket behind a scenario: its @ticket- tags; else the tickets its release-note (TKT-) obligations' sources name;
     /// else the version's specification (a change made outside any ticket).
     /// </summary>
     private static string TicketOf(ScenarioInfo info, IReadOnlyDictionary<string, Obligation> obligations, string version)
@@ -117,6 +117,7 @@ public static partial class VersionImpact
         var tickets = info.Tickets().Select(t => "#" + t).ToList();
         if (tickets.Count == 0)
             tickets = info.Obligations()
+                .Where(id => id.StartsWith("TKT-", StringComparison.OrdinalIgnoreCase))
                 .Select(id => obligations.GetValueOrDefault(id)?.Source ?? "")
                 .Where(source => source.Contains("release note", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(source => TicketPattern().Matches(source).Select(m => m.Value))
