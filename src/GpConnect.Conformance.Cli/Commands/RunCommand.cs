@@ -9,8 +9,11 @@ using GpConnect.Conformance.Reporting.Terminal;
 using GpConnect.Conformance.Reporting.Writing;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Domain;
 using GpConnect.Conformance.Specs.Hosting;
 using GpConnect.Conformance.Specs.TestData;
+using GpConnect.Conformance.Specs.Versions;
+using GpConnect.Conformance.Reporting.Model;
 
 namespace GpConnect.Conformance.Cli.Commands;
 
@@ -49,6 +52,7 @@ public static class RunCommand
 
         GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
 
+        if (SuiteClock.Scope(settings) is { } asOf) stdout.WriteLine($"As of {asOf}.");
         if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
 
         TagExpression? tags = null;
@@ -171,6 +175,12 @@ public static class RunCommand
         if (options.FailOn == "new" && baseline is null)
             stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
 
+        // A compared run that targeted another spec version: the report says what the version change alters.
+        VersionImpactReport? impact = null;
+        var baselineVersion = baseline?.Metadata.FirstOrDefault(m => m.Key == "specVersion").Value;
+        if (baselineVersion is not null && baselineVersion != settings.SpecVersion && SpecVersions.IsSupported(baselineVersion))
+            impact = VersionImpact.ToReport(VersionImpact.Compare(catalog.Scenarios, baselineVersion, settings.SpecVersion), baselineVersion, settings.SpecVersion);
+
         EvidenceSigner? signer = null;
         if (settings.Reports.SigningKey is { } signingKey)
         {
@@ -195,6 +205,7 @@ public static class RunCommand
         }
         var writer = new RunReportWriter(new RunReportOptions
         {
+            VersionImpact = impact,
             Redact = options.Redact,
             Waivers = waivers,
             Baseline = baseline,
@@ -274,6 +285,10 @@ public static class RunCommand
             await using var session = await ConformanceSession.StartAsync(settings);
             var results = await DataPreflight.RunAsync(session.Client, settings);
             stdout.WriteLine(DataPreflight.Render(results, settings));
+            // Date-dependent roles: the day each stops satisfying its scenarios, with a warning when that is soon.
+            var ageing = await DataAgeing.RunAsync(session.Client, settings, session.Clock);
+            stdout.WriteLine();
+            stdout.WriteLine(DataAgeing.Render(ageing, session.Clock.Today, settings.AgeingWarningDays));
             return results.All(r => r.Ready) ? CommandDispatcher.Ok : CommandDispatcher.Failures;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)

@@ -17,7 +17,7 @@ public static class ConfigurationSchema
     /// <summary>The known keys. A key added to the loader must be added here.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        "specVersion",
+        "specVersion", "asOf", "checkData:ageingWarningDays",
         "provider:target", "provider:fhirBaseUrl", "provider:odsCode", "provider:asid", "provider:allowWrites",
         "provider:embedded:faults:#", "provider:embedded:https",
         "consumer:asid", "consumer:odsCode", "consumer:organisationName", "consumer:systemUrl",

@@ -14,6 +14,19 @@ public sealed class ConformanceSettings
     /// <summary>The provider under test (<c>provider</c>).</summary>
     public required ProviderSettings Provider { get; init; }
 
+    /// <summary>
+    /// <c>asOf</c> (command line <c>--as-of YYYY-MM-DD</c>): run as if today were this UK date. Every date the suite works
+    /// out (search windows, booking horizons, today, yesterday) follows it, and so do the embedded reference provider's
+    /// clock and seeded practice; JWT times stay real. Null: today.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// <c>checkData:ageingWarningDays</c>: <c>--check-data</c> warns about a date-dependent test-data role that stops
+    /// satisfying its scenarios within this many days (default 7).
+    /// </summary>
+    public int AgeingWarningDays { get; init; } = 7;
+
     /// <summary>The consumer identity the harness presents (<c>consumer</c>): SSP headers and JWT claims.</summary>
     public required ConsumerSettings Consumer { get; init; }
 

@@ -133,6 +133,8 @@ public static partial class SettingsLoader
             ServiceTypeMax = r.Int("expectations:serviceTypeMax", 1, minimum: 1),
             Section = configuration.GetSection("expectations"),
         };
+        var asOf = AsOfDate(r);
+        var ageingWarningDays = r.Int("checkData:ageingWarningDays", 7, minimum: 0);
         var reports = new ReportsSettings
         {
             Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")),
@@ -171,6 +173,8 @@ public static partial class SettingsLoader
         {
             SpecVersion = specVersion,
             Provider = provider,
+            AsOf = asOf,
+            AgeingWarningDays = ageingWarningDays,
             Consumer = consumer,
             Tls = tls,
             Http = http,
@@ -184,6 +188,18 @@ public static partial class SettingsLoader
             Configuration = configuration,
             SourceFile = configFile,
         };
+    }
+
+    /// <summary><c>asOf</c>: a calendar date written YYYY-MM-DD (from 2000 to 2099), or null when empty.</summary>
+    private static DateOnly? AsOfDate(SettingsReader r)
+    {
+        var text = r.Raw("asOf");
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            && date.Year is >= 2000 and <= 2099)
+            return date;
+        r.Problem("asOf", $"asOf must be a date written YYYY-MM-DD between 2000 and 2099 (got \"{text}\")");
+        return null;
     }
 
     private static ProviderSettings BindProvider(SettingsReader r)

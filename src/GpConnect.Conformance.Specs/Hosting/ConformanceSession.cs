@@ -26,6 +26,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         Expectations = new SpecVersionExpectations(settings);
         Validator = validator;
         var testData = new TestData.TestDataService(settings);
+        Clock = SuiteClock.For(settings);
         Runner = new ScenarioRunner(RunnerOptions(settings) with
         {
             Formatters = cucumber,
@@ -38,7 +39,9 @@ public sealed class ConformanceSession : IAsyncDisposable
                 container.RegisterInstanceAs(validator);
                 container.RegisterInstanceAs(Expectations);
                 container.RegisterInstanceAs(testData);
-                container.RegisterInstanceAs(TimeProvider.System);
+                container.RegisterInstanceAs(Clock);
+                // Steps take the suite clock as a TimeProvider: every date they work out follows --as-of.
+                container.RegisterInstanceAs<TimeProvider>(Clock);
             },
         });
     }
@@ -61,6 +64,9 @@ public sealed class ConformanceSession : IAsyncDisposable
     public ProviderTarget Target { get; }
     public SpecVersionExpectations Expectations { get; }
     public ProfileValidator Validator { get; }
+
+    /// <summary>The clock the suite's dates come from (moved by config asOf / --as-of); JWT times stay real.</summary>
+    public SuiteClock Clock { get; }
     public ScenarioRunner Runner { get; }
 
     /// <summary>The GP Connect client towards the target (also used by the test-data preflight).</summary>
@@ -104,6 +110,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             new("capabilityVersionExpected", $"{Expectations.CapabilityVersion} ({Expectations.CapabilityVersionBasis})"),
             new("configFile", Settings.SourceFile),
         };
+        if (SuiteClock.Scope(Settings) is { } asOf) metadata.Add(new("asOf", asOf));
         // The whole configuration as one multi-line entry (secrets already masked), so reports can fold it away.
         metadata.Add(new("config", string.Join("\n", Settings.Redacted().Select(kv => $"{kv.Key} = {kv.Value}"))));
         return metadata;

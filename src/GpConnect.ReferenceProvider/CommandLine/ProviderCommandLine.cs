@@ -4,7 +4,7 @@ namespace GpConnect.ReferenceProvider.CommandLine;
 
 /// <summary>
 /// Standalone entry point:
-/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--listen 127.0.0.1] [--fault NAME]... [--list-faults]</c>.
+/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--as-of YYYY-MM-DD] [--listen 127.0.0.1] [--fault NAME]... [--list-faults]</c>.
 /// Prints the service root and serves until Ctrl+C. Bad arguments exit with code 2.
 /// </summary>
 internal static class ProviderCommandLine
@@ -25,7 +25,7 @@ internal static class ProviderCommandLine
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--listen ADDRESS] [--fault NAME]... [--list-faults]");
+            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--as-of YYYY-MM-DD] [--listen ADDRESS] [--fault NAME]... [--list-faults]");
             return 2;
         }
 
@@ -68,6 +68,11 @@ internal static class ProviderCommandLine
                 case "--ods-code": options.OdsCode = Value(); break;
                 case "--asid": options.Asid = Value(); break;
                 case "--spec-version": options.SpecVersion = Value(); break;
+                case "--as-of":
+                    var day = Value();
+                    options.AsOf = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf)
+                        ? asOf : throw new ArgumentException($"--as-of '{day}' is not a date written YYYY-MM-DD.");
+                    break;
                 case "--listen": options.ListenAddress = Value(); break;
                 case "--fault": faults.Add(Value()); break;
                 case "--list-faults": return null;
