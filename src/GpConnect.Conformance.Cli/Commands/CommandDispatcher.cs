@@ -30,6 +30,7 @@ public static class CommandDispatcher
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
                 "init" => InitCommand.Run(rest, stdout, stderr),
+                "cleanup" => await CleanupCommand.RunAsync(rest, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(command, stderr),
             };
@@ -54,6 +55,7 @@ public static class CommandDispatcher
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
+               run-tests.sh cleanup [--config FILE]     cancel the bookings earlier runs left (see reports/bookings-ledger.jsonl)
                run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
         (Installed as a .NET tool, the command is gpconnect-conformance instead of run-tests.sh.)
 
@@ -71,7 +73,9 @@ public static class CommandDispatcher
           --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
-          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
+          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
+                                and how many full runs its free slots and registrable patients still support
+          --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)
           --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
           --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)
           --keep-days D         after the run, delete run folders older than D days (reports:keepDays; 0 keeps all)

@@ -197,7 +197,8 @@ public static class RunCommand
         var observer = new ReportingObserver(writer, progress, runFolder);
 
         RunResult? run = null;
-        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop);
+        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop,
+            ledgerFile: Path.Combine(reportsRoot, GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
         try
         {
             // A hung provider must not keep an interrupted run waiting: stop waiting when the interruption aborts.
@@ -244,6 +245,7 @@ public static class RunCommand
 
         var report = writer.Complete(run!);
         ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
+        RunDataSummary.Write(stdout, run, options.ConfigFile);
         stdout.WriteLine($"Reports: {report.HtmlPath}");
         stdout.WriteLine($"         {report.JUnitPath}");
         if (signer is not null) stdout.WriteLine($"Signed:  {Path.Combine(runFolder, EvidenceSigner.FileName)} (key {signer.KeyFingerprint})");

@@ -19,7 +19,7 @@ public static class ConfigurationSchema
     [
         "specVersion",
         "provider:target", "provider:fhirBaseUrl", "provider:odsCode", "provider:asid", "provider:allowWrites",
-        "provider:embedded:faults:#", "provider:embedded:https",
+        "provider:embedded:faults:#", "provider:embedded:https", "provider:embedded:cancelledSlotsStayBusy",
         "consumer:asid", "consumer:odsCode", "consumer:organisationName", "consumer:systemUrl",
         "consumer:device:system", "consumer:device:value", "consumer:device:model", "consumer:device:version",
         "consumer:practitioner:id", "consumer:practitioner:sdsUserId", "consumer:practitioner:sdsRoleProfileId",
@@ -31,6 +31,7 @@ public static class ConfigurationSchema
         "expectations:capabilityVersion", "expectations:serviceTypeMax", "expectations:queryResponseLimitMs", "expectations:commandResponseLimitMs",
         "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
+        "run:warnBelowRuns",
         "testData:*",
     ];
 

@@ -147,6 +147,10 @@ public static partial class SettingsLoader
             MaxEvidenceBodyChars = r.Int("limits:maxEvidenceBodyChars", LimitsSettings.DefaultMaxEvidenceBodyChars, minimum: 1024),
             MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
         };
+        var run = new RunSettings
+        {
+            WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
+        };
 
         var schemaProblems = ConfigurationSchema.Check(configuration, configFile, environmentPrefix);
         if (schemaProblems.Count > 0 || r.Problems.Count > 0)
@@ -168,6 +172,7 @@ public static partial class SettingsLoader
             Expectations = expectations,
             Reports = reports,
             Limits = limits,
+            Run = run,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
             Configuration = configuration,
@@ -197,6 +202,7 @@ public static partial class SettingsLoader
             {
                 Faults = r.List("provider:embedded:faults"),
                 Https = r.Bool("provider:embedded:https", false),
+                CancelledSlotsStayBusy = r.Bool("provider:embedded:cancelledSlotsStayBusy", false),
             },
         };
     }

@@ -20,10 +20,11 @@ public static class ConformanceRun
     /// result (and fails the run) while the other features still run. Cancellation stops after the current scenario and
     /// returns what ran, marked incomplete.
     /// </summary>
-    public static async Task<RunResult> ExecuteAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null, CancellationToken cancellationToken = default)
+    /// <param name="ledgerFile">Where every booking and confirmed cancellation is appended (see <see cref="Domain.Run.BookingLedger"/>); null keeps it in memory.</param>
+    public static async Task<RunResult> ExecuteAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null, CancellationToken cancellationToken = default, string? ledgerFile = null)
     {
         var started = DateTimeOffset.UtcNow;
-        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken, ledgerFile).ConfigureAwait(false);
         var metadata = session.Metadata();
         observer?.RunStarting(catalog.Scenarios.Count, metadata);
         var results = new List<ScenarioResult>(catalog.Scenarios.Count);
@@ -41,7 +42,7 @@ public static class ConformanceRun
             Finished = DateTimeOffset.UtcNow,
             Scenarios = results,
             FeatureErrors = catalog.Errors,
-            Metadata = metadata,
+            Metadata = [.. metadata, .. session.State.Summary(results)],
             Complete = results.Count == catalog.Scenarios.Count,
         };
     }

@@ -17,8 +17,9 @@ public sealed class ConformanceSession : IAsyncDisposable
 {
     private readonly GpConnectClient _client;
 
-    private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator)
+    private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator, string? ledgerFile)
     {
+        State = new Domain.Run.RunState(settings, client, target.ServiceRoot, new Domain.Run.BookingLedger(ledgerFile, DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
         Settings = settings;
         Target = target;
         _client = client;
@@ -31,6 +32,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             .AddSingleton(validator)
             .AddSingleton(Expectations)
             .AddSingleton(new TestData.TestDataService(settings))
+            .AddSingleton(State)
             .AddSingleton(TimeProvider.System));
     }
 
@@ -43,18 +45,22 @@ public sealed class ConformanceSession : IAsyncDisposable
     public ProfileValidator Validator { get; }
     public ScenarioRunner Runner { get; }
 
+    /// <summary>What the run shares across scenarios: registrable-patient pools, bookings ledger, bookings not cancelled.</summary>
+    public Domain.Run.RunState State { get; }
+
     /// <summary>The GP Connect client towards the target (also used by the test-data preflight).</summary>
     public GpConnectClient Client => _client;
 
     /// <summary>Starts the target (the embedded provider when so configured) and prepares the runner.</summary>
-    public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="ledgerFile">The bookings ledger to append to (null: kept in memory only).</param>
+    public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default, string? ledgerFile = null)
     {
         var validator = ValidatorFor(settings);
         var target = await ProviderTarget.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         try
         {
             var client = new GpConnectClient(settings, target.ServiceRoot, TimeProvider.System, target.Tls);
-            return new ConformanceSession(settings, target, client, validator);
+            return new ConformanceSession(settings, target, client, validator, ledgerFile);
         }
         catch
         {

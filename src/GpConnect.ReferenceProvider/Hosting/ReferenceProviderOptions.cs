@@ -35,6 +35,12 @@ public sealed class ReferenceProviderOptions
     /// <summary>Whether an <c>iat</c> further in the future than the leeway is rejected.</summary>
     public bool ValidateIat { get; set; } = true;
 
+    /// <summary>
+    /// When true, a cancelled appointment's slots stay busy (a lawful but rarer provider behaviour). By default they become
+    /// free again, as in most GP systems.
+    /// </summary>
+    public bool CancelledSlotsStayBusy { get; set; }
+
     /// <summary>The clock used for JWT timing, seeded slot dates and certificate validity.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
