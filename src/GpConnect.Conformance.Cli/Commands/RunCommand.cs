@@ -56,7 +56,7 @@ public static class RunCommand
 
         GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
 
-        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
+        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr, Path.Combine(Path.GetFullPath(settings.Reports.Directory, root), GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
 
         TagExpression? tags = null;
         if (options.Tags is not null)
@@ -255,14 +255,21 @@ public static class RunCommand
     }
 
     /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>
-    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr, string ledgerFile)
     {
         try
         {
             await using var session = await ConformanceSession.StartAsync(settings);
             var results = await DataPreflight.RunAsync(session.Client, settings);
             stdout.WriteLine(DataPreflight.Render(results, settings));
-            return results.All(r => r.Ready) ? CommandDispatcher.Ok : CommandDispatcher.Failures;
+            var budget = await DataBudget.MeasureAsync(session.Client, settings, session.State.ServiceRoot, ledgerFile, TimeProvider.System);
+            stdout.WriteLine(budget.Render(settings));
+            var runs = budget.RegistrableLeft is { } left ? left / DataBudget.RegistrationsPerRunOfSuite : (int?)null;
+            var low = runs is { } r && r < settings.Run.WarnBelowRuns;
+            if (low)
+                stdout.WriteLine($"WARNING: the provider's data supports only {runs} more full runs (threshold run:warnBelowRuns = {settings.Run.WarnBelowRuns}): add registrable NHS numbers to testData:register:onPds:nhsNumbers.");
+            stdout.WriteLine($"Runs the data still supports: {runs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
+            return results.All(r => r.Ready) && !low ? CommandDispatcher.Ok : CommandDispatcher.Failures;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {

@@ -158,6 +158,13 @@ public sealed class AppointmentActions(
             ?? (appointment["meta"]?["versionId"]?.GetValue<string>() is { } version ? $"W/\"{version}\"" : null);
     }
 
+    /// <summary>Records a booking made outside <see cref="BookAsync"/> (e.g. sent as XML) for teardown and in the bookings ledger.</summary>
+    public void RecordBooking(string id, JsonObject appointment)
+    {
+        booked.Add(id);
+        run.Ledger.RecordBooked(run.ServiceRoot, id, session.ScenarioId, SlotIdsOf(appointment));
+    }
+
     /// <summary>The id in the Location header of a 201 (a return=minimal booking has no body): [base]/Appointment/{id}[/_history/{v}].</summary>
     public static string? CreatedId(ProviderResponse response)
     {

@@ -69,7 +69,7 @@ public sealed class BookingRuleSteps(
         var request = new GpConnectRequest(Interactions.BookAppointment).WithBody(Fhir.Writing.FhirXmlWriter.Write(resource, indent: false), FhirMediaTypes.Xml);
         request.Accept = FhirMediaTypes.Xml;
         var response = await session.SendAsync(request, scenario.CancellationToken);
-        if (response.StatusCode == 201 && response.Resource?.ResourceType == "Appointment" && response.Resource.SelectValue("id") is { } id) booked.Add(id);
+        if (response.StatusCode == 201 && response.Resource?.ResourceType == "Appointment" && response.Resource.SelectValue("id") is { } id) actions.RecordBooking(id, Booking());
     }
 
     [When(@"the consumer books the slot sending a slot type and a schedule type of its own")]
