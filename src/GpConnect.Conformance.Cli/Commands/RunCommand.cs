@@ -238,6 +238,7 @@ public static class RunCommand
                 stdout.WriteLine($"Interrupted ({interruption.Reason}): the reports hold the {partial.Run.Scenarios.Count} scenarios that finished and are marked incomplete.");
                 stdout.WriteLine($"Reports: {partial.HtmlPath}");
             }
+            RunDataSummary.WriteInterrupted(stdout, settings, Path.Combine(reportsRoot, GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName), options.ConfigFile);
             Prune(settings, reportsRoot, runFolder, baselineFolder, stdout, stderr);
             return interruption.ExitCode;
         }

@@ -9,6 +9,14 @@ namespace GpConnect.Conformance.Cli.Commands;
 /// </summary>
 public static class RunDataSummary
 {
+    /// <summary>An interrupted run against a remote provider: where its bookings are recorded and how to cancel what it left.</summary>
+    public static void WriteInterrupted(TextWriter stdout, GpConnect.Conformance.Client.Configuration.ConformanceSettings settings, string ledgerFile, string? configFile)
+    {
+        if (!settings.Provider.AllowWrites || settings.Provider.Target != GpConnect.Conformance.Client.Configuration.ProviderTarget.Remote) return;
+        stdout.WriteLine($"Every booking this run made is recorded in {ledgerFile}; cancel what it left with: " +
+            $"./run-tests.sh cleanup{(configFile is null ? "" : $" --config {configFile}")}");
+    }
+
     public static void Write(TextWriter stdout, RunResult run, string? configFile)
     {
         string? Value(string key) => run.Metadata.LastOrDefault(kv => kv.Key == key).Value;
