@@ -50,9 +50,63 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0, _out + _err.ToString());
         var runFolder = Directory.GetDirectories(Path.Combine(_temp, "reports")).ShouldHaveSingleItem();
-        foreach (var file in new[] { "report.html", "junit.xml", "results.json", "manifest.sha256" })
+        foreach (var file in new[] { "report.html", "junit.xml", "results.json", "manifest.sha256", "cucumber-messages.ndjson", "cucumber-report.html" })
             File.Exists(Path.Combine(runFolder, file)).ShouldBeTrue(file);
         _out.ToString().ShouldContain("1 passed");
+        var manifest = File.ReadAllText(Path.Combine(runFolder, "manifest.sha256"));
+        manifest.ShouldContain("  cucumber-messages.ndjson");
+        manifest.ShouldContain("  cucumber-report.html");
+        File.ReadAllText(Path.Combine(runFolder, "cucumber-messages.ndjson")).ShouldContain("\"testRunFinished\"");
+    }
+
+    [Fact]
+    public async Task No_cucumber_turns_the_cucumber_messages_and_html_report_off()
+    {
+        var features = Path.GetDirectoryName(Write("features/smoke.feature", GoodFeature))!;
+
+        var exit = await Run("--config", DefaultConfig, "--features", features, "--reports", Path.Combine(_temp, "reports"), "--no-compare", "--no-cucumber");
+
+        exit.ShouldBe(0, _out + _err.ToString());
+        var runFolder = Directory.GetDirectories(Path.Combine(_temp, "reports")).ShouldHaveSingleItem();
+        Directory.GetFiles(runFolder, "cucumber*").ShouldBeEmpty();
+        File.Exists(Path.Combine(runFolder, "report.html")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_suppliers_extra_feature_and_binding_assembly_run_beside_the_suite()
+    {
+        var features = Path.GetDirectoryName(Write("features/smoke.feature", GoodFeature))!;
+        var extra = Path.GetDirectoryName(Write("extensions/features/supplier.feature", """
+            @supplier-extension
+            Feature: Supplier's own checks
+              Scenario: The supplier's binding runs with the suite's steps
+                Given the supplier's own step notes the ODS code
+                When the consumer requests the FHIR capability statement
+                Then the supplier's own check finds the last response has status 200
+            """))!;
+        var bindingAssembly = typeof(GpConnect.Conformance.ExtensionSample.SupplierSteps).Assembly.Location;
+
+        var exit = await Run("--config", DefaultConfig, "--features", features, "--reports", Path.Combine(_temp, "reports"), "--no-compare",
+            "--set", $"extensions:features={extra}", "--set", $"extensions:bindingAssemblies:0={bindingAssembly}");
+
+        exit.ShouldBe(0, _out + _err.ToString());
+        _out.ToString().ShouldContain("2 passed");
+        var runFolder = Directory.GetDirectories(Path.Combine(_temp, "reports")).ShouldHaveSingleItem();
+        var results = File.ReadAllText(Path.Combine(runFolder, "results.json"));
+        results.ShouldContain("extensions/features/supplier.feature");
+        results.ShouldContain("supplier note");
+    }
+
+    [Fact]
+    public async Task An_extra_binding_assembly_that_does_not_exist_is_a_configuration_error()
+    {
+        var features = Path.GetDirectoryName(Write("features/smoke.feature", GoodFeature))!;
+
+        var exit = await Run("--config", DefaultConfig, "--features", features, "--reports", Path.Combine(_temp, "reports"), "--no-compare",
+            "--set", "extensions:bindingAssemblies:0=no-such-steps.dll");
+
+        exit.ShouldBe(2);
+        _err.ToString().ShouldContain("extensions:bindingAssemblies:0");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace GpConnect.Conformance.Features.Tests;
 /// Every scenario (and every Examples row) of features/ as its own xUnit test case, named "Feature — Scenario [row]",
 /// with its tags as traits: <c>dotnet test --filter "Ticket=912"</c>, <c>"Tag=@since-1.2.7"</c>, <c>"UseCase=…"</c>.
 /// </summary>
+[TestCaseOrderer(typeof(ScenarioTestCaseOrderer))]
 public sealed class FeatureScenarios(ConformanceRunFixture run)
 {
     private static readonly Lazy<FeatureCatalog> Catalog =

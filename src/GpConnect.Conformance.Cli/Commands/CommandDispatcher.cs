@@ -73,6 +73,8 @@ public static class CommandDispatcher
           --fail-on any|new     exit non-zero on any failure (default) or only on newly failing scenarios
           --waivers FILE        waiver file: accepted deviations reported as waived until they expire
           --redact              replace NHS numbers and names in the reports with stable placeholders
+                                (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
+          --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
                                 and how many full runs its free slots and registrable patients still support
           --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)

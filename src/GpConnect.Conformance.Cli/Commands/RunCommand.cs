@@ -33,13 +33,6 @@ public static class RunCommand
         }
         if (options.ReportsDirectory is not null) options = options with { ReportsDirectory = Path.GetFullPath(options.ReportsDirectory) };
 
-        if (ConformanceSession.Bindings.Problems.Count > 0)
-        {
-            stderr.WriteLine("The suite's step definitions have problems:");
-            foreach (var problem in ConformanceSession.Bindings.Problems) stderr.WriteLine($"  {problem}");
-            return CommandDispatcher.BadInput;
-        }
-
         var layout = SuiteLayout.Locate();
         var root = layout.WorkingRoot;
         ConformanceSettings settings;
@@ -75,7 +68,10 @@ public static class RunCommand
             stderr.WriteLine($"The features folder {featuresDirectory} does not exist.");
             return CommandDispatcher.BadInput;
         }
-        var allFeatures = FeatureCatalog.Load(featuresDirectory);
+        // A supplier's own feature files (extensions:features, default extensions/features) run beside the suite's.
+        var extraFeatures = Path.GetFullPath(settings.Extensions.FeaturesDirectory, root);
+        var directories = Directory.Exists(extraFeatures) && extraFeatures != featuresDirectory ? new[] { featuresDirectory, extraFeatures } : [featuresDirectory];
+        var allFeatures = FeatureCatalog.Load(directories, Path.GetDirectoryName(featuresDirectory.TrimEnd('/', '\\')) ?? root);
         var catalog = allFeatures.Filter(tags);
         foreach (var loadError in catalog.Errors) stderr.WriteLine($"Feature file error: {loadError}");
         if (catalog.Scenarios.Count == 0 && catalog.Errors.Count == 0)
@@ -84,14 +80,27 @@ public static class RunCommand
             return CommandDispatcher.BadInput;
         }
 
-        return options.DryRun
-            ? DryRun(settings, catalog, stdout)
-            : await RunAsync(settings, catalog, allFeatures, options, root, interruption, stdout, stderr);
+        try
+        {
+            return options.DryRun
+                ? await DryRunAsync(settings, catalog, stdout)
+                : await RunAsync(settings, catalog, allFeatures, options, root, interruption, stdout, stderr);
+        }
+        catch (ConfigurationException e)
+        {
+            stderr.WriteLine($"Configuration error: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
+        catch (InvalidOperationException e) when (options.DryRun)
+        {
+            stderr.WriteLine($"Could not start the dry run: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
     }
 
-    private static int DryRun(ConformanceSettings settings, FeatureCatalog catalog, TextWriter stdout)
+    private static async Task<int> DryRunAsync(ConformanceSettings settings, FeatureCatalog catalog, TextWriter stdout)
     {
-        var run = ConformanceRun.DryRun(settings, catalog);
+        var run = await ConformanceRun.DryRunAsync(settings, catalog);
         var unbound = run.Scenarios.Where(s => s.Status == ScenarioStatus.Failed).ToList();
         foreach (var scenario in unbound)
         {
@@ -197,7 +206,11 @@ public static class RunCommand
         var observer = new ReportingObserver(writer, progress, runFolder);
 
         RunResult? run = null;
-        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop,
+        // Reqnroll's Cucumber Messages and Cucumber's HTML report: written to a staging folder while the formatters hold
+        // them open, moved into the run folder once the run has ended (before the manifest). Off with reports:cucumber=false,
+        // --no-cucumber, or --redact (those files are not redacted).
+        var cucumber = settings.Reports.Cucumber && !options.NoCucumber && !options.Redact ? CucumberOutputs.Staging() : null;
+        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop, cucumber,
             ledgerFile: Path.Combine(reportsRoot, GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
         try
         {
@@ -205,6 +218,7 @@ public static class RunCommand
             var aborted = Task.Delay(Timeout.Infinite, interruption.Abort);
             if (await Task.WhenAny(runTask, aborted) == runTask) run = await runTask;
             else _ = runTask.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed; the process is exiting
+            if (run is not null) cucumber?.MoveInto(runFolder);
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {
@@ -246,7 +260,7 @@ public static class RunCommand
 
         var report = writer.Complete(run!);
         ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
-        RunDataSummary.Write(stdout, run, options.ConfigFile);
+        RunDataSummary.Write(stdout, run!, options.ConfigFile);
         stdout.WriteLine($"Reports: {report.HtmlPath}");
         stdout.WriteLine($"         {report.JUnitPath}");
         if (signer is not null) stdout.WriteLine($"Signed:  {Path.Combine(runFolder, EvidenceSigner.FileName)} (key {signer.KeyFingerprint})");

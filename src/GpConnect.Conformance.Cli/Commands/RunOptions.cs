@@ -20,6 +20,8 @@ public sealed record RunOptions
     public string? SignKey { get; init; }
     public int? KeepRuns { get; init; }
     public int? KeepDays { get; init; }
+    /// <summary>--no-cucumber: no Cucumber Messages / Cucumber HTML report in the run folder for this run.</summary>
+    public bool NoCucumber { get; init; }
 
     /// <summary>Parses the arguments; a problem is returned as a message naming the option.</summary>
     public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -67,6 +69,7 @@ public sealed record RunOptions
                     case "--keep-runs": options = options with { KeepRuns = Count(arg, Value()) }; break;
                     case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
                     case "--warn-below-runs": overrides.Add(new("run:warnBelowRuns", Value())); break;
+                    case "--no-cucumber": options = options with { NoCucumber = true }; break;
                     default: return (null, $"Unknown option \"{arg}\".");
                 }
             }

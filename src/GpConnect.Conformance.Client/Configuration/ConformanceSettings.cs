@@ -34,6 +34,8 @@ public sealed class ConformanceSettings
 
     /// <summary>Bounds on what a provider can make the harness hold (<c>limits</c>).</summary>
     public LimitsSettings Limits { get; init; } = new();
+    /// <summary>Extra features and binding assemblies (<c>extensions:*</c>).</summary>
+    public ExtensionsSettings Extensions { get; init; } = new();
 
     /// <summary>The test-data budget warning (<c>run</c>).</summary>
     public RunSettings Run { get; init; } = new();
@@ -291,4 +293,22 @@ public sealed class ReportsSettings
 
     /// <summary><c>reports:keepDays</c>: after a run, delete run folders older than this many days (0: no limit).</summary>
     public int KeepDays { get; init; }
+    /// <summary>
+    /// <c>reports:cucumber</c>: also write Reqnroll's Cucumber Messages (<c>cucumber-messages.ndjson</c>) and Cucumber's HTML
+    /// report (<c>cucumber-report.html</c>) into each run folder. On by default; <c>--no-cucumber</c> turns it off for one run.
+    /// </summary>
+    public bool Cucumber { get; init; } = true;
+}
+
+/// <summary>A supplier's own scenarios and step definitions, run beside the suite's without forking it.</summary>
+public sealed class ExtensionsSettings
+{
+    /// <summary>
+    /// <c>extensions:features</c>: folder of extra <c>.feature</c> files (default <c>extensions/features</c>, relative to the
+    /// checkout; nothing happens when it does not exist).
+    /// </summary>
+    public string FeaturesDirectory { get; init; } = "extensions/features";
+
+    /// <summary><c>extensions:bindingAssemblies</c>: paths of extra assemblies with Reqnroll [Binding] classes (full paths).</summary>
+    public IReadOnlyList<string> BindingAssemblies { get; init; } = [];
 }

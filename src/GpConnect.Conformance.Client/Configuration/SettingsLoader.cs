@@ -139,6 +139,7 @@ public static partial class SettingsLoader
             SigningKey = r.ExistingFile("reports:signingKey"),
             KeepRuns = r.Int("reports:keepRuns", 0, minimum: 0),
             KeepDays = r.Int("reports:keepDays", 0, minimum: 0),
+            Cucumber = r.Bool("reports:cucumber", true),
         };
         var limits = new LimitsSettings
         {
@@ -150,6 +151,15 @@ public static partial class SettingsLoader
         var run = new RunSettings
         {
             WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
+        };
+        var bindingAssemblies = r.List("extensions:bindingAssemblies")
+            .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))
+            .OfType<string>()
+            .ToList();
+        var extensions = new ExtensionsSettings
+        {
+            FeaturesDirectory = r.String("extensions:features", required: false, fallback: "extensions/features"),
+            BindingAssemblies = bindingAssemblies,
         };
 
         var schemaProblems = ConfigurationSchema.Check(configuration, configFile, environmentPrefix);
@@ -173,6 +183,7 @@ public static partial class SettingsLoader
             Reports = reports,
             Limits = limits,
             Run = run,
+            Extensions = extensions,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
             Configuration = configuration,

@@ -36,28 +36,44 @@ public sealed class FeatureCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(featuresDirectory);
         var root = Path.GetFullPath(featuresDirectory);
-        if (!Directory.Exists(root))
-            throw new DirectoryNotFoundException($"The features directory '{featuresDirectory}' does not exist (resolved to '{root}').");
         var baseDirectory = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? root;
+        return Load([featuresDirectory], baseDirectory);
+    }
 
-        var files = Directory.EnumerateFiles(root, "*.feature", SearchOption.AllDirectories)
-            .Select(path => (Path: path, Relative: Path.GetRelativePath(baseDirectory, path).Replace('\\', '/')))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal);
-
+    /// <summary>
+    /// Parses every <c>*.feature</c> file under each of <paramref name="featuresDirectories"/> (recursively; the suite's
+    /// features, then e.g. a supplier's extra folder) into one catalogue. File paths in ids and errors are relative to
+    /// <paramref name="baseDirectory"/>, with '/' separators.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A directory does not exist.</exception>
+    public static FeatureCatalog Load(IEnumerable<string> featuresDirectories, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(featuresDirectories);
+        var fullBase = Path.GetFullPath(baseDirectory);
         var builder = new Builder();
-        foreach (var (path, relative) in files)
+        foreach (var directory in featuresDirectories)
         {
-            string text;
-            try
+            var root = Path.GetFullPath(directory);
+            if (!Directory.Exists(root))
+                throw new DirectoryNotFoundException($"The features directory '{directory}' does not exist (resolved to '{root}').");
+
+            var files = Directory.EnumerateFiles(root, "*.feature", SearchOption.AllDirectories)
+                .Select(path => (Path: path, Relative: Path.GetRelativePath(fullBase, path).Replace('\\', '/')))
+                .OrderBy(f => f.Relative, StringComparer.Ordinal);
+            foreach (var (path, relative) in files)
             {
-                text = File.ReadAllText(path);
+                string text;
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    builder.Errors.Add(new FeatureLoadError(relative, 0, 0, $"The file could not be read: {e.Message}"));
+                    continue;
+                }
+                builder.Add(relative, text);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                builder.Errors.Add(new FeatureLoadError(relative, 0, 0, $"The file could not be read: {e.Message}"));
-                continue;
-            }
-            builder.Add(relative, text);
         }
         return builder.Build();
     }
@@ -81,10 +97,11 @@ public sealed class FeatureCatalog
     {
         public List<ScenarioDefinition> Scenarios { get; } = [];
         public List<FeatureLoadError> Errors { get; } = [];
+        private readonly SequentialIdGenerator _ids = new();
 
         public void Add(string file, string text)
         {
-            var parsed = FeatureFileParser.Parse(file, text);
+            var parsed = FeatureFileParser.Parse(file, text, _ids);
             Scenarios.AddRange(parsed.Scenarios);
             Errors.AddRange(parsed.Errors);
         }

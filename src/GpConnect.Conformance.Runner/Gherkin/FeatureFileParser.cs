@@ -1,23 +1,30 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Gherkin.CucumberMessages;
+using Gherkin.CucumberMessages.Pickles;
 using GpConnect.Conformance.Runner.Results;
-using Ast = Gherkin.Ast;
-using Pickles = Gherkin.Pickles;
+using Io.Cucumber.Messages.Types;
+using Reqnroll;
+using Reqnroll.Formatters.RuntimeSupport;
+using ScenarioInfo = GpConnect.Conformance.Runner.Results.ScenarioInfo;
 
 namespace GpConnect.Conformance.Runner;
 
 /// <summary>
-/// Turns the text of one feature file into pickles with Cucumber's parser and pickle compiler, or into load errors.
+/// Turns the text of one feature file into pickles with Cucumber's parser and pickle compiler (Gherkin 35, the version
+/// Reqnroll 3.3.4 is built on), or into load errors. Each file gets one Reqnroll <see cref="FeatureInfo"/> carrying the
+/// feature-level Cucumber messages (source, document, pickles), which Reqnroll's formatters need.
 /// </summary>
 internal static partial class FeatureFileParser
 {
     internal sealed record Result(IReadOnlyList<ScenarioDefinition> Scenarios, IReadOnlyList<FeatureLoadError> Errors);
 
-    public static Result Parse(string file, string text)
+    public static Result Parse(string file, string text, IIdGenerator ids)
     {
-        Ast.GherkinDocument document;
+        global::Gherkin.Ast.GherkinDocument ast;
         try
         {
-            document = new global::Gherkin.Parser().Parse(new StringReader(text));
+            ast = new global::Gherkin.Parser().Parse(new StringReader(text));
         }
         catch (global::Gherkin.CompositeParserException e)
         {
@@ -28,16 +35,17 @@ internal static partial class FeatureFileParser
             return new Result([], [ToLoadError(file, e)]);
         }
 
-        if (document.Feature is null)
+        if (ast.Feature is null)
             return new Result([], [new FeatureLoadError(file, 1, 1, "The file has no 'Feature:' line, so it holds no scenarios.")]);
 
         try
         {
-            var pickles = new Pickles.Compiler().Compile(document);
-            var context = new DocumentIndex(file, document);
-            return new Result(pickles.Select(context.ToScenario).ToList(), []);
+            var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, file);
+            var pickles = new PickleCompiler(ids).Compile(document).ToList();
+            var index = new DocumentIndex(file, document, text, pickles);
+            return new Result(pickles.Select(index.ToScenario).ToList(), []);
         }
-        catch (Exception e) when (e is global::Gherkin.ParserException or InvalidOperationException or ArgumentException)
+        catch (System.Exception e) when (e is global::Gherkin.ParserException or InvalidOperationException or ArgumentException or CultureNotFoundException)
         {
             var location = (e as global::Gherkin.ParserException)?.Location;
             return new Result([], [new FeatureLoadError(file, location?.Line ?? 0, location?.Column ?? 0, StripLocation(e.Message))]);
@@ -53,98 +61,133 @@ internal static partial class FeatureFileParser
     [GeneratedRegex(@"^\(\d+:\d+\):\s*")]
     private static partial Regex LocationPrefix();
 
-    /// <summary>Looks up AST nodes (step keywords, examples rows) by line so pickles can be enriched.</summary>
+    /// <summary>Looks up document nodes (scenarios, steps, example rows, tags, rules) by id so pickles can be enriched.</summary>
     private sealed class DocumentIndex
     {
         private readonly string _file;
-        private readonly Ast.Feature _feature;
-        private readonly global::Gherkin.GherkinDialect _dialect;
-        private readonly Dictionary<int, Ast.Step> _stepsByLine = [];
-        private readonly Dictionary<int, string> _exampleRowsByLine = [];
+        private readonly Feature _feature;
+        private readonly FeatureInfo _featureInfo;
+        private readonly Dictionary<string, Scenario> _scenarios = [];
+        private readonly Dictionary<string, Rule> _ruleOfScenario = [];
+        private readonly Dictionary<string, RuleInfo> _ruleInfos = [];
+        private readonly Dictionary<string, Step> _steps = [];
+        private readonly Dictionary<string, (TableRow Row, TableRow Header)> _exampleRows = [];
+        private readonly HashSet<string> _inheritedTagIds = [];
+        private readonly Dictionary<Pickle, int> _pickleIndex = [];
 
-        public DocumentIndex(string file, Ast.GherkinDocument document)
+        public DocumentIndex(string file, GherkinDocument document, string text, IReadOnlyList<Pickle> pickles)
         {
             _file = file;
             _feature = document.Feature;
-            _dialect = new global::Gherkin.GherkinDialectProvider().GetDialect(_feature.Language, _feature.Location);
+            foreach (var tag in _feature.Tags) _inheritedTagIds.Add(tag.Id);
             foreach (var child in _feature.Children)
             {
-                foreach (var step in child.Steps) _stepsByLine[step.Location.Line] = step;
-                if (child is not Ast.ScenarioOutline outline) continue;
-                foreach (var examples in outline.Examples)
+                if (child.Background is { } background) AddSteps(background.Steps);
+                if (child.Scenario is { } scenario) AddScenario(scenario, null);
+                if (child.Rule is { } rule)
                 {
-                    if (examples.TableHeader is null) continue;
-                    var header = examples.TableHeader.Cells.Select(c => c.Value).ToList();
-                    foreach (var row in examples.TableBody ?? [])
-                        _exampleRowsByLine[row.Location.Line] = string.Join(", ",
-                            header.Zip(row.Cells, (name, cell) => $"{name}={cell.Value}"));
+                    foreach (var tag in rule.Tags) _inheritedTagIds.Add(tag.Id);
+                    foreach (var ruleChild in rule.Children)
+                    {
+                        if (ruleChild.Background is { } ruleBackground) AddSteps(ruleBackground.Steps);
+                        if (ruleChild.Scenario is { } ruleScenario) AddScenario(ruleScenario, rule);
+                    }
                 }
             }
+            for (var i = 0; i < pickles.Count; i++) _pickleIndex[pickles[i]] = i;
+
+            var slash = file.LastIndexOf('/');
+            var folder = slash < 0 ? string.Empty : file[..slash];
+            var messages = new FeatureMessages(new Source(file, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
+            _featureInfo = new FeatureInfo(CultureInfo.GetCultureInfo(_feature.Language), folder, _feature.Name?.Trim() ?? string.Empty,
+                _feature.Description?.Trim() ?? string.Empty, ProgrammingLanguage.CSharp,
+                _feature.Tags.Select(t => t.Name.TrimStart('@')).ToArray(), messages);
         }
 
-        public ScenarioDefinition ToScenario(Pickles.Pickle pickle)
+        private void AddScenario(Scenario scenario, Rule? rule)
         {
-            // The compiler lists the Examples row first and the scenario last for outline rows.
-            var locations = pickle.Locations.ToList();
-            var scenarioLine = locations[^1].Line;
-            int? rowLine = locations.Count > 1 ? locations[0].Line : null;
+            _scenarios[scenario.Id] = scenario;
+            if (rule is not null) _ruleOfScenario[scenario.Id] = rule;
+            AddSteps(scenario.Steps);
+            foreach (var examples in scenario.Examples)
+                foreach (var row in examples.TableBody ?? [])
+                    _exampleRows[row.Id] = (row, examples.TableHeader);
+        }
+
+        private void AddSteps(IEnumerable<Step> steps)
+        {
+            foreach (var step in steps) _steps[step.Id] = step;
+        }
+
+        public ScenarioDefinition ToScenario(Pickle pickle)
+        {
+            // AstNodeIds: the scenario first, then the Examples row for outline rows.
+            var scenario = _scenarios[pickle.AstNodeIds[0]];
+            var scenarioLine = (int)scenario.Location.Line;
+            (TableRow Row, TableRow Header)? example = pickle.AstNodeIds.Count > 1 ? _exampleRows[pickle.AstNodeIds[1]] : null;
 
             var tags = new List<string>();
+            var direct = new List<string>();
+            var inherited = new List<string>();
             foreach (var tag in pickle.Tags)
+            {
                 if (!tags.Contains(tag.Name, StringComparer.Ordinal)) tags.Add(tag.Name);
+                (_inheritedTagIds.Contains(tag.AstNodeId) ? inherited : direct).Add(tag.Name.TrimStart('@'));
+            }
 
+            var arguments = example is { } ex && ex.Header is not null
+                ? ex.Header.Cells.Zip(ex.Row.Cells, (h, c) => new KeyValuePair<string, string>(h.Value, c.Value)).ToList()
+                : [];
             var info = new ScenarioInfo
             {
-                Id = rowLine is null ? $"{_file}:{scenarioLine}" : $"{_file}:{scenarioLine}:{rowLine}",
+                Id = example is { } e1 ? $"{_file}:{scenarioLine}:{e1.Row.Location.Line}" : $"{_file}:{scenarioLine}",
                 FeatureFile = _file,
                 FeatureName = _feature.Name?.Trim() ?? string.Empty,
                 FeatureDescription = string.IsNullOrWhiteSpace(_feature.Description) ? null : _feature.Description.Trim(),
                 Name = pickle.Name?.Trim() ?? string.Empty,
                 Line = scenarioLine,
-                ExampleRow = rowLine is int line ? _exampleRowsByLine.GetValueOrDefault(line, string.Empty) : null,
+                ExampleRow = example is null ? null : string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}")),
                 Tags = tags,
             };
-            return new ScenarioDefinition(info, ToSteps(pickle));
+
+            RuleInfo? rule = null;
+            if (_ruleOfScenario.TryGetValue(scenario.Id, out var astRule))
+            {
+                if (!_ruleInfos.TryGetValue(astRule.Id, out rule))
+                    _ruleInfos[astRule.Id] = rule = new RuleInfo(astRule.Name, astRule.Description, astRule.Tags.Select(t => t.Name.TrimStart('@')).ToArray());
+            }
+
+            return new ScenarioDefinition(info, ToSteps(pickle), _featureInfo, _pickleIndex[pickle], scenario.Name,
+                string.IsNullOrWhiteSpace(scenario.Description) ? null : scenario.Description, direct, inherited, arguments, rule);
         }
 
-        private List<ScenarioStep> ToSteps(Pickles.Pickle pickle)
+        private List<ScenarioStep> ToSteps(Pickle pickle)
         {
             var steps = new List<ScenarioStep>();
             StepKind? previous = null;
             foreach (var pickleStep in pickle.Steps)
             {
-                var line = pickleStep.Locations.Last().Line;
-                var keyword = _stepsByLine.TryGetValue(line, out var astStep) ? astStep.Keyword : "* ";
-                var kind = ResolveKind(keyword, previous);
+                // AstNodeIds: the step first, then the Examples row for outline steps.
+                var astStep = _steps[pickleStep.AstNodeIds[0]];
+                var line = (int)astStep.Location.Line;
+                var kind = pickleStep.Type switch
+                {
+                    PickleStepType.ACTION => StepKind.When,
+                    PickleStepType.OUTCOME => StepKind.Then,
+                    PickleStepType.CONTEXT => StepKind.Given,
+                    _ => previous ?? StepKind.Given, // '*' takes the kind of the step before it
+                };
                 previous = kind;
-
                 Table? table = null;
                 string? docString = null;
-                foreach (var argument in pickleStep.Arguments)
-                {
-                    switch (argument)
-                    {
-                        case Pickles.PickleTable pickleTable: table = ToTable(pickleTable, line); break;
-                        case Pickles.PickleString pickleString: docString = pickleString.Content; break;
-                    }
-                }
-                steps.Add(new ScenarioStep(keyword.Trim(), kind, pickleStep.Text, line, table, docString));
+                if (pickleStep.Argument?.DataTable is { } dataTable) table = ToTable(dataTable, line);
+                if (pickleStep.Argument?.DocString is { } pickleDocString) docString = pickleDocString.Content;
+                steps.Add(new ScenarioStep(astStep.Keyword.Trim(), kind, pickleStep.Text, line, table, docString));
             }
             return steps;
         }
 
-        private StepKind ResolveKind(string keyword, StepKind? previous)
-        {
-            // "*" is listed under every kind, so the conjunctions are checked first.
-            if (_dialect.AndStepKeywords.Contains(keyword) || _dialect.ButStepKeywords.Contains(keyword))
-                return previous ?? StepKind.Given;
-            if (_dialect.GivenStepKeywords.Contains(keyword)) return StepKind.Given;
-            if (_dialect.WhenStepKeywords.Contains(keyword)) return StepKind.When;
-            if (_dialect.ThenStepKeywords.Contains(keyword)) return StepKind.Then;
-            return previous ?? StepKind.Given;
-        }
-
-        private Table ToTable(Pickles.PickleTable pickleTable, int stepLine)
+        private Table ToTable(PickleTable pickleTable, int stepLine)
         {
             var rows = pickleTable.Rows.Select(r => r.Cells.Select(c => c.Value).ToArray()).ToList();
             if (rows.Count == 0 || rows[0].Length == 0)
@@ -154,4 +197,21 @@ internal static partial class FeatureFileParser
             return table;
         }
     }
+
+    /// <summary>The feature-level Cucumber messages Reqnroll's formatters read from <see cref="FeatureInfo"/>.</summary>
+    private sealed class FeatureMessages(Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles) : IFeatureLevelCucumberMessages
+    {
+        public bool HasMessages => true;
+        public Source Source => source;
+        public GherkinDocument GherkinDocument => document;
+        public IEnumerable<Pickle> Pickles => pickles;
+    }
+}
+
+/// <summary>Ids unique across every feature of one catalogue (one ndjson file holds them all).</summary>
+internal sealed class SequentialIdGenerator : IIdGenerator
+{
+    private long _next;
+
+    public string GetNewId() => Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace GpConnect.Conformance.Specs.Domain;
 /// Given steps asked for, sends them to the provider, keeps every exchange as evidence and remembers the last response.
 /// One per scenario (context injection).
 /// </summary>
-public sealed class ConsumerSession(GpConnectClient client, ScenarioContext scenario)
+public sealed class ConsumerSession(GpConnectClient client, ConformanceScenario scenario)
 {
     private readonly List<(string Description, Action<GpConnectRequest> Edit)> _nextRequestEdits = [];
     private ProviderResponse? _last;

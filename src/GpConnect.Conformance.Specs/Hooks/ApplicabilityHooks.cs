@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain;
 
@@ -9,7 +10,7 @@ namespace GpConnect.Conformance.Specs.Hooks;
 /// never "passed".
 /// </summary>
 [Binding]
-public sealed class ApplicabilityHooks(SpecVersionExpectations expectations, ScenarioContext scenario)
+public sealed class ApplicabilityHooks(SpecVersionExpectations expectations, ConformanceScenario scenario)
 {
     [BeforeScenario(Order = 0)]
     public void SkipWhatDoesNotApply()

@@ -18,13 +18,19 @@ public static class ConformanceRun
     /// <summary>
     /// Runs every scenario of <paramref name="catalog"/> in order. A feature file that failed to load is reported in the
     /// result (and fails the run) while the other features still run. Cancellation stops after the current scenario and
-    /// returns what ran, marked incomplete.
+    /// returns what ran, marked incomplete. With <paramref name="cucumber"/>, Reqnroll's formatters write Cucumber
+    /// Messages and Cucumber's HTML report there when the run ends.
     /// </summary>
     /// <param name="ledgerFile">Where every booking and confirmed cancellation is appended (see <see cref="Domain.Run.BookingLedger"/>); null keeps it in memory.</param>
-    public static async Task<RunResult> ExecuteAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null, CancellationToken cancellationToken = default, string? ledgerFile = null)
+    /// <exception cref="InvalidOperationException">The step definitions have problems (e.g. an invalid pattern).</exception>
+    public static async Task<RunResult> ExecuteAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null,
+        CancellationToken cancellationToken = default, CucumberOutputs? cucumber = null, string? ledgerFile = null)
     {
         var started = DateTimeOffset.UtcNow;
-        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken, ledgerFile).ConfigureAwait(false);
+        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken, cucumber, ledgerFile).ConfigureAwait(false);
+        var problems = await session.Runner.BindingProblemsAsync().ConfigureAwait(false);
+        if (problems.Count > 0)
+            throw new InvalidOperationException("the suite's step definitions have problems: " + string.Join("; ", problems));
         var metadata = session.Metadata();
         observer?.RunStarting(catalog.Scenarios.Count, metadata);
         var results = new List<ScenarioResult>(catalog.Scenarios.Count);
@@ -36,6 +42,7 @@ public static class ConformanceRun
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
+        await session.Runner.FinishRunAsync().ConfigureAwait(false);
         return new RunResult
         {
             Started = started,
@@ -48,23 +55,25 @@ public static class ConformanceRun
     }
 
     /// <summary>
-    /// Binds every step of every scenario without calling any provider: undefined or ambiguous steps fail their
-    /// scenario (with a snippet or the list of matches); bindable scenarios are reported skipped ("dry run").
+    /// Binds every step of every scenario with Reqnroll's dry run, without calling any provider or binding: undefined or
+    /// ambiguous steps fail their scenario (with a Reqnroll snippet or both bindings named); bindable scenarios are
+    /// reported skipped ("dry run").
     /// </summary>
-    public static RunResult DryRun(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null)
+    public static async Task<RunResult> DryRunAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null)
     {
         var started = DateTimeOffset.UtcNow;
         var metadata = new List<KeyValuePair<string, string>> { new("target", "dry run (no provider called)"), new("specVersion", settings.SpecVersion) };
-        var runner = new ScenarioRunner(ConformanceSession.Bindings);
+        await using var runner = new ScenarioRunner(ConformanceSession.RunnerOptions(settings) with { DryRun = true });
         observer?.RunStarting(catalog.Scenarios.Count, metadata);
         var results = new List<ScenarioResult>();
         foreach (var scenario in catalog.Scenarios)
         {
             observer?.ScenarioStarting(scenario.Info);
-            var result = runner.DryRun(scenario);
+            var result = await runner.RunScenarioAsync(scenario).ConfigureAwait(false);
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
+        await runner.FinishRunAsync().ConfigureAwait(false);
         return new RunResult { Started = started, Finished = DateTimeOffset.UtcNow, Scenarios = results, FeatureErrors = catalog.Errors, Metadata = metadata };
     }
 }

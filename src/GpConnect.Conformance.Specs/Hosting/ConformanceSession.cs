@@ -4,7 +4,7 @@ using GpConnect.Conformance.Fhir.Validation;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
 using GpConnect.Conformance.Specs.Domain;
-using Microsoft.Extensions.DependencyInjection;
+using Reqnroll.BoDi;
 
 namespace GpConnect.Conformance.Specs.Hosting;
 
@@ -17,7 +17,8 @@ public sealed class ConformanceSession : IAsyncDisposable
 {
     private readonly GpConnectClient _client;
 
-    private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator, string? ledgerFile)
+    private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator,
+        CucumberOutputs? cucumber, string? ledgerFile)
     {
         State = new Domain.Run.RunState(settings, client, target.ServiceRoot, new Domain.Run.BookingLedger(ledgerFile, DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
         Settings = settings;
@@ -25,19 +26,38 @@ public sealed class ConformanceSession : IAsyncDisposable
         _client = client;
         Expectations = new SpecVersionExpectations(settings);
         Validator = validator;
-        Runner = new ScenarioRunner(Bindings, services => services
-            .AddSingleton(settings)
-            .AddSingleton(target)
-            .AddSingleton(client)
-            .AddSingleton(validator)
-            .AddSingleton(Expectations)
-            .AddSingleton(new TestData.TestDataService(settings))
-            .AddSingleton(State)
-            .AddSingleton(TimeProvider.System));
+        var testData = new TestData.TestDataService(settings);
+        Runner = new ScenarioRunner(RunnerOptions(settings) with
+        {
+            Formatters = cucumber,
+            RegisterRunServices = container =>
+            {
+                // Run-level services (BoDi): one instance for the whole run, injected into binding constructors.
+                container.RegisterInstanceAs(settings);
+                container.RegisterInstanceAs(target);
+                container.RegisterInstanceAs(client);
+                container.RegisterInstanceAs(validator);
+                container.RegisterInstanceAs(Expectations);
+                container.RegisterInstanceAs(testData);
+                container.RegisterInstanceAs(State);
+                container.RegisterInstanceAs(TimeProvider.System);
+            },
+        });
     }
 
-    /// <summary>The step definitions and hooks of the suite (this assembly).</summary>
-    public static BindingRegistry Bindings { get; } = BindingRegistry.FromAssemblies(typeof(ConformanceSession).Assembly);
+    /// <summary>The assembly holding the suite's step definitions and hooks.</summary>
+    public static System.Reflection.Assembly BindingAssembly => typeof(ConformanceSession).Assembly;
+
+    /// <summary>
+    /// The runner options for these settings: the suite's bindings plus the supplier's binding assemblies
+    /// (<c>extensions:bindingAssemblies</c>), no run services and no formatters.
+    /// </summary>
+    /// <exception cref="ConfigurationException">An extra binding assembly cannot be loaded.</exception>
+    public static ScenarioRunnerOptions RunnerOptions(ConformanceSettings settings) => new()
+    {
+        BindingAssembly = BindingAssembly,
+        AdditionalBindingAssemblies = ExtensionAssemblies.Load(settings),
+    };
 
     public ConformanceSettings Settings { get; }
     public ProviderTarget Target { get; }
@@ -52,15 +72,17 @@ public sealed class ConformanceSession : IAsyncDisposable
     public GpConnectClient Client => _client;
 
     /// <summary>Starts the target (the embedded provider when so configured) and prepares the runner.</summary>
+    /// <param name="cucumber">Where Reqnroll's formatters write Cucumber Messages and Cucumber's HTML report; null: not written.</param>
     /// <param name="ledgerFile">The bookings ledger to append to (null: kept in memory only).</param>
-    public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default, string? ledgerFile = null)
+    public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default,
+        CucumberOutputs? cucumber = null, string? ledgerFile = null)
     {
         var validator = ValidatorFor(settings);
         var target = await ProviderTarget.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         try
         {
             var client = new GpConnectClient(settings, target.ServiceRoot, TimeProvider.System, target.Tls);
-            return new ConformanceSession(settings, target, client, validator, ledgerFile);
+            return new ConformanceSession(settings, target, client, validator, cucumber, ledgerFile);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Interactions;
 using GpConnect.Conformance.Runner;
@@ -8,12 +9,12 @@ namespace GpConnect.Conformance.Specs.Steps;
 
 /// <summary>Steps of the Get the FHIR capability statement use case.</summary>
 [Binding]
-public sealed class CapabilityStatementSteps(ConsumerSession session, SpecVersionExpectations expectations, ScenarioContext scenario)
+public sealed class CapabilityStatementSteps(ConsumerSession session, SpecVersionExpectations expectations, ConformanceScenario scenario)
 {
-    [When(@"the consumer requests the FHIR capability statement")]
+    [When(@"^the consumer requests the FHIR capability statement$")]
     public Task RequestCapabilityStatement() =>
         session.SendAsync(new GpConnectRequest(Interactions.GetCapabilityStatement), scenario.CancellationToken);
 
-    [Then(@"the capability statement version should be the one expected for the target spec version")]
+    [Then(@"^the capability statement version should be the one expected for the target spec version$")]
     public void VersionAsExpected() => CapabilityStatementChecks.Version(session.LastResponse, expectations).ThrowIfFailed();
 }

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain;
 
@@ -7,11 +8,11 @@ namespace GpConnect.Conformance.Specs.Steps;
 [Binding]
 public sealed class RequestSteps(ConsumerSession session)
 {
-    [Given(@"the request omits the ""([^""]+)"" header")]
+    [Given(@"^the request omits the ""([^""]+)"" header$")]
     public void OmitHeader(string header) =>
         session.ChangeNextRequest($"without {header}", r => r.RemoveHeader(header));
 
-    [Given(@"the request header ""([^""]+)"" is ""([^""]*)""")]
+    [Given(@"^the request header ""([^""]+)"" is ""([^""]*)""$")]
     public void SetHeader(string header, string value) =>
         session.ChangeNextRequest($"{header}: \"{value}\"", r => r.SetHeader(header, value));
 }

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Fhir.Validation;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Checks;
@@ -9,19 +10,19 @@ namespace GpConnect.Conformance.Specs.Steps;
 [Binding]
 public sealed class ResponseSteps(ConsumerSession session, ProfileValidator validator)
 {
-    [Then(@"the response status should be (\d+)")]
+    [Then(@"^the response status should be (\d+)$")]
     public void Status(int status) => ResponseChecks.Status(session.LastResponse, status).ThrowIfFailed();
 
-    [Then(@"the response should be an? ""(\w+)"" resource")]
+    [Then(@"^the response should be an? ""(\w+)"" resource$")]
     public void ResourceType(string resourceType) => ResponseChecks.ResourceType(session.LastResponse, resourceType).ThrowIfFailed();
 
-    [Then(@"the response should be valid against the ""([^""]+)"" profile")]
+    [Then(@"^the response should be valid against the ""([^""]+)"" profile$")]
     public void ValidAgainst(string profile) => ResponseChecks.ValidAgainst(session.LastResponse, validator, profile).ThrowIfFailed();
 
-    [Then(@"the response element ""([^""]+)"" should be ""([^""]*)""")]
+    [Then(@"^the response element ""([^""]+)"" should be ""([^""]*)""$")]
     public void ElementValue(string path, string value) => ResponseChecks.ElementValue(session.LastResponse, path, value).ThrowIfFailed();
 
-    [Then(@"the response should have these element values:")]
+    [Then(@"^the response should have these element values:$")]
     public void ElementValues(Table table)
     {
         var check = new Check();
@@ -29,7 +30,7 @@ public sealed class ResponseSteps(ConsumerSession session, ProfileValidator vali
         check.ThrowIfFailed();
     }
 
-    [Then(@"the response should be an OperationOutcome with Spine error code ""(\w+)""")]
+    [Then(@"^the response should be an OperationOutcome with Spine error code ""(\w+)""$")]
     public void OperationOutcome(string spineCode) =>
         ResponseChecks.OperationOutcome(session.LastResponse, spineCode, validator).ThrowIfFailed();
 }

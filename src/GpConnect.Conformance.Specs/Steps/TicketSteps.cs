@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 
 namespace GpConnect.Conformance.Specs.Steps;
@@ -10,7 +11,7 @@ public sealed class TicketSteps
     /// For tickets that change nothing a provider does (cosmetic, consumer-only): the scenario states the ticket and
     /// is reported "not applicable" with the reason, never "passed". Such features are also tagged @not-provider-testable.
     /// </summary>
-    [Given(@"this ticket changes nothing a provider does: (.+)")]
+    [Given(@"^this ticket changes nothing a provider does: (.+)$")]
     public void NotProviderTestable(string reason) =>
         throw new ScenarioNotApplicableException($"Not provider-testable: {reason}");
 }

@@ -1,5 +1,5 @@
 using GpConnect.Conformance.Runner.Results;
-using Microsoft.Extensions.DependencyInjection;
+using Reqnroll.BoDi;
 
 namespace GpConnect.Conformance.Runner.Tests.TestSupport;
 
@@ -23,10 +23,11 @@ internal static class FeatureText
         var journal = new Journal();
         await using var runner = Runner(journal, bindings);
         var result = await runner.RunScenarioAsync(Single(feature), TestContext.Current.CancellationToken);
-        await runner.FinishRunAsync(TestContext.Current.CancellationToken);
+        await runner.FinishRunAsync();
         return (result, journal);
     }
 
+    /// <summary>A runner over this test assembly's [Binding] classes (Reqnroll discovers bindings per assembly; the types only document intent).</summary>
     public static ScenarioRunner Runner(Journal journal, params Type[] bindings) =>
-        new(BindingRegistry.FromTypes(bindings), services => services.AddSingleton(journal));
+        new(new ScenarioRunnerOptions { BindingAssembly = typeof(FeatureText).Assembly, RegisterRunServices = c => c.RegisterInstanceAs(journal) });
 }

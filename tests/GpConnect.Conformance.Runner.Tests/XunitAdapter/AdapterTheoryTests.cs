@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner.Xunit;
 
 [assembly: AssemblyFixture(typeof(GpConnect.Conformance.Runner.Tests.XunitAdapter.AdapterRunFixture))]
@@ -8,6 +9,7 @@ namespace GpConnect.Conformance.Runner.Tests.XunitAdapter;
 /// The adapter used for real: every pickle of adapter-features/ is one xUnit test case. Checked from outside with
 /// <c>dotnet test --list-tests</c> and <c>--filter "Tag=@ticket-912"</c> (see the report of the runner work).
 /// </summary>
+[TestCaseOrderer(typeof(ScenarioTestCaseOrderer))]
 public sealed class AdapterTheoryTests(AdapterRunFixture fixture)
 {
     public static readonly Lazy<FeatureCatalog> Catalog = new(() =>
@@ -30,14 +32,32 @@ public sealed class AdapterTheoryTests(AdapterRunFixture fixture)
     [Fact]
     public void The_fixture_ran_the_before_test_run_hook_once()
     {
-        AdapterSteps.RunStarted.ShouldBe(1);
+        fixture.Runs.Started.ShouldBe(1);
     }
 }
 
 /// <summary>One runner for the whole test assembly, over the adapter steps only.</summary>
 public sealed class AdapterRunFixture : ScenarioRunFixture
 {
-    protected override ScenarioRunner CreateRunner() => new(BindingRegistry.FromTypes(typeof(AdapterSteps)));
+    /// <summary>This fixture's own run counter (other tests' runners get a fresh one from the container).</summary>
+    public AdapterRunCounter Runs { get; } = new();
+
+    protected override ScenarioRunner CreateRunner() => new(new ScenarioRunnerOptions
+    {
+        BindingAssembly = typeof(AdapterSteps).Assembly,
+        RegisterRunServices = c =>
+        {
+            c.RegisterInstanceAs(new TestSupport.Journal());
+            c.RegisterInstanceAs(Runs);
+        },
+    });
+}
+
+public sealed class AdapterRunCounter
+{
+    private int _started;
+    public int Started => Volatile.Read(ref _started);
+    public void Start() => Interlocked.Increment(ref _started);
 }
 
 public sealed class AdapterCounter
@@ -45,6 +65,7 @@ public sealed class AdapterCounter
     public int Value { get; set; }
 }
 
+[Binding]
 public sealed class AdapterSteps(AdapterCounter counter)
 {
     private static int _runStarted;
@@ -52,7 +73,11 @@ public sealed class AdapterSteps(AdapterCounter counter)
     public static int RunStarted => Volatile.Read(ref _runStarted);
 
     [BeforeTestRun]
-    public static void StartRun() => Interlocked.Increment(ref _runStarted);
+    public static void StartRun(AdapterRunCounter runs)
+    {
+        Interlocked.Increment(ref _runStarted);
+        runs.Start();
+    }
 
     [Given(@"^the adapter counter starts at (\d+)$")]
     public void Start(int value) => counter.Value = value;

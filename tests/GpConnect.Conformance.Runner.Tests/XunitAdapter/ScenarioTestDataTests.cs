@@ -96,6 +96,8 @@ public class ScenarioTestDataTests
         var error = await Should.ThrowAsync<ScenarioFailedException>(() => ScenarioTestCase.RunAsync(Catalog, runner, "features/tickets/t912.feature:4", TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("Undefined step 'Given x' (line 5)");
-        error.Message.ShouldContain("public void GivenX()");
+        error.Message.ShouldContain("Snippet for the undefined step:");
+        error.Message.ShouldContain("[Given(@\"^x$\")]");
+        error.Message.ShouldContain("public async Task GivenXAsync()");
     }
 }

@@ -11,7 +11,7 @@ namespace GpConnect.Conformance.Specs.Domain.Core;
 /// for the statement in each declared format (and in XML when XML is not declared, which must then be refused with 415),
 /// keeping every exchange as evidence.
 /// </summary>
-public sealed class DeclaredFormats(ConsumerSession session, ScenarioContext scenario)
+public sealed class DeclaredFormats(ConsumerSession session, ConformanceScenario scenario)
 {
     private readonly List<(string Declared, ProviderResponse Response)> _served = [];
     private ProviderResponse? _undeclaredXml;

@@ -9,7 +9,7 @@ namespace GpConnect.Conformance.Specs.Domain.Core;
 /// a read needs no configured id. One per scenario; the look-up is sent directly (it is not the request under test, so
 /// pending request changes are not applied to it) and kept as evidence.
 /// </summary>
-public sealed class PracticeOrganisation(ConsumerSession session, ConformanceSettings settings, ScenarioContext scenario)
+public sealed class PracticeOrganisation(ConsumerSession session, ConformanceSettings settings, ConformanceScenario scenario)
 {
     private string? _id;
 

@@ -11,7 +11,7 @@ namespace GpConnect.Conformance.Specs.Domain.Core;
 /// One TLS mutual-authentication scenario: the HTTPS endpoint (see <see cref="TlsEndpoint"/>) and the consumer's attempts
 /// to get the capability statement from it with one client certificate set-up or another. Disposes the endpoint.
 /// </summary>
-public sealed class TlsScenario(ConformanceSettings settings, ScenarioContext scenario) : IAsyncDisposable
+public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenario scenario) : IAsyncDisposable, IDisposable
 {
     private TlsEndpoint? _endpoint;
     private ProviderResponse? _last;
@@ -41,6 +41,11 @@ public sealed class TlsScenario(ConformanceSettings settings, ScenarioContext sc
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_endpoint is not null) await _endpoint.DisposeAsync().ConfigureAwait(false);
+        var endpoint = _endpoint;
+        _endpoint = null;
+        if (endpoint is not null) await endpoint.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Reqnroll's container disposes scenario objects synchronously (it knows IDisposable only).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -1,3 +1,4 @@
+using Reqnroll;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client;
@@ -19,28 +20,28 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 /// </summary>
 [Binding]
 public sealed class AppointmentRecordSteps(
-    ConsumerSession session, AppointmentContext appointment, AppointmentActions actions, TestDataService data, TimeProvider clock, ScenarioContext scenario)
+    ConsumerSession session, AppointmentContext appointment, AppointmentActions actions, TestDataService data, TimeProvider clock, ConformanceScenario scenario)
 {
-    [Given(@"the appointments asked for are those of a patient who has dissented from sharing their record")]
+    [Given(@"^the appointments asked for are those of a patient who has dissented from sharing their record$")]
     public void DissentingPatient() => appointment.PatientId = data.Require("patients.dissent", "logicalId");
 
-    [Given(@"a patient without appointments in the coming two weeks")]
+    [Given(@"^a patient without appointments in the coming two weeks$")]
     public void PatientWithoutAppointments() => appointment.PatientId = data.Require(Roles.PatientWithoutAppointments, "logicalId");
 
-    [Given(@"an appointment of the patient earlier today, whose time has passed")]
+    [Given(@"^an appointment of the patient earlier today, whose time has passed$")]
     public void EarlierToday() => appointment.AppointmentId = data.Require(Roles.EarlierToday, "appointmentId");
 
-    [Given(@"an appointment for which the practice holds business identifiers")]
+    [Given(@"^an appointment for which the practice holds business identifiers$")]
     public void WithIdentifiers() => appointment.AppointmentId = data.Require(Roles.WithBusinessIdentifiers, "appointmentId");
 
-    [Given(@"an appointment that started before today")]
+    [Given(@"^an appointment that started before today$")]
     public void PastAppointment() => appointment.AppointmentId = data.Require(Roles.Past, "appointmentId");
 
     /// <summary>
     /// The consumer's copy of the past appointment: the provider's representation when it serves one (which it must not,
     /// APT-150), else one composed from what the test data records, so the change that follows has a body to send.
     /// </summary>
-    [Given(@"the consumer holds that appointment as the practice recorded it")]
+    [Given(@"^the consumer holds that appointment as the practice recorded it$")]
     public async Task HoldsPastAppointment()
     {
         var response = await actions.ReadAsync(appointment.RequireId(), scenario.CancellationToken);
@@ -56,14 +57,14 @@ public sealed class AppointmentRecordSteps(
         appointment.ETag = null;
     }
 
-    [When(@"the consumer retrieves the patient's appointments for the next (\d+) days with the extra parameter ""([^""=]+)=([^""]*)""")]
+    [When(@"^the consumer retrieves the patient's appointments for the next (\d+) days with the extra parameter ""([^""=]+)=([^""]*)""$")]
     public Task RetrieveWithExtra(int days, string name, string value)
     {
         var today = UkTime.Today(clock);
         return actions.RetrieveAsync(AppointmentRequests.Retrieve(Patient(), today, today.AddDays(days)).AddQuery(name, value), scenario.CancellationToken);
     }
 
-    [When(@"the consumer retrieves the patient's appointments from today to (the day of|the day before) that appointment")]
+    [When(@"^the consumer retrieves the patient's appointments from today to (the day of|the day before) that appointment$")]
     public Task RetrieveUpTo(string which)
     {
         var day = AppointmentDay();
@@ -74,35 +75,35 @@ public sealed class AppointmentRecordSteps(
         return actions.RetrieveAsync(AppointmentRequests.Retrieve(Patient(), today, to), scenario.CancellationToken);
     }
 
-    [When(@"the consumer reads the Location the appointment names")]
+    [When(@"^the consumer reads the Location the appointment names$")]
     public Task ReadLocation() =>
         session.SendAsync(GpConnectRequest.For(Interactions.ReadLocation, NamedLocation()), scenario.CancellationToken);
 
-    [When(@"the consumer cancels the appointment (" + CancellationDefects.Phrases + ")")]
+    [When(@"^the consumer cancels the appointment (" + CancellationDefects.Phrases + ")$")]
     public Task CancelWithDefect(string defect) =>
         actions.CancelAsync(CancellationDefects.Apply(appointment.RequireRepresentation(), defect, AppointmentActions.CancellationReason), scenario.CancellationToken);
 
-    [Then(@"the patient's appointments should not include that appointment")]
+    [Then(@"^the patient's appointments should not include that appointment$")]
     public void ExcludesAppointment() =>
         AppointmentLifecycleChecks.BundleLacksAppointment(session.LastResponse, appointment.RequireId(), "it starts after the upper bound of the range").ThrowIfFailed();
 
-    [Then(@"the response should be an empty searchset")]
+    [Then(@"^the response should be an empty searchset$")]
     public void EmptySearchset() => AppointmentLifecycleChecks.EmptySearchset(session.LastResponse).ThrowIfFailed();
 
-    [Then(@"the appointment's identifiers should each carry only a system and a value")]
+    [Then(@"^the appointment's identifiers should each carry only a system and a value$")]
     public void Identifiers()
     {
         ResponseChecks.ResourceType(session.LastResponse, "Appointment").ThrowIfFailed();
         AppointmentLifecycleChecks.BusinessIdentifiers(session.LastResponse.Resource!).ThrowIfFailed();
     }
 
-    [Then(@"everything but the status and the cancellation reason should be as it was before the cancellation")]
+    [Then(@"^everything but the status and the cancellation reason should be as it was before the cancellation$")]
     public void UnchangedButStatus() =>
         AppointmentLifecycleChecks.UnchangedButStatusAndReason(
             appointment.PreviousRepresentation ?? throw new InvalidOperationException("No appointment was changed in this scenario."),
             appointment.RequireRepresentation()).ThrowIfFailed();
 
-    [Then(@"the Location read should not be one of the practice's surgeries")]
+    [Then(@"^the Location read should not be one of the practice's surgeries$")]
     public void NotASurgery()
     {
         ResponseChecks.ResourceType(session.LastResponse, "Location").ThrowIfFailed();
@@ -113,7 +114,7 @@ public sealed class AppointmentRecordSteps(
         AppointmentLifecycleChecks.NotASurgery(session.LastResponse.Resource!.SelectValue("id") ?? "", surgeries).ThrowIfFailed();
     }
 
-    [Then(@"the appointment's comment should name the kind of visit")]
+    [Then(@"^the appointment's comment should name the kind of visit$")]
     public void CommentNamesVisit()
     {
         var read = appointment.RequireRepresentation();

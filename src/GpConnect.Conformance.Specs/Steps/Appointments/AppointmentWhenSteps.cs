@@ -1,3 +1,4 @@
+using Reqnroll;
 using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
@@ -11,19 +12,19 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 /// <summary>When steps of the Appointment Management features: book, read, retrieve, amend, cancel.</summary>
 [Binding]
 public sealed class AppointmentWhenSteps(
-    AppointmentContext appointment, AppointmentActions actions, TestDataService data, TimeProvider clock, ScenarioContext scenario)
+    AppointmentContext appointment, AppointmentActions actions, TestDataService data, TimeProvider clock, ConformanceScenario scenario)
 {
-    [When(@"the consumer books the slots?")]
+    [When(@"^the consumer books the slots?$")]
     public Task Book() => actions.BookAsync(Booking(), scenario.CancellationToken);
 
-    [When(@"the consumer books the same slot again")]
+    [When(@"^the consumer books the same slot again$")]
     public Task BookAgain() => actions.BookAsync(Booking(), scenario.CancellationToken);
 
-    [When(@"the consumer books the slot with a cancellation reason in the request")]
+    [When(@"^the consumer books the slot with a cancellation reason in the request$")]
     public Task BookWithCancellationReason() =>
         actions.BookAsync(AppointmentEdits.WithCancellationReason(Booking(), AppointmentActions.CancellationReason), scenario.CancellationToken);
 
-    [When(@"the consumer books the slot with ""(\w+)"" in the request")]
+    [When(@"^the consumer books the slot with ""(\w+)"" in the request$")]
     public Task BookWithForbiddenElement(string element)
     {
         var booking = Booking();
@@ -35,7 +36,7 @@ public sealed class AppointmentWhenSteps(
         return actions.BookAsync(booking, scenario.CancellationToken);
     }
 
-    [When(@"the consumer books the slot with a (\d+)-character description and a (\d+)-character comment")]
+    [When(@"^the consumer books the slot with a (\d+)-character description and a (\d+)-character comment$")]
     public Task BookWithTextsOfLength(int descriptionLength, int commentLength)
     {
         var booking = Booking();
@@ -44,7 +45,7 @@ public sealed class AppointmentWhenSteps(
         return actions.BookAsync(booking, scenario.CancellationToken);
     }
 
-    [When(@"the consumer books the Visit slot")]
+    [When(@"^the consumer books the Visit slot$")]
     public Task BookVisitSlot()
     {
         var slot = data.Require(Roles.VisitSlot);
@@ -58,83 +59,83 @@ public sealed class AppointmentWhenSteps(
         return actions.BookAsync(Booking(), scenario.CancellationToken);
     }
 
-    [When(@"the consumer reads the appointment")]
+    [When(@"^the consumer reads the appointment$")]
     public Task Read() => actions.ReadAsync(appointment.RequireId(), scenario.CancellationToken);
 
-    [When(@"the consumer retrieves the patient's appointments for the next (\d+) days")]
+    [When(@"^the consumer retrieves the patient's appointments for the next (\d+) days$")]
     public Task RetrieveAhead(int days)
     {
         var today = UkTime.Today(clock);
         return actions.RetrieveAsync(AppointmentRequests.Retrieve(Patient(), today, today.AddDays(days)), scenario.CancellationToken);
     }
 
-    [When(@"the consumer retrieves the patient's appointments from (\d+) days ago to tomorrow")]
+    [When(@"^the consumer retrieves the patient's appointments from (\d+) days ago to tomorrow$")]
     public Task RetrieveFromPast(int daysAgo)
     {
         var today = UkTime.Today(clock);
         return actions.RetrieveAsync(AppointmentRequests.Retrieve(Patient(), today.AddDays(-daysAgo), today.AddDays(1)), scenario.CancellationToken);
     }
 
-    [When(@"the consumer retrieves the patient's appointments with start ""([^""]*)"" and start ""([^""]*)""")]
+    [When(@"^the consumer retrieves the patient's appointments with start ""([^""]*)"" and start ""([^""]*)""$")]
     public Task RetrieveWithStarts(string first, string second) =>
         actions.RetrieveAsync(AppointmentRequests.RetrieveWithStarts(Patient(), Dated(first), Dated(second)), scenario.CancellationToken);
 
-    [When(@"the consumer retrieves the patient's appointments with only start ""([^""]*)""")]
+    [When(@"^the consumer retrieves the patient's appointments with only start ""([^""]*)""$")]
     public Task RetrieveWithOneStart(string only) =>
         actions.RetrieveAsync(AppointmentRequests.RetrieveWithStarts(Patient(), Dated(only)), scenario.CancellationToken);
 
-    [When(@"the consumer retrieves the patient's appointments without any start parameter")]
+    [When(@"^the consumer retrieves the patient's appointments without any start parameter$")]
     public Task RetrieveWithoutStart() =>
         actions.RetrieveAsync(AppointmentRequests.RetrieveWithStarts(Patient()), scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment's description and comment")]
+    [When(@"^the consumer amends the appointment's description and comment$")]
     public Task AmendBoth() =>
         actions.AmendAsync(AppointmentEdits.WithComment(AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.NewDescription()), actions.NewComment()),
             scenario.CancellationToken);
 
-    [When(@"the consumer cancels the appointment giving a (\d+)-character reason")]
+    [When(@"^the consumer cancels the appointment giving a (\d+)-character reason$")]
     public Task CancelWithLongReason(int length) =>
         actions.CancelAsync(AppointmentEdits.Cancelled(appointment.RequireRepresentation(), actions.SentReason = actions.Text(length, "cancellation reason")),
             scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment's comment")]
+    [When(@"^the consumer amends the appointment's comment$")]
     public Task AmendComment() =>
         actions.AmendAsync(AppointmentEdits.WithComment(appointment.RequireRepresentation(), actions.NewComment()), scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment to a (\d+)-character description and a (\d+)-character comment")]
+    [When(@"^the consumer amends the appointment to a (\d+)-character description and a (\d+)-character comment$")]
     public Task AmendWithTextsOfLength(int descriptionLength, int commentLength) =>
         actions.AmendAsync(AppointmentEdits.WithComment(
             AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.Text(descriptionLength, "description")),
             actions.Text(commentLength, "comment")), scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment's description")]
+    [When(@"^the consumer amends the appointment's description$")]
     public Task AmendDescription() =>
         actions.AmendAsync(AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.NewDescription()), scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment's description with the version it read before the last change")]
+    [When(@"^the consumer amends the appointment's description with the version it read before the last change$")]
     public Task AmendStale() =>
         actions.AmendAsync(AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.NewDescription()), scenario.CancellationToken,
             appointment.PreviousETag ?? throw new InvalidOperationException("No earlier version: a Given step must change the appointment first."));
 
-    [When(@"the consumer amends the appointment changing its (start|end|status|priority|participant)")]
+    [When(@"^the consumer amends the appointment changing its (start|end|status|priority|participant)$")]
     public Task AmendForbidden(string element) =>
         actions.AmendAsync(AppointmentEdits.WithForbiddenChange(AppointmentEdits.WithDescription(appointment.RequireRepresentation(), actions.NewDescription()), element),
             scenario.CancellationToken);
 
-    [When(@"the consumer amends the appointment adding a cancellation reason")]
+    [When(@"^the consumer amends the appointment adding a cancellation reason$")]
     public Task AmendWithCancellationReason() =>
         actions.AmendAsync(AppointmentEdits.WithCancellationReason(appointment.RequireRepresentation(), AppointmentActions.CancellationReason), scenario.CancellationToken);
 
-    [When(@"the consumer cancels the appointment")]
+    [When(@"^the consumer cancels the appointment$")]
     public Task Cancel() =>
         actions.CancelAsync(AppointmentEdits.Cancelled(appointment.RequireRepresentation(), AppointmentActions.CancellationReason), scenario.CancellationToken);
 
-    [When(@"the consumer cancels the appointment with the version it read before the last change")]
+    [When(@"^the consumer cancels the appointment with the version it read before the last change$")]
     public Task CancelStale() =>
         actions.CancelAsync(AppointmentEdits.Cancelled(appointment.RequireRepresentation(), AppointmentActions.CancellationReason), scenario.CancellationToken,
             appointment.PreviousETag ?? throw new InvalidOperationException("No earlier version: a Given step must change the appointment first."));
 
-    [When(@"the consumer cancels the appointment also changing its (description|comment|participant)")]
+    [When(@"^the consumer cancels the appointment also changing its (description|comment|participant)$")]
     public Task CancelAndChange(string element)
     {
         var cancelled = AppointmentEdits.Cancelled(appointment.RequireRepresentation(), AppointmentActions.CancellationReason);

@@ -1,3 +1,4 @@
+using Reqnroll;
 using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Configuration;
@@ -19,12 +20,12 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 [Binding]
 public sealed class BookingRuleSteps(
     ConsumerSession session, AppointmentContext appointment, AppointmentActions actions, BookedAppointments booked, TestDataService data,
-    ConformanceSettings settings, TimeProvider clock, ProfileValidator validator, ScenarioContext scenario)
+    ConformanceSettings settings, TimeProvider clock, ProfileValidator validator, ConformanceScenario scenario)
 {
     /// <summary>Ids no practice holds, so a reference to them must be refused.</summary>
     public const string UnknownSlotId = "gpcc-no-such-slot-0";
 
-    [Given(@"a free slot in the past found by searching for free slots")]
+    [Given(@"^a free slot in the past found by searching for free slots$")]
     public async Task PastFreeSlot()
     {
         var today = UkTime.Today(clock);
@@ -35,10 +36,10 @@ public sealed class BookingRuleSteps(
             $"A search for free slots from yesterday to today found no free slot that has already started ({response.Describe()}); the scenario needs one (appointments.md §13.8, TD-19).")];
     }
 
-    [When(@"the consumer books the slot (" + BookingDefects.Phrases + ")")]
+    [When(@"^the consumer books the slot (" + BookingDefects.Phrases + ")$")]
     public Task BookWithDefect(string defect) => actions.BookAsync(BookingDefects.Apply(Booking(), defect), scenario.CancellationToken);
 
-    [When(@"the consumer books a slot the practice does not hold")]
+    [When(@"^the consumer books a slot the practice does not hold$")]
     public Task BookUnknownSlot()
     {
         var booking = Booking();
@@ -46,14 +47,14 @@ public sealed class BookingRuleSteps(
         return actions.BookAsync(booking, scenario.CancellationToken);
     }
 
-    [When(@"the consumer books the slot for a patient the practice does not hold")]
+    [When(@"^the consumer books the slot for a patient the practice does not hold$")]
     public Task BookForUnknownPatient()
     {
         appointment.PatientId = "gpcc-no-such-patient-0";
         return actions.BookAsync(Booking(), scenario.CancellationToken);
     }
 
-    [When(@"the consumer books the slot with a body that is not valid JSON")]
+    [When(@"^the consumer books the slot with a body that is not valid JSON$")]
     public Task BookUnreadable()
     {
         var text = Booking().ToJsonString();
@@ -61,7 +62,7 @@ public sealed class BookingRuleSteps(
     }
 
     /// <summary>Books with an XML body (APT-117); a created appointment is recorded for teardown from the XML it returns.</summary>
-    [When(@"the consumer books the slot sending the appointment as XML")]
+    [When(@"^the consumer books the slot sending the appointment as XML$")]
     public async Task BookAsXml()
     {
         var resource = Fhir.FhirParser.Parse(Booking().ToJsonString(), Fhir.FhirFormat.Json).Root
@@ -72,7 +73,7 @@ public sealed class BookingRuleSteps(
         if (response.StatusCode == 201 && response.Resource?.ResourceType == "Appointment" && response.Resource.SelectValue("id") is { } id) actions.RecordBooking(id, Booking());
     }
 
-    [When(@"the consumer books the slot sending a slot type and a schedule type of its own")]
+    [When(@"^the consumer books the slot sending a slot type and a schedule type of its own$")]
     public Task BookWithOwnTypes()
     {
         var booking = Booking();
@@ -81,7 +82,7 @@ public sealed class BookingRuleSteps(
         return actions.BookAsync(booking, scenario.CancellationToken);
     }
 
-    [When(@"the consumer books a free slot for the patient just registered")]
+    [When(@"^the consumer books a free slot for the patient just registered$")]
     public async Task BookForRegisteredPatient()
     {
         var registered = session.LastResponse.BundleEntries("Patient").FirstOrDefault()?.SelectValue("id")
@@ -92,23 +93,23 @@ public sealed class BookingRuleSteps(
         await actions.BookAsync(Booking(), scenario.CancellationToken);
     }
 
-    [Then(@"the response should be an OperationOutcome with Spine error code ""(\w+)"" or ""(\w+)""")]
+    [Then(@"^the response should be an OperationOutcome with Spine error code ""(\w+)"" or ""(\w+)""$")]
     public void OneOfCodes(string preferred, string tolerated) =>
         AppointmentLifecycleChecks.OperationOutcomeWithOneOf(session.LastResponse, validator, preferred, tolerated).ThrowIfFailed();
 
-    [Then(@"the response status should be (\d+) with no body")]
+    [Then(@"^the response status should be (\d+) with no body$")]
     public void NoBody(int status) => AppointmentLifecycleChecks.NoBody(session.LastResponse, status).ThrowIfFailed();
 
-    [Then(@"the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot")]
+    [Then(@"^the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot$")]
     public void ScheduleDetails() =>
         AppointmentLifecycleChecks.ScheduleDetails(Resource(), appointment.ChosenSlots.FirstOrDefault()
             ?? throw new InvalidOperationException("No slot was booked in this scenario.")).ThrowIfFailed();
 
-    [Then(@"the appointment should carry neither ""(\w+)"" nor ""(\w+)""")]
+    [Then(@"^the appointment should carry neither ""(\w+)"" nor ""(\w+)""$")]
     public void Neither(string first, string second) => AppointmentLifecycleChecks.Without(Resource(), first, second).ThrowIfFailed();
 
     /// <summary>Fills the slot limit of the organisation the test data names (APT-120): as many bookings as the limit, as that organisation.</summary>
-    [Given(@"an organisation with a slot limit has booked as many appointments as its limit allows")]
+    [Given(@"^an organisation with a slot limit has booked as many appointments as its limit allows$")]
     public async Task FillSlotLimit()
     {
         var role = data.Require(Roles.SlotLimit);
@@ -126,7 +127,7 @@ public sealed class BookingRuleSteps(
         appointment.ChosenSlots = [slots[limit]];
     }
 
-    [When(@"that organisation books one more slot")]
+    [When(@"^that organisation books one more slot$")]
     public Task BookBeyondLimit() => actions.BookAsync(AsOrganisation(Booking(), data.Require(Roles.SlotLimit, "odsCode")), scenario.CancellationToken);
 
     /// <summary>The booking with <paramref name="odsCode"/> as the booking organisation's ODS code.</summary>

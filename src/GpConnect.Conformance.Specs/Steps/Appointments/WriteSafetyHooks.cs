@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
@@ -12,7 +13,7 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 /// attached to the scenario as evidence and printed on the console.
 /// </summary>
 [Binding]
-public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient client, ConformanceSettings settings, ScenarioContext scenario, Domain.Run.RunState run)
+public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient client, ConformanceSettings settings, ConformanceScenario scenario, Domain.Run.RunState run)
 {
     [BeforeScenario("@writes", Order = 1)]
     public void SkipWritesWhenNotAllowed()

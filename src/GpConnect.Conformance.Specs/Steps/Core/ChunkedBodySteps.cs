@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain;
 using GpConnect.Conformance.Specs.Domain.Appointments;
@@ -6,9 +7,9 @@ namespace GpConnect.Conformance.Specs.Steps.Core;
 
 /// <summary>core.md §1.6: request bodies sent with Transfer-Encoding: chunked are processed like any other (CORE-025).</summary>
 [Binding]
-public sealed class ChunkedBodySteps(ConsumerSession session, AppointmentActions actions, ScenarioContext scenario)
+public sealed class ChunkedBodySteps(ConsumerSession session, AppointmentActions actions, ConformanceScenario scenario)
 {
-    [When(@"the consumer books the slot with the request body sent chunked")]
+    [When(@"^the consumer books the slot with the request body sent chunked$")]
     public Task BookChunked()
     {
         session.ChangeNextRequest("body sent with Transfer-Encoding: chunked", r => r.SendChunked = true);

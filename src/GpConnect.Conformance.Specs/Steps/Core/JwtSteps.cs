@@ -1,3 +1,4 @@
+using Reqnroll;
 using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
@@ -11,36 +12,36 @@ namespace GpConnect.Conformance.Specs.Steps.Core;
 [Binding]
 public sealed class JwtSteps(ConsumerSession session, TimingScenario timing, SpecVersionExpectations expectations)
 {
-    [Given(@"the JWT has no ""(\w+)"" claim")]
+    [Given(@"^the JWT has no ""(\w+)"" claim$")]
     public void RemoveClaim(string claim) =>
         session.ChangeNextRequest($"JWT without {claim}", r => r.AlterToken(d => d.RemoveClaim(claim)));
 
-    [Given(@"the JWT ""(\w+)"" claim is null")]
+    [Given(@"^the JWT ""(\w+)"" claim is null$")]
     public void NullClaim(string claim) =>
         session.ChangeNextRequest($"JWT {claim}: null", r => r.AlterToken(d => d.SetClaim(claim, (JsonNode?)null)));
 
-    [Given(@"the request's authorization has (.+)")]
+    [Given(@"^the request's authorization has (.+)$")]
     public void Defect(string name)
     {
         var defect = JwtDefects.Named(name);
         session.ChangeNextRequest(defect.Name, r => defect.Apply(r, session.Client));
     }
 
-    [Given(@"the JWT expired (\d+) seconds ago")]
+    [Given(@"^the JWT expired (\d+) seconds ago$")]
     public void ExpiredAgo(int seconds)
     {
         timing.Point = new ClockSkewPoint(TimingClaim.ExpiredAgo, seconds);
         session.ChangeNextRequest($"JWT exp = now − {seconds} s", r => r.AlterToken(d => d.SetExpiryRelativeToNow(TimeSpan.FromSeconds(-seconds))));
     }
 
-    [Given(@"the JWT was issued (\d+) seconds in the future")]
+    [Given(@"^the JWT was issued (\d+) seconds in the future$")]
     public void IssuedAhead(int seconds)
     {
         timing.Point = new ClockSkewPoint(TimingClaim.IssuedAhead, seconds);
         session.ChangeNextRequest($"JWT iat = now + {seconds} s", r => r.AlterToken(d => d.SetIssuedAtRelativeToNow(TimeSpan.FromSeconds(seconds))));
     }
 
-    [Then(@"the provider should accept or reject the token as the configured clock-skew rule requires")]
+    [Then(@"^the provider should accept or reject the token as the configured clock-skew rule requires$")]
     public void JudgedByClockSkewRule()
     {
         bool mustAccept;

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Checks.Core;
@@ -13,16 +14,16 @@ namespace GpConnect.Conformance.Specs.Steps.Core;
 [Binding]
 public sealed class ResponseTimeSteps(
     ConsumerSession session, ResponseTimeContext timing, SpecVersionExpectations expectations, ConformanceSettings settings,
-    TimeProvider clock, AppointmentActions actions, TestDataService data, ScenarioContext scenario)
+    TimeProvider clock, AppointmentActions actions, TestDataService data, ConformanceScenario scenario)
 {
-    [When(@"the consumer sends the ""([^""]+)"" request (\d+) times")]
+    [When(@"^the consumer sends the ""([^""]+)"" request (\d+) times$")]
     public async Task SendRepeatedly(string useCase, int times)
     {
         for (var i = 0; i < times; i++)
             timing.Responses.Add(await session.SendAsync(RepresentativeRequests.For(useCase, settings, clock), scenario.CancellationToken));
     }
 
-    [When(@"the consumer books (\d+) free slots one after another")]
+    [When(@"^the consumer books (\d+) free slots one after another$")]
     public async Task BookSeveral(int count)
     {
         var patient = data.Require(Roles.BookablePatient, "logicalId");
@@ -33,11 +34,11 @@ public sealed class ResponseTimeSteps(
             timing.Responses.Add(await actions.BookAsync(AppointmentRequests.Booking([slot], patient, settings.Consumer, clock), scenario.CancellationToken));
     }
 
-    [Then(@"the fastest answer should come within the query time limit")]
+    [Then(@"^the fastest answer should come within the query time limit$")]
     public void WithinQueryLimit() =>
         ResponseTimeChecks.Fastest(timing.Responses, expectations.QueryResponseLimit, "query", "expectations:queryResponseLimitMs").ThrowIfFailed();
 
-    [Then(@"the fastest answer should come within the command time limit")]
+    [Then(@"^the fastest answer should come within the command time limit$")]
     public void WithinCommandLimit() =>
         ResponseTimeChecks.Fastest(timing.Responses, expectations.CommandResponseLimit, "command", "expectations:commandResponseLimitMs").ThrowIfFailed();
 }

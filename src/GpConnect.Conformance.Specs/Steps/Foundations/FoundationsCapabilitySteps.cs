@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Checks;
 using GpConnect.Conformance.Specs.Checks.Foundations;
@@ -9,7 +10,7 @@ namespace GpConnect.Conformance.Specs.Steps.Foundations;
 [Binding]
 public sealed class FoundationsCapabilitySteps(ConsumerSession session)
 {
-    [Then(@"the capability statement should declare these Foundations interactions:")]
+    [Then(@"^the capability statement should declare these Foundations interactions:$")]
     public void Interactions(Table table)
     {
         var check = new Check();
@@ -21,7 +22,7 @@ public sealed class FoundationsCapabilitySteps(ConsumerSession session)
         check.ThrowIfFailed();
     }
 
-    [Then(@"the capability statement should declare the operation ""([^""]+)"" defined by ""([^""]+)""")]
+    [Then(@"^the capability statement should declare the operation ""([^""]+)"" defined by ""([^""]+)""$")]
     public void Operation(string name, string definition) =>
         FoundationsCapabilityChecks.DeclaresOperation(session.LastResponse, name, definition).ThrowIfFailed();
 }

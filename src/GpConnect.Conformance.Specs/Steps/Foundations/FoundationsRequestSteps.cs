@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Client.Interactions;
@@ -10,17 +11,17 @@ namespace GpConnect.Conformance.Specs.Steps.Foundations;
 
 /// <summary>When steps of the Foundations use cases: Find, Read and Register, for the test data the scenario chose.</summary>
 [Binding]
-public sealed class FoundationsRequestSteps(ConsumerSession session, FoundationsScenario scenario, ConformanceSettings settings, ScenarioContext context)
+public sealed class FoundationsRequestSteps(ConsumerSession session, FoundationsScenario scenario, ConformanceSettings settings, ConformanceScenario context)
 {
     private static readonly IReadOnlyDictionary<string, string> SearchField = new Dictionary<string, string>
     {
         ["patient"] = "nhsNumber", ["practitioner"] = "sdsUserId", ["organisation"] = "odsCode",
     };
 
-    [When(@"the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code)")]
+    [When(@"^the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code)$")]
     public Task Find(string kind) => session.SendAsync(FoundationsRequests.Find(kind, scenario.Value(SearchField[kind])), context.CancellationToken);
 
-    [When(@"the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) sent twice")]
+    [When(@"^the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) sent twice$")]
     public Task FindTwice(string kind)
     {
         var value = scenario.Value(SearchField[kind]);
@@ -28,28 +29,28 @@ public sealed class FoundationsRequestSteps(ConsumerSession session, Foundations
         return session.SendAsync(FoundationsRequests.Find(kind, value).AddQuery("identifier", $"{system}|{value}"), context.CancellationToken);
     }
 
-    [When(@"the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) with the extra parameter ""([^""=]+)=([^""]*)""")]
+    [When(@"^the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) with the extra parameter ""([^""=]+)=([^""]*)""$")]
     public Task FindWithExtraParameter(string kind, string name, string value) =>
         session.SendAsync(FoundationsRequests.Find(kind, scenario.Value(SearchField[kind])).AddQuery(name, value), context.CancellationToken);
 
-    [When(@"the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) in a parameter named ""([^""]+)""")]
+    [When(@"^the consumer finds the (patient|practitioner|organisation) by (?:NHS number|SDS user id|ODS code) in a parameter named ""([^""]+)""$")]
     public Task FindWithParameterName(string kind, string name) =>
         session.SendAsync(new GpConnectRequest(FoundationsRequests.FindInteraction(kind))
             .AddQuery(name, $"{FoundationsRequests.SystemFor(kind)}|{scenario.Value(SearchField[kind])}"), context.CancellationToken);
 
-    [When(@"the consumer finds an? (patient|practitioner|organisation) with the identifier ""([^""]*)""")]
+    [When(@"^the consumer finds an? (patient|practitioner|organisation) with the identifier ""([^""]*)""$")]
     public Task FindWithToken(string kind, string token) => session.SendAsync(FoundationsRequests.FindWithToken(kind, token), context.CancellationToken);
 
-    [When(@"the consumer finds an? (patient|practitioner|organisation) without an identifier")]
+    [When(@"^the consumer finds an? (patient|practitioner|organisation) without an identifier$")]
     public Task FindWithoutIdentifier(string kind) => session.SendAsync(FoundationsRequests.FindWithoutIdentifier(kind), context.CancellationToken);
 
-    [When(@"the consumer reads the (patient|practitioner|organisation|location)")]
+    [When(@"^the consumer reads the (patient|practitioner|organisation|location)$")]
     public Task Read(string kind) => session.SendAsync(FoundationsRequests.Read(kind, scenario.Value("logicalId")), context.CancellationToken);
 
-    [When(@"the consumer reads an? (patient|practitioner|organisation|location) with an id the provider does not hold")]
+    [When(@"^the consumer reads an? (patient|practitioner|organisation|location) with an id the provider does not hold$")]
     public Task ReadUnknown(string kind) => session.SendAsync(FoundationsRequests.Read(kind, FoundationsRequests.UnknownId()), context.CancellationToken);
 
-    [When(@"the consumer reads the patient returned")]
+    [When(@"^the consumer reads the patient returned$")]
     public Task ReadReturnedPatient()
     {
         FoundationsChecks.Returned(session.LastResponse, "Patient", out var patient).ThrowIfFailed();
@@ -58,23 +59,23 @@ public sealed class FoundationsRequestSteps(ConsumerSession session, Foundations
         return session.SendAsync(FoundationsRequests.Read("patient", scenario.LastPatientId ?? ""), context.CancellationToken);
     }
 
-    [Given(@"the registration (" + RegistrationChanges.Phrases + ")")]
+    [Given(@"^the registration (" + RegistrationChanges.Phrases + ")$")]
     public void ChangeRegistration(string change) => scenario.CurrentRegistration.Change(change);
 
-    [When(@"the consumer registers the patient")]
+    [When(@"^the consumer registers the patient$")]
     public Task Register() => SendRegistration(scenario.CurrentRegistration);
 
-    [When(@"the consumer registers the patient with the NHS number ""([^""]*)""")]
+    [When(@"^the consumer registers the patient with the NHS number ""([^""]*)""$")]
     public Task RegisterWithNhsNumber(string nhsNumber) => SendRegistration(scenario.StartRegistration(nhsNumber));
 
-    [When(@"the consumer sends a registration whose body is ""([^""]*)""")]
+    [When(@"^the consumer sends a registration whose body is ""([^""]*)""$")]
     public Task RegisterRawBody(string body)
     {
         RequireWrites();
         return session.SendAsync(new GpConnectRequest(Interactions.RegisterPatient).WithBody(body), context.CancellationToken);
     }
 
-    [When(@"the consumer registers the patient again")]
+    [When(@"^the consumer registers the patient again$")]
     public Task RegisterAgain()
     {
         RequireWrites();
@@ -98,7 +99,7 @@ public sealed class FoundationsRequestSteps(ConsumerSession session, Foundations
         scenario.RegistrationAnswered(response.StatusCode is 200 or 201);
     }
 
-    [When(@"the consumer finds the registered patient by NHS number")]
+    [When(@"^the consumer finds the registered patient by NHS number$")]
     public Task FindRegistered()
     {
         FoundationsChecks.Returned(session.LastResponse, "Patient", out var patient).ThrowIfFailed();

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Fhir;
 using GpConnect.Conformance.Runner;
@@ -10,7 +11,7 @@ namespace GpConnect.Conformance.Specs.Steps.Foundations;
 
 /// <summary>Then steps about the Foundations resources a response returns.</summary>
 [Binding]
-public sealed class FoundationsResponseSteps(ConsumerSession session, FoundationsScenario scenario, ConformanceSettings settings, ScenarioContext context)
+public sealed class FoundationsResponseSteps(ConsumerSession session, FoundationsScenario scenario, ConformanceSettings settings, ConformanceScenario context)
 {
     private ElementNode Returned(string kind)
     {
@@ -18,30 +19,30 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         return resource!;
     }
 
-    [Then(@"the searchset Bundle should hold no entries")]
+    [Then(@"^the searchset Bundle should hold no entries$")]
     public void Empty() => FoundationsChecks.Empty(session.LastResponse).ThrowIfFailed();
 
-    [Then(@"the searchset Bundle should hold exactly one (patient|practitioner|organisation)")]
+    [Then(@"^the searchset Bundle should hold exactly one (patient|practitioner|organisation)$")]
     public void ExactlyOne(string kind) => FoundationsChecks.EntryCount(session.LastResponse, FoundationsRequests.ResourceTypeOf(kind), 1).ThrowIfFailed();
 
-    [Then(@"the returned (patient|practitioner|organisation|location) should declare its GP Connect profile and a version")]
+    [Then(@"^the returned (patient|practitioner|organisation|location) should declare its GP Connect profile and a version$")]
     public void ProfileAndVersion(string kind) => FoundationsChecks.ProfileAndVersion(Returned(kind)).ThrowIfFailed();
 
-    [Then(@"the returned (patient|practitioner|organisation|location) should be the one requested")]
+    [Then(@"^the returned (patient|practitioner|organisation|location) should be the one requested$")]
     public void IdRequested(string kind) => FoundationsChecks.IdIs(Returned(kind), scenario.Value("logicalId")).ThrowIfFailed();
 
-    [Then(@"the ETag header should carry the returned (patient|practitioner|organisation|location)'s version")]
+    [Then(@"^the ETag header should carry the returned (patient|practitioner|organisation|location)'s version$")]
     public void ETag(string kind) => FoundationsChecks.ETag(session.LastResponse, Returned(kind)).ThrowIfFailed();
 
-    [Then(@"the returned (patient|practitioner|organisation|location) should have none of these elements: (.+)")]
+    [Then(@"^the returned (patient|practitioner|organisation|location) should have none of these elements: (.+)$")]
     public void NoneOf(string kind, string elements) =>
         FoundationsChecks.NoneOf(Returned(kind), elements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "must-not-populate").ThrowIfFailed();
 
-    [Then(@"the returned practitioner should carry the SDS user id searched for")]
+    [Then(@"^the returned practitioner should carry the SDS user id searched for$")]
     public void SdsUserId() =>
         FoundationsChecks.Identifier(Returned("practitioner"), FoundationsRequests.SdsUserIdSystem, scenario.Value("sdsUserId"), "FND-127 SDS user id").ThrowIfFailed();
 
-    [Then(@"the returned practitioner should carry as many SDS role profile ids as the provider holds")]
+    [Then(@"^the returned practitioner should carry as many SDS role profile ids as the provider holds$")]
     public void RoleProfiles()
     {
         var expected = int.TryParse(scenario.Value("roleProfileCount"), out var n) ? n
@@ -49,17 +50,17 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         FoundationsChecks.IdentifierCount(Returned("practitioner"), "https://fhir.nhs.uk/Id/sds-role-profile-id", expected, "FND-128 role profiles").ThrowIfFailed();
     }
 
-    [Then(@"the returned practitioner's language should be coded from CareConnect-HumanLanguage-1")]
+    [Then(@"^the returned practitioner's language should be coded from CareConnect-HumanLanguage-1$")]
     public void PractitionerLanguage() => FoundationsChecks.CodedLanguage(Returned("practitioner"), "FND-131 nhsCommunication").ThrowIfFailed();
 
-    [Then(@"the returned organisation should carry the ODS code searched for")]
+    [Then(@"^the returned organisation should carry the ODS code searched for$")]
     public void OdsCode() =>
         FoundationsChecks.Identifier(Returned("organisation"), FoundationsRequests.OdsCodeSystem, scenario.Value("odsCode"), "FND-142 ODS code").ThrowIfFailed();
 
-    [Then(@"the returned location should have a single address")]
+    [Then(@"^the returned location should have a single address$")]
     public void SingleAddress() => FoundationsChecks.SingleAddress(Returned("location")).ThrowIfFailed();
 
-    [Then(@"the returned (patient|location) should be managed by the practice addressed")]
+    [Then(@"^the returned (patient|location) should be managed by the practice addressed$")]
     public async Task ManagedByPractice(string kind)
     {
         var resource = Returned(kind);
@@ -69,16 +70,16 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         FoundationsChecks.Identifier(Returned("organisation"), FoundationsRequests.OdsCodeSystem, settings.Provider.OdsCode, "FND-039 managing organisation ODS code").ThrowIfFailed();
     }
 
-    [Then(@"the returned patient should carry the NHS number, marked verified")]
+    [Then(@"^the returned patient should carry the NHS number, marked verified$")]
     public void NhsNumber() => PatientChecks.NhsNumber(Returned("patient"), NhsNumberOfScenario()).ThrowIfFailed();
 
-    [Then(@"the returned patient should have exactly one official name")]
+    [Then(@"^the returned patient should have exactly one official name$")]
     public void OfficialName() => PatientChecks.OfficialName(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient should have a birth date and a gender")]
+    [Then(@"^the returned patient should have a birth date and a gender$")]
     public void BirthDateAndGender() => PatientChecks.BirthDateAndGender(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient's preferred branch surgery should be a location the provider can read")]
+    [Then(@"^the returned patient's preferred branch surgery should be a location the provider can read$")]
     public async Task PreferredBranch()
     {
         PatientChecks.PreferredBranch(Returned("patient"), out var locationId).ThrowIfFailed();
@@ -87,10 +88,10 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         Returned("location");
     }
 
-    [Then(@"the returned patient should have a home address and a telephone number")]
+    [Then(@"^the returned patient should have a home address and a telephone number$")]
     public void AddressAndTelecom() => PatientChecks.AddressAndTelecom(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"finding the patient again should return the same version")]
+    [Then(@"^finding the patient again should return the same version$")]
     public async Task SameVersionAgain()
     {
         var first = Returned("patient");
@@ -98,37 +99,37 @@ public sealed class FoundationsResponseSteps(ConsumerSession session, Foundation
         FoundationsChecks.SameVersion(first, Returned("patient")).ThrowIfFailed();
     }
 
-    [Then(@"the patient read should have the version Find returned")]
+    [Then(@"^the patient read should have the version Find returned$")]
     public void SameVersionAsFound() =>
         FoundationsChecks.SameVersion(scenario.LastPatientFound
             ?? throw new InvalidOperationException("No patient was found before the read: use \"the consumer reads the patient returned\" after a Find."),
             Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient's contacts should give the relationship in text only")]
+    [Then(@"^the returned patient's contacts should give the relationship in text only$")]
     public void Contacts() => PatientChecks.Contacts(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient's language should be coded with the interpreter need")]
+    [Then(@"^the returned patient's language should be coded with the interpreter need$")]
     public void Language() => PatientChecks.Language(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient's language display should be the ISO 639-2 text #643 requires")]
+    [Then(@"^the returned patient's language display should be the ISO 639-2 text #643 requires$")]
     public void CorrectedLanguageDisplay() => PatientChecks.CorrectedLanguageDisplay(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient should carry none of the data Foundations excludes")]
+    [Then(@"^the returned patient should carry none of the data Foundations excludes$")]
     public void NoExcludedData() => FoundationsChecks.NoneOf(Returned("patient"), PatientChecks.ExcludedElements, "FND-045 excluded data").ThrowIfFailed();
 
-    [Then(@"the returned patient should have a temporary registration")]
+    [Then(@"^the returned patient should have a temporary registration$")]
     public void Temporary() => PatientChecks.TemporaryRegistration(Returned("patient")).ThrowIfFailed();
 
-    [Then(@"the returned patient should carry the demographics sent")]
+    [Then(@"^the returned patient should carry the demographics sent$")]
     public void DemographicsSent() => PatientChecks.DemographicsSent(Returned("patient"), scenario.CurrentRegistration).ThrowIfFailed();
 
-    [Then(@"the returned patient should be the one registered")]
+    [Then(@"^the returned patient should be the one registered$")]
     public void SameAsRegistered() => FoundationsChecks.IdIs(Returned("patient"), scenario.LastPatientId ?? "").ThrowIfFailed();
 
-    [Then(@"the returned patient should keep the id of the practice's earlier record")]
+    [Then(@"^the returned patient should keep the id of the practice's earlier record$")]
     public void SameAsEarlierRecord() => FoundationsChecks.IdIs(Returned("patient"), scenario.Value("logicalId")).ThrowIfFailed();
 
-    [Then(@"the response Bundle should declare the GPConnect-Searchset-Bundle-1 profile")]
+    [Then(@"^the response Bundle should declare the GPConnect-Searchset-Bundle-1 profile$")]
     public void RegisterBundleProfile()
     {
         var check = BundleChecks.Searchset(session.LastResponse);

@@ -1,3 +1,4 @@
+using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Domain.Foundations;
 
