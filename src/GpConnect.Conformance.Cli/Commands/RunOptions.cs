@@ -69,6 +69,7 @@ public sealed record RunOptions
                     case "--sign-key": options = options with { SignKey = Value() }; break;
                     case "--keep-runs": options = options with { KeepRuns = Count(arg, Value()) }; break;
                     case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
+                    case "--warn-below-runs": overrides.Add(new("run:warnBelowRuns", Value())); break;
                     case "--no-cucumber": options = options with { NoCucumber = true }; break;
                     case "--as-of":
                         var asOf = Value();

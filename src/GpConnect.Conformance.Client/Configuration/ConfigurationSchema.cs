@@ -19,7 +19,7 @@ public static class ConfigurationSchema
     [
         "specVersion", "asOf", "checkData:ageingWarningDays",
         "provider:target", "provider:fhirBaseUrl", "provider:odsCode", "provider:asid", "provider:allowWrites",
-        "provider:embedded:faults:#", "provider:embedded:https",
+        "provider:embedded:faults:#", "provider:embedded:https", "provider:embedded:cancelledSlotsStayBusy",
         "consumer:asid", "consumer:odsCode", "consumer:organisationName", "consumer:systemUrl",
         "consumer:device:system", "consumer:device:value", "consumer:device:model", "consumer:device:version",
         "consumer:practitioner:id", "consumer:practitioner:sdsUserId", "consumer:practitioner:sdsRoleProfileId",
@@ -33,6 +33,7 @@ public static class ConfigurationSchema
         "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
         "load:target", "load:maxRequestsPerSecond",
+        "run:warnBelowRuns",
         "testData:*",
     ];
 

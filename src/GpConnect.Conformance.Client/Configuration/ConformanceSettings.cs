@@ -50,6 +50,9 @@ public sealed class ConformanceSettings
     /// <summary>Extra features and binding assemblies (<c>extensions:*</c>).</summary>
     public ExtensionsSettings Extensions { get; init; } = new();
 
+    /// <summary>The test-data budget warning (<c>run</c>).</summary>
+    public RunSettings Run { get; init; } = new();
+
     /// <summary>
     /// Test data by role (<c>testData</c>). A role is the path to a group of string values, joined with '.', e.g.
     /// <c>testData:patients:sensitive:nhsNumber</c> gives role <c>patients.sensitive</c>, value name <c>nhsNumber</c>.
@@ -142,6 +145,19 @@ public sealed class EmbeddedProviderSettings
 
     /// <summary><c>provider:embedded:https</c>: serve over HTTPS with mutual TLS (generated test CA).</summary>
     public bool Https { get; init; }
+
+    /// <summary>
+    /// <c>provider:embedded:cancelledSlotsStayBusy</c>: a cancelled appointment's slots stay busy (the rarer lawful
+    /// behaviour) instead of becoming free again (the default).
+    /// </summary>
+    public bool CancelledSlotsStayBusy { get; init; }
+}
+
+/// <summary>The test-data budget warning (<c>run</c> section).</summary>
+public sealed class RunSettings
+{
+    /// <summary><c>run:warnBelowRuns</c>: <c>--check-data</c> warns when the provider's data supports fewer full runs than this.</summary>
+    public int WarnBelowRuns { get; init; } = 10;
 }
 
 /// <summary>The consumer identity (<c>consumer</c> section).</summary>

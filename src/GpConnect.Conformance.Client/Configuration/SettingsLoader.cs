@@ -150,6 +150,10 @@ public static partial class SettingsLoader
             MaxEvidenceBodyChars = r.Int("limits:maxEvidenceBodyChars", LimitsSettings.DefaultMaxEvidenceBodyChars, minimum: 1024),
             MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
         };
+        var run = new RunSettings
+        {
+            WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
+        };
         var bindingAssemblies = r.List("extensions:bindingAssemblies")
             .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))
             .OfType<string>()
@@ -182,6 +186,7 @@ public static partial class SettingsLoader
             Expectations = expectations,
             Reports = reports,
             Limits = limits,
+            Run = run,
             Extensions = extensions,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
@@ -224,6 +229,7 @@ public static partial class SettingsLoader
             {
                 Faults = r.List("provider:embedded:faults"),
                 Https = r.Bool("provider:embedded:https", false),
+                CancelledSlotsStayBusy = r.Bool("provider:embedded:cancelledSlotsStayBusy", false),
             },
         };
     }

@@ -74,6 +74,7 @@ public sealed class ProviderTarget : IAsyncDisposable
         Asid = settings.Provider.Asid,
         SpecVersion = settings.SpecVersion,
         Faults = settings.Provider.Embedded.Faults.ToArray(),
+        CancelledSlotsStayBusy = settings.Provider.Embedded.CancelledSlotsStayBusy,
         JwtClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds,
         ValidateIat = settings.Jwt.ValidateIat,
         AsOf = settings.AsOf,

@@ -17,9 +17,10 @@ internal static class ProviderComposition
     public static string ServiceRootPath(string odsCode) => $"/{odsCode}/STU3/1/gpconnect";
 
     /// <summary>Book, read, amend, cancel and retrieve appointments over the seeded appointment book.</summary>
-    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, PatientIndex patients, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources)
+    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, PatientIndex patients, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources, bool cancelledSlotsStayBusy)
     {
         var book = AppointmentSeeder.Seed(store, clock);
+        book.ReleaseCancelledSlots = !cancelledSlotsStayBusy;
         var mapper = new AppointmentMapper(release, faults);
         var access = new AppointmentAccess(book, faults, clock);
         // Registered (or temporarily registered, APT-118) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020);
@@ -58,7 +59,7 @@ internal static class ProviderComposition
             new FindPatientHandler(patients, pds, patientResource, mapper, faults),
             new ReadPatientHandler(patients, patientResource, faults),
             new RegisterPatientHandler(patients, pds, patientResource, faults, practiceClock),
-            .. AppointmentHandlers(store, patients, release, faults, practiceClock, mapper),
+            .. AppointmentHandlers(store, patients, release, faults, practiceClock, mapper, options.CancelledSlotsStayBusy),
         ];
         return new RequestDispatcher(
             ServiceRootPath(options.OdsCode),

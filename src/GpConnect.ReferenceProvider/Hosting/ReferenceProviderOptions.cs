@@ -35,7 +35,13 @@ public sealed class ReferenceProviderOptions
     /// <summary>Whether an <c>iat</c> further in the future than the leeway is rejected.</summary>
     public bool ValidateIat { get; set; } = true;
 
-    /// <summary>The clock used for JWT timing and certificate validity, and (unless <see cref="AsOf"/> is set) seeded slot dates.</summary>
+    /// <summary>
+    /// When true, a cancelled appointment's slots stay busy (a lawful but rarer provider behaviour). By default they become
+    /// free again, as in most GP systems.
+    /// </summary>
+    public bool CancelledSlotsStayBusy { get; set; }
+
+        /// <summary>The clock used for JWT timing and certificate validity, and (unless <see cref="AsOf"/> is set) seeded slot dates.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
