@@ -1,7 +1,7 @@
 #!/usr/bin/env pwsh
 # GP Connect Conformance: runs the suite (by default against the embedded reference provider).
 #   pwsh run-tests.ps1 [run] [--config FILE] [--tags EXPR] [--spec-version 1.2.x] [--dry-run] [...]
-#   pwsh run-tests.ps1 validate FILE... | bench | verify-evidence RUN_FOLDER | faults | init [FILE] | help
+#   pwsh run-tests.ps1 validate FILE... | bench | verify-evidence RUN_FOLDER | faults | impact FROM TO | init [FILE] | help
 # A thin mirror of run-tests.sh: same options, same behaviour. All logic lives in the C# command line.
 $ErrorActionPreference = 'Stop'
 $here = $PSScriptRoot

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GP Connect Conformance: runs the suite (by default against the embedded reference provider).
 #   ./run-tests.sh [run] [--config FILE] [--tags EXPR] [--spec-version 1.2.x] [--dry-run] [...]
-#   ./run-tests.sh validate FILE... | bench | verify-evidence RUN_FOLDER | faults | init [FILE] | help
+#   ./run-tests.sh validate FILE... | bench | verify-evidence RUN_FOLDER | faults | impact FROM TO | init [FILE] | help
 # All logic lives in the C# command line (src/GpConnect.Conformance.Cli); this script only builds it if needed and runs it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

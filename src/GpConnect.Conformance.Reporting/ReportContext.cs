@@ -13,6 +13,9 @@ public sealed record ReportContext
     /// <summary>Changes against an earlier run, shown at the top.</summary>
     public RunComparison? Comparison { get; init; }
 
+    /// <summary>When this run's spec version differs from the compared run's: what the version change alters, per scenario.</summary>
+    public Model.VersionImpactReport? VersionImpact { get; init; }
+
     /// <summary>Waivers that turned failures into Waived.</summary>
     public IReadOnlyList<AppliedWaiver> AppliedWaivers { get; init; } = [];
 

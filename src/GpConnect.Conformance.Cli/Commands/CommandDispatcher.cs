@@ -26,10 +26,13 @@ public static class CommandDispatcher
             {
                 "run" => await RunWithInterruptionAsync(rest, stdout, stderr, interruption),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
-                "bench" => BenchCommand.Run(rest, stdout),
+                "bench" => await BenchmarkCommand.RunAsync(rest, stdout, stderr),
+                "load" => await LoadCommand.RunAsync(rest, stdout, stderr),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
+                "impact" => ImpactCommand.Run(rest, stdout, stderr),
                 "init" => InitCommand.Run(rest, stdout, stderr),
+                "cleanup" => await CleanupCommand.RunAsync(rest, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(command, stderr),
             };
@@ -51,9 +54,12 @@ public static class CommandDispatcher
     public static string Usage => """
         Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
                run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
-               run-tests.sh bench [options]             FHIR parse/validate throughput and memory
+               run-tests.sh bench [options]             FHIR parse/validate throughput and memory; the harness's per-request overhead
+               run-tests.sh load [options]              drive read-only interactions with N consumers for S seconds: latency vs the spec's limits
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
+               run-tests.sh impact FROM TO [--tags EXPR] per scenario, what changes between two spec versions (e.g. 1.2.3 1.2.7)
+               run-tests.sh cleanup [--config FILE]     cancel the bookings earlier runs left (see reports/bookings-ledger.jsonl)
                run-tests.sh init [FILE] [--force]       write a commented provider configuration to start from
         (Installed as a .NET tool, the command is gpconnect-conformance instead of run-tests.sh.)
 
@@ -75,7 +81,11 @@ public static class CommandDispatcher
           --redact              replace NHS numbers and names in the reports with stable placeholders
                                 (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
           --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
-          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need
+          --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
+                                and how many full runs its free slots and registrable patients still support
+          --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)
+          --as-of YYYY-MM-DD    run as if today were that UK date: the suite's windows and, with the embedded provider,
+                                its clock and seeded practice follow it (JWT times stay real)
           --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
           --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)
           --keep-days D         after the run, delete run folders older than D days (reports:keepDays; 0 keeps all)

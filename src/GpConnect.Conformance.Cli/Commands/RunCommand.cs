@@ -9,8 +9,11 @@ using GpConnect.Conformance.Reporting.Terminal;
 using GpConnect.Conformance.Reporting.Writing;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Specs.Domain;
 using GpConnect.Conformance.Specs.Hosting;
 using GpConnect.Conformance.Specs.TestData;
+using GpConnect.Conformance.Specs.Versions;
+using GpConnect.Conformance.Reporting.Model;
 
 namespace GpConnect.Conformance.Cli.Commands;
 
@@ -49,7 +52,8 @@ public static class RunCommand
 
         GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
 
-        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr);
+        if (SuiteClock.Scope(settings) is { } asOf) stdout.WriteLine($"As of {asOf}.");
+        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr, Path.Combine(Path.GetFullPath(settings.Reports.Directory, root), GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
 
         TagExpression? tags = null;
         if (options.Tags is not null)
@@ -171,6 +175,12 @@ public static class RunCommand
         if (options.FailOn == "new" && baseline is null)
             stderr.WriteLine("--fail-on new: there is no earlier run to compare with, so every failure counts as new.");
 
+        // A compared run that targeted another spec version: the report says what the version change alters.
+        VersionImpactReport? impact = null;
+        var baselineVersion = baseline?.Metadata.FirstOrDefault(m => m.Key == "specVersion").Value;
+        if (baselineVersion is not null && baselineVersion != settings.SpecVersion && SpecVersions.IsSupported(baselineVersion))
+            impact = VersionImpact.ToReport(VersionImpact.Compare(catalog.Scenarios, baselineVersion, settings.SpecVersion), baselineVersion, settings.SpecVersion);
+
         EvidenceSigner? signer = null;
         if (settings.Reports.SigningKey is { } signingKey)
         {
@@ -195,6 +205,7 @@ public static class RunCommand
         }
         var writer = new RunReportWriter(new RunReportOptions
         {
+            VersionImpact = impact,
             Redact = options.Redact,
             Waivers = waivers,
             Baseline = baseline,
@@ -210,7 +221,8 @@ public static class RunCommand
         // them open, moved into the run folder once the run has ended (before the manifest). Off with reports:cucumber=false,
         // --no-cucumber, or --redact (those files are not redacted).
         var cucumber = settings.Reports.Cucumber && !options.NoCucumber && !options.Redact ? CucumberOutputs.Staging() : null;
-        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop, cucumber);
+        var runTask = ConformanceRun.ExecuteAsync(settings, catalog, observer, interruption.Stop, cucumber,
+            ledgerFile: Path.Combine(reportsRoot, GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
         try
         {
             // A hung provider must not keep an interrupted run waiting: stop waiting when the interruption aborts.
@@ -251,6 +263,7 @@ public static class RunCommand
                 stdout.WriteLine($"Interrupted ({interruption.Reason}): the reports hold the {partial.Run.Scenarios.Count} scenarios that finished and are marked incomplete.");
                 stdout.WriteLine($"Reports: {partial.HtmlPath}");
             }
+            RunDataSummary.WriteInterrupted(stdout, settings, Path.Combine(reportsRoot, GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName), options.ConfigFile);
             Prune(settings, reportsRoot, runFolder, baselineFolder, stdout, stderr);
             return interruption.ExitCode;
         }
@@ -258,6 +271,7 @@ public static class RunCommand
 
         var report = writer.Complete(run!);
         ConsoleSummaryWriter.Write(stdout, report.Run, report.Context);
+        RunDataSummary.Write(stdout, run!, options.ConfigFile);
         stdout.WriteLine($"Reports: {report.HtmlPath}");
         stdout.WriteLine($"         {report.JUnitPath}");
         if (signer is not null) stdout.WriteLine($"Signed:  {Path.Combine(runFolder, EvidenceSigner.FileName)} (key {signer.KeyFingerprint})");
@@ -267,14 +281,25 @@ public static class RunCommand
     }
 
     /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>
-    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr, string ledgerFile)
     {
         try
         {
             await using var session = await ConformanceSession.StartAsync(settings);
             var results = await DataPreflight.RunAsync(session.Client, settings);
             stdout.WriteLine(DataPreflight.Render(results, settings));
-            return results.All(r => r.Ready) ? CommandDispatcher.Ok : CommandDispatcher.Failures;
+            // Date-dependent roles: the day each stops satisfying its scenarios, with a warning when that is soon.
+            var ageing = await DataAgeing.RunAsync(session.Client, settings, session.Clock);
+            stdout.WriteLine();
+            stdout.WriteLine(DataAgeing.Render(ageing, session.Clock.Today, settings.AgeingWarningDays));
+            var budget = await DataBudget.MeasureAsync(session.Client, settings, session.State.ServiceRoot, ledgerFile, session.Clock);
+            stdout.WriteLine(budget.Render(settings));
+            var runs = budget.RegistrableLeft is { } left ? left / DataBudget.RegistrationsPerRunOfSuite : (int?)null;
+            var low = runs is { } r && r < settings.Run.WarnBelowRuns;
+            if (low)
+                stdout.WriteLine($"WARNING: the provider's data supports only {runs} more full runs (threshold run:warnBelowRuns = {settings.Run.WarnBelowRuns}): add registrable NHS numbers to testData:register:onPds:nhsNumbers.");
+            stdout.WriteLine($"Runs the data still supports: {runs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
+            return results.All(r => r.Ready) && !low ? CommandDispatcher.Ok : CommandDispatcher.Failures;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {

@@ -22,6 +22,7 @@ public sealed record RunOptions
     public int? KeepDays { get; init; }
     /// <summary>--no-cucumber: no Cucumber Messages / Cucumber HTML report in the run folder for this run.</summary>
     public bool NoCucumber { get; init; }
+    public string? AsOf { get; init; }
 
     /// <summary>Parses the arguments; a problem is returned as a message naming the option.</summary>
     public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -68,7 +69,14 @@ public sealed record RunOptions
                     case "--sign-key": options = options with { SignKey = Value() }; break;
                     case "--keep-runs": options = options with { KeepRuns = Count(arg, Value()) }; break;
                     case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
+                    case "--warn-below-runs": overrides.Add(new("run:warnBelowRuns", Value())); break;
                     case "--no-cucumber": options = options with { NoCucumber = true }; break;
+                    case "--as-of":
+                        var asOf = Value();
+                        if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                            return (null, $"--as-of takes a date written YYYY-MM-DD, not \"{asOf}\".");
+                        options = options with { AsOf = asOf };
+                        break;
                     default: return (null, $"Unknown option \"{arg}\".");
                 }
             }
@@ -93,6 +101,7 @@ public sealed record RunOptions
         if (SignKey is not null) all.Add(new("reports:signingKey", Path.GetFullPath(SignKey)));
         if (KeepRuns is not null) all.Add(new("reports:keepRuns", KeepRuns.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (KeepDays is not null) all.Add(new("reports:keepDays", KeepDays.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (AsOf is not null) all.Add(new("asOf", AsOf));
         for (var i = 0; i < Faults.Count; i++) all.Add(new($"provider:embedded:faults:{i}", Faults[i]));
         all.AddRange(Overrides);
         return all;

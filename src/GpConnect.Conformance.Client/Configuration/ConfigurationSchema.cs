@@ -17,9 +17,9 @@ public static class ConfigurationSchema
     /// <summary>The known keys. A key added to the loader must be added here.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        "specVersion",
+        "specVersion", "asOf", "checkData:ageingWarningDays",
         "provider:target", "provider:fhirBaseUrl", "provider:odsCode", "provider:asid", "provider:allowWrites",
-        "provider:embedded:faults:#", "provider:embedded:https",
+        "provider:embedded:faults:#", "provider:embedded:https", "provider:embedded:cancelledSlotsStayBusy",
         "consumer:asid", "consumer:odsCode", "consumer:organisationName", "consumer:systemUrl",
         "consumer:device:system", "consumer:device:value", "consumer:device:model", "consumer:device:version",
         "consumer:practitioner:id", "consumer:practitioner:sdsUserId", "consumer:practitioner:sdsRoleProfileId",
@@ -35,6 +35,8 @@ public static class ConfigurationSchema
         "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays", "reports:cucumber",
         "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
+        "load:target", "load:maxRequestsPerSecond",
+        "run:warnBelowRuns",
         "testData:*",
     ];
 

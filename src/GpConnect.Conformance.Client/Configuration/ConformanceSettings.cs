@@ -14,6 +14,19 @@ public sealed class ConformanceSettings
     /// <summary>The provider under test (<c>provider</c>).</summary>
     public required ProviderSettings Provider { get; init; }
 
+    /// <summary>
+    /// <c>asOf</c> (command line <c>--as-of YYYY-MM-DD</c>): run as if today were this UK date. Every date the suite works
+    /// out (search windows, booking horizons, today, yesterday) follows it, and so do the embedded reference provider's
+    /// clock and seeded practice; JWT times stay real. Null: today.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// <c>checkData:ageingWarningDays</c>: <c>--check-data</c> warns about a date-dependent test-data role that stops
+    /// satisfying its scenarios within this many days (default 7).
+    /// </summary>
+    public int AgeingWarningDays { get; init; } = 7;
+
     /// <summary>The consumer identity the harness presents (<c>consumer</c>): SSP headers and JWT claims.</summary>
     public required ConsumerSettings Consumer { get; init; }
 
@@ -36,6 +49,9 @@ public sealed class ConformanceSettings
     public LimitsSettings Limits { get; init; } = new();
     /// <summary>Extra features and binding assemblies (<c>extensions:*</c>).</summary>
     public ExtensionsSettings Extensions { get; init; } = new();
+
+    /// <summary>The test-data budget warning (<c>run</c>).</summary>
+    public RunSettings Run { get; init; } = new();
 
     /// <summary>
     /// Test data by role (<c>testData</c>). A role is the path to a group of string values, joined with '.', e.g.
@@ -129,6 +145,19 @@ public sealed class EmbeddedProviderSettings
 
     /// <summary><c>provider:embedded:https</c>: serve over HTTPS with mutual TLS (generated test CA).</summary>
     public bool Https { get; init; }
+
+    /// <summary>
+    /// <c>provider:embedded:cancelledSlotsStayBusy</c>: a cancelled appointment's slots stay busy (the rarer lawful
+    /// behaviour) instead of becoming free again (the default).
+    /// </summary>
+    public bool CancelledSlotsStayBusy { get; init; }
+}
+
+/// <summary>The test-data budget warning (<c>run</c> section).</summary>
+public sealed class RunSettings
+{
+    /// <summary><c>run:warnBelowRuns</c>: <c>--check-data</c> warns when the provider's data supports fewer full runs than this.</summary>
+    public int WarnBelowRuns { get; init; } = 10;
 }
 
 /// <summary>The consumer identity (<c>consumer</c> section).</summary>

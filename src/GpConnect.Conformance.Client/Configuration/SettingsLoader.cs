@@ -133,6 +133,8 @@ public static partial class SettingsLoader
             ServiceTypeMax = r.Int("expectations:serviceTypeMax", 1, minimum: 1),
             Section = configuration.GetSection("expectations"),
         };
+        var asOf = AsOfDate(r);
+        var ageingWarningDays = r.Int("checkData:ageingWarningDays", 7, minimum: 0);
         var reports = new ReportsSettings
         {
             Directory = SettingsReader.LocalPath(r.String("reports:directory", required: false, fallback: "reports")),
@@ -147,6 +149,10 @@ public static partial class SettingsLoader
             MaxDecodedResponseBytes = r.Int("limits:maxDecodedResponseBytes", LimitsSettings.DefaultMaxDecodedResponseBytes, minimum: 1024),
             MaxEvidenceBodyChars = r.Int("limits:maxEvidenceBodyChars", LimitsSettings.DefaultMaxEvidenceBodyChars, minimum: 1024),
             MaxNestingDepth = r.Int("limits:maxNestingDepth", LimitsSettings.DefaultMaxNestingDepth, minimum: 16, maximum: 1000),
+        };
+        var run = new RunSettings
+        {
+            WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
         };
         var bindingAssemblies = r.List("extensions:bindingAssemblies")
             .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))
@@ -171,6 +177,8 @@ public static partial class SettingsLoader
         {
             SpecVersion = specVersion,
             Provider = provider,
+            AsOf = asOf,
+            AgeingWarningDays = ageingWarningDays,
             Consumer = consumer,
             Tls = tls,
             Http = http,
@@ -178,12 +186,25 @@ public static partial class SettingsLoader
             Expectations = expectations,
             Reports = reports,
             Limits = limits,
+            Run = run,
             Extensions = extensions,
             TestData = TestDataMap.Build(testDataSection),
             TestDataSection = testDataSection,
             Configuration = configuration,
             SourceFile = configFile,
         };
+    }
+
+    /// <summary><c>asOf</c>: a calendar date written YYYY-MM-DD (from 2000 to 2099), or null when empty.</summary>
+    private static DateOnly? AsOfDate(SettingsReader r)
+    {
+        var text = r.Raw("asOf");
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            && date.Year is >= 2000 and <= 2099)
+            return date;
+        r.Problem("asOf", $"asOf must be a date written YYYY-MM-DD between 2000 and 2099 (got \"{text}\")");
+        return null;
     }
 
     private static ProviderSettings BindProvider(SettingsReader r)
@@ -208,6 +229,7 @@ public static partial class SettingsLoader
             {
                 Faults = r.List("provider:embedded:faults"),
                 Https = r.Bool("provider:embedded:https", false),
+                CancelledSlotsStayBusy = r.Bool("provider:embedded:cancelledSlotsStayBusy", false),
             },
         };
     }

@@ -61,7 +61,9 @@ internal sealed class CapturingHandler(HttpMessageHandler inner, int maxResponse
             capture.Elapsed = stopwatch.Elapsed;
         }
 
-        // Hand RestSharp a fresh content over the same bytes so it can read them again.
+        if (capture is not null) return response; // the client reads everything from the capture
+
+        // Without a capture, hand the caller a fresh content over the same bytes so it can read them again.
         var replay = new ByteArrayContent(body);
         foreach (var header in response.Content.Headers) replay.Headers.TryAddWithoutValidation(header.Key, header.Value);
         response.Content = replay;

@@ -173,6 +173,13 @@ public sealed class GpConnectClient : IDisposable
                 Prepare(message, request, uri, headers);
                 message.Options.Set(ExchangeCapture.Key, capture);
             })],
+            // The capturing handler has the status, headers and body already: RestSharp need not read or decode the body again.
+            AdvancedResponseWriter = (message, sent) => new RestResponse(sent)
+            {
+                StatusCode = message.StatusCode,
+                ResponseStatus = ResponseStatus.Completed,
+                IsSuccessStatusCode = message.IsSuccessStatusCode,
+            },
         };
 
         var stopwatch = Stopwatch.StartNew();

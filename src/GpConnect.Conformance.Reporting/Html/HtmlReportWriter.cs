@@ -16,7 +16,7 @@ namespace GpConnect.Conformance.Reporting.Html;
 /// tag, text) live in the URL hash, e.g. <c>report.html#status=failed&amp;ticket=912</c>; <c>#open=s-3</c> opens a scenario.
 /// Everything taken from results is HTML-encoded.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     /// <summary>The conventional file name inside a run folder.</summary>
     public const string FileName = "report.html";
@@ -52,6 +52,7 @@ public static class HtmlReportWriter
         WriteHeader(h, run, context, verdict, groups.Count);
         h.Append("<main>\n");
         if (context.Comparison is { } comparison) WriteComparison(h, comparison, anchors);
+        if (context.VersionImpact is { } impact) WriteVersionImpact(h, impact, anchors);
         WriteProblems(h, run, context);
         WriteFailureGroups(h, groups, anchors);
         WriteGroupTables(h, run);

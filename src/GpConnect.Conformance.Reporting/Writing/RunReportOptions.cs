@@ -38,6 +38,9 @@ public sealed record RunReportOptions
     /// <summary>Names <see cref="Baseline"/> in reports (e.g. its folder name).</summary>
     public string BaselineLabel { get; init; } = "previous run";
 
+    /// <summary>What the spec-version change from <see cref="Baseline"/> alters, per scenario (report.html section); null for none.</summary>
+    public Model.VersionImpactReport? VersionImpact { get; init; }
+
     /// <summary>
     /// How many earlier runs the trend in report.html shows (default 10; 0 for none). They are the run folders beside the
     /// run folder given to <see cref="RunReportWriter.Begin"/>, read once when the run begins.

@@ -197,7 +197,7 @@ public sealed class RunReportWriter
         var outcome = _options.Waivers?.Apply(raw, today);
         var final = outcome?.Run ?? raw;
         comparison ??= _options.Baseline is { } baseline ? RunComparison.Compare(baseline, final, _options.BaselineLabel) : null;
-        var context = new ReportContext { Obligations = _options.Obligations, Comparison = comparison, History = _history };
+        var context = new ReportContext { Obligations = _options.Obligations, Comparison = comparison, History = _history, VersionImpact = _options.VersionImpact };
         if (outcome is not null) context = context.WithWaivers(outcome);
 
         var written = final;

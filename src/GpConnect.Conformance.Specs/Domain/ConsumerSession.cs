@@ -16,6 +16,9 @@ public sealed class ConsumerSession(GpConnectClient client, ConformanceScenario 
 
     public GpConnectClient Client => client;
 
+    /// <summary>The scenario's id (feature file and line), as the bookings ledger names it.</summary>
+    public string ScenarioId => scenario.ScenarioInfo.Id;
+
     /// <summary>Changes to make to the next request sent (e.g. a header removed, a JWT claim altered), in order.</summary>
     public void ChangeNextRequest(string description, Action<GpConnectRequest> edit) => _nextRequestEdits.Add((description, edit));
 

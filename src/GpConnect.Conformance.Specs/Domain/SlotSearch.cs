@@ -80,9 +80,28 @@ public sealed class SlotSearch
 /// <summary>UK local time (Europe/London), in which GP Connect appointment dates and times are expressed.</summary>
 public static class UkTime
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    /// <summary>Europe/London (UTC where the host has no time-zone data).</summary>
+    public static TimeZoneInfo Zone { get; } = FindZone();
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    /// <summary>The instant in UK local time, with the offset in force then.</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The UK offset in force at an instant: +00:00 (GMT) or +01:00 (BST).</summary>
+    public static TimeSpan OffsetAt(DateTimeOffset instant) => Zone.GetUtcOffset(instant);
+
+    /// <summary>
+    /// The instant of a UK wall-clock time: a time the day skips (clocks forward) moves on by an hour; a time the day has
+    /// twice (clocks back) is the first, in BST.
+    /// </summary>
+    public static DateTimeOffset Instant(DateTime wallClock)
+    {
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local)) local = local.AddHours(1);
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
 
     /// <summary>A UK wall-clock time as an instant carrying its GMT (+00:00) or BST (+01:00) offset.</summary>
     public static DateTimeOffset AtLocal(DateTime wallClock) =>

@@ -3,25 +3,17 @@ using GpConnect.Conformance.Client.Configuration;
 namespace GpConnect.Conformance.Specs.Domain;
 
 /// <summary>
-/// The one table of expectations that differ by target spec version (tickets.md §0.2), plus the config switches
-/// that override them. The report shows which expectation set a run used.
+/// The expectations of one run: the target version's row values from <see cref="Versions.SpecVersionTable"/> (the one
+/// table of expectations that differ by spec version), plus the config switches that override them. The report shows which expectation set a run used.
 /// </summary>
 public sealed class SpecVersionExpectations
 {
-    // Why each version expects the capability version it does; the values themselves come from SpecVersions.
-    private static readonly Dictionary<string, string> CapabilityVersionBases = new(StringComparer.Ordinal)
-    {
-        ["1.2.3"] = "#637",
-        ["1.2.4"] = "1.2.4 release note: the version stays 1.2.3",
-        ["1.2.7"] = "#905",
-    };
-
     public SpecVersionExpectations(ConformanceSettings settings)
     {
         SpecVersion = settings.SpecVersion;
         var overridden = !string.IsNullOrWhiteSpace(settings.Expectations.CapabilityVersion);
         CapabilityVersion = settings.ExpectedCapabilityVersion;
-        CapabilityVersionBasis = overridden ? "config expectations:capabilityVersion" : CapabilityVersionBases[SpecVersion];
+        CapabilityVersionBasis = overridden ? "config expectations:capabilityVersion" : Versions.SpecVersionTable.CapabilityVersion.TicketFor(SpecVersion);
         ServiceTypeMax = settings.Expectations.ServiceTypeMax;
         QueryResponseLimit = Milliseconds(settings, "expectations:queryResponseLimitMs", 3000);
         CommandResponseLimit = Milliseconds(settings, "expectations:commandResponseLimitMs", 250);

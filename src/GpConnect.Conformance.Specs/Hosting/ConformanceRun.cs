@@ -21,12 +21,13 @@ public static class ConformanceRun
     /// returns what ran, marked incomplete. With <paramref name="cucumber"/>, Reqnroll's formatters write Cucumber
     /// Messages and Cucumber's HTML report there when the run ends.
     /// </summary>
+    /// <param name="ledgerFile">Where every booking and confirmed cancellation is appended (see <see cref="Domain.Run.BookingLedger"/>); null keeps it in memory.</param>
     /// <exception cref="InvalidOperationException">The step definitions have problems (e.g. an invalid pattern).</exception>
     public static async Task<RunResult> ExecuteAsync(ConformanceSettings settings, FeatureCatalog catalog, IRunObserver? observer = null,
-        CancellationToken cancellationToken = default, CucumberOutputs? cucumber = null)
+        CancellationToken cancellationToken = default, CucumberOutputs? cucumber = null, string? ledgerFile = null)
     {
         var started = DateTimeOffset.UtcNow;
-        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken, cucumber).ConfigureAwait(false);
+        await using var session = await ConformanceSession.StartAsync(settings, cancellationToken, cucumber, ledgerFile).ConfigureAwait(false);
         var problems = await session.Runner.BindingProblemsAsync().ConfigureAwait(false);
         if (problems.Count > 0)
             throw new InvalidOperationException("the suite's step definitions have problems: " + string.Join("; ", problems));
@@ -48,7 +49,7 @@ public static class ConformanceRun
             Finished = DateTimeOffset.UtcNow,
             Scenarios = results,
             FeatureErrors = catalog.Errors,
-            Metadata = metadata,
+            Metadata = [.. metadata, .. session.State.Summary(results)],
             Complete = results.Count == catalog.Scenarios.Count,
         };
     }

@@ -18,14 +18,16 @@ public sealed class ConformanceSession : IAsyncDisposable
     private readonly GpConnectClient _client;
 
     private ConformanceSession(ConformanceSettings settings, ProviderTarget target, GpConnectClient client, ProfileValidator validator,
-        CucumberOutputs? cucumber)
+        CucumberOutputs? cucumber, string? ledgerFile)
     {
+        State = new Domain.Run.RunState(settings, client, target.ServiceRoot, new Domain.Run.BookingLedger(ledgerFile, DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
         Settings = settings;
         Target = target;
         _client = client;
         Expectations = new SpecVersionExpectations(settings);
         Validator = validator;
         var testData = new TestData.TestDataService(settings);
+        Clock = SuiteClock.For(settings);
         Runner = new ScenarioRunner(RunnerOptions(settings) with
         {
             Formatters = cucumber,
@@ -38,7 +40,10 @@ public sealed class ConformanceSession : IAsyncDisposable
                 container.RegisterInstanceAs(validator);
                 container.RegisterInstanceAs(Expectations);
                 container.RegisterInstanceAs(testData);
-                container.RegisterInstanceAs(TimeProvider.System);
+                container.RegisterInstanceAs(Clock);
+                // Steps take the suite clock as a TimeProvider: every date they work out follows --as-of.
+                container.RegisterInstanceAs<TimeProvider>(Clock);
+                container.RegisterInstanceAs(State);
             },
         });
     }
@@ -61,22 +66,29 @@ public sealed class ConformanceSession : IAsyncDisposable
     public ProviderTarget Target { get; }
     public SpecVersionExpectations Expectations { get; }
     public ProfileValidator Validator { get; }
+
+    /// <summary>The clock the suite's dates come from (moved by config asOf / --as-of); JWT times stay real.</summary>
+    public SuiteClock Clock { get; }
     public ScenarioRunner Runner { get; }
+
+    /// <summary>What the run shares across scenarios: registrable-patient pools, bookings ledger, bookings not cancelled.</summary>
+    public Domain.Run.RunState State { get; }
 
     /// <summary>The GP Connect client towards the target (also used by the test-data preflight).</summary>
     public GpConnectClient Client => _client;
 
     /// <summary>Starts the target (the embedded provider when so configured) and prepares the runner.</summary>
     /// <param name="cucumber">Where Reqnroll's formatters write Cucumber Messages and Cucumber's HTML report; null: not written.</param>
+    /// <param name="ledgerFile">The bookings ledger to append to (null: kept in memory only).</param>
     public static async Task<ConformanceSession> StartAsync(ConformanceSettings settings, CancellationToken cancellationToken = default,
-        CucumberOutputs? cucumber = null)
+        CucumberOutputs? cucumber = null, string? ledgerFile = null)
     {
         var validator = ValidatorFor(settings);
         var target = await ProviderTarget.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         try
         {
             var client = new GpConnectClient(settings, target.ServiceRoot, TimeProvider.System, target.Tls);
-            return new ConformanceSession(settings, target, client, validator, cucumber);
+            return new ConformanceSession(settings, target, client, validator, cucumber, ledgerFile);
         }
         catch
         {
@@ -104,6 +116,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             new("capabilityVersionExpected", $"{Expectations.CapabilityVersion} ({Expectations.CapabilityVersionBasis})"),
             new("configFile", Settings.SourceFile),
         };
+        if (SuiteClock.Scope(Settings) is { } asOf) metadata.Add(new("asOf", asOf));
         // The whole configuration as one multi-line entry (secrets already masked), so reports can fold it away.
         metadata.Add(new("config", string.Join("\n", Settings.Redacted().Select(kv => $"{kv.Key} = {kv.Value}"))));
         return metadata;

@@ -54,7 +54,8 @@ public sealed class ProviderTarget : IAsyncDisposable
         {
             var running = await ReferenceProviderHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
             var faults = running.ActiveFaults.Count == 0 ? "no faults" : "faults: " + string.Join(", ", running.ActiveFaults);
-            return new ProviderTarget(running.ServiceRoot, tls, $"embedded reference provider {settings.SpecVersion} ({faults})", running, authority);
+            var asOf = settings.AsOf is { } day ? $", as of {day:yyyy-MM-dd}" : "";
+            return new ProviderTarget(running.ServiceRoot, tls, $"embedded reference provider {settings.SpecVersion} ({faults}{asOf})", running, authority);
         }
         catch
         {
@@ -73,8 +74,10 @@ public sealed class ProviderTarget : IAsyncDisposable
         Asid = settings.Provider.Asid,
         SpecVersion = settings.SpecVersion,
         Faults = settings.Provider.Embedded.Faults.ToArray(),
+        CancelledSlotsStayBusy = settings.Provider.Embedded.CancelledSlotsStayBusy,
         JwtClockSkewLeewaySeconds = settings.Jwt.ClockSkewLeewaySeconds,
         ValidateIat = settings.Jwt.ValidateIat,
+        AsOf = settings.AsOf,
     };
 
     public async ValueTask DisposeAsync()

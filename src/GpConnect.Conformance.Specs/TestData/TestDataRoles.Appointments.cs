@@ -76,7 +76,7 @@ public static partial class TestDataRoles
     /// <summary>Preflight for a patient role: Retrieve a patient's appointments for the next 14 days answers a searchset.</summary>
     private static async Task<RoleState> RetrievesAppointments(RoleProbe probe)
     {
-        var today = UkTime.Today(TimeProvider.System);
+        var today = UkTime.Today(probe.Clock);
         var response = await probe.SendAsync(AppointmentRequests.Retrieve(probe.Values["logicalId"], today, today.AddDays(14)));
         return response.StatusCode == 200 && response.Resource?.ResourceType == "Bundle"
             ? RoleState.Ok($"Patient/{probe.Values["logicalId"]} has {response.BundleEntries("Appointment").Count} appointment(s) in the next 14 days")

@@ -77,16 +77,26 @@ public static partial class TestDataRoles
 
     private static async Task<RoleState> PoolNotRegistered(RoleProbe probe)
     {
-        var numbers = probe.Values["nhsNumbers"].Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var registered = new List<string>();
-        foreach (var number in numbers)
+        var left = await RegistrableLeftAsync(probe).ConfigureAwait(false);
+        return left.Left > 0
+            ? RoleState.Ok($"{left.Left} of {left.Size} NHS numbers not registered at the practice yet")
+            : RoleState.Problem($"all {left.Size} pool numbers are registered at the practice already: add numbers of PDS patients the practice does not hold");
+    }
+
+    /// <summary>
+    /// How many numbers of the register.onPds pool the practice has not registered yet: the numbers after the registered
+    /// prefix (runs take them in order), found by bisection with Find a patient.
+    /// </summary>
+    public static async Task<(int Size, int Left)> RegistrableLeftAsync(RoleProbe probe)
+    {
+        var numbers = RegistrableNumbers.Parse(probe.Values["nhsNumbers"], "testData:register:onPds:nhsNumbers");
+        var pool = new RegistrablePatients("register.onPds", numbers, async (number, _) =>
         {
             var response = await probe.SendAsync(FoundationsRequests.Find("patient", number)).ConfigureAwait(false);
-            if (response.StatusCode != 200 || response.BundleEntries().Count > 0) registered.Add(number);
-        }
-        return registered.Count == 0
-            ? RoleState.Ok($"{numbers.Length} NHS numbers, none registered at the practice yet")
-            : RoleState.Problem($"{registered.Count} of {numbers.Length} pool numbers are already registered or could not be checked ({string.Join(", ", registered)}): reset the provider or add fresh numbers");
+            return response.StatusCode == 200 ? response.BundleEntries("Patient").Count > 0 : null;
+        });
+        var first = await pool.FirstUnregisteredAsync(CancellationToken.None).ConfigureAwait(false);
+        return (numbers.Count, numbers.Count - first);
     }
 
     private static async Task<RoleState> PractitionerFound(RoleProbe probe)

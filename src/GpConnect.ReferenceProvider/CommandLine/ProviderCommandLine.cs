@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace GpConnect.ReferenceProvider.CommandLine;
 
 /// <summary>
 /// Standalone entry point:
-/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--listen 127.0.0.1] [--fault NAME]... [--list-faults]</c>.
-/// Prints the service root and serves until Ctrl+C. Bad arguments exit with code 2.
+/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--as-of YYYY-MM-DD] [--listen 127.0.0.1] [--fault NAME]... [--cancelled-slots-stay-busy] [--list-faults]</c>.
+/// Prints the service root and serves until Ctrl+C (SIGINT) or SIGTERM, then stops within a few seconds. Bad arguments,
+/// and a port already in use, exit with code 2 and one line.
 /// </summary>
 internal static class ProviderCommandLine
 {
@@ -25,7 +27,7 @@ internal static class ProviderCommandLine
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--listen ADDRESS] [--fault NAME]... [--list-faults]");
+            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--as-of YYYY-MM-DD] [--listen ADDRESS] [--fault NAME]... [--cancelled-slots-stay-busy] [--list-faults]");
             return 2;
         }
 
@@ -39,13 +41,23 @@ internal static class ProviderCommandLine
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+        catch (IOException e)
+        {
+            // Kestrel reports a port in use (or an address it cannot bind) as an IOException.
+            Console.Error.WriteLine($"Cannot listen on {options.ListenAddress}:{options.Port}: {e.InnerException?.Message ?? e.Message}. Choose another --port.");
+            return 2;
+        }
         await using (provider)
         {
             Console.WriteLine($"GP Connect reference provider {options.SpecVersion} serving {provider.ServiceRoot}");
-            Console.WriteLine($"ASID {options.Asid}; faults: {(provider.ActiveFaults.Count == 0 ? "none" : string.Join(", ", provider.ActiveFaults))}. Ctrl+C to stop.");
+            Console.WriteLine($"ASID {options.Asid}; faults: {(provider.ActiveFaults.Count == 0 ? "none" : string.Join(", ", provider.ActiveFaults))}; " +
+                $"cancelled slots {(options.CancelledSlotsStayBusy ? "stay busy" : "become free again")}. Ctrl+C or SIGTERM to stop.");
             var stopped = new TaskCompletionSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
+            void Stop(PosixSignalContext context) { context.Cancel = true; stopped.TrySetResult(); }
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             await stopped.Task;
+            Console.WriteLine("Stopping.");
         }
         return 0;
     }
@@ -68,8 +80,14 @@ internal static class ProviderCommandLine
                 case "--ods-code": options.OdsCode = Value(); break;
                 case "--asid": options.Asid = Value(); break;
                 case "--spec-version": options.SpecVersion = Value(); break;
+                case "--as-of":
+                    var day = Value();
+                    options.AsOf = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf)
+                        ? asOf : throw new ArgumentException($"--as-of '{day}' is not a date written YYYY-MM-DD.");
+                    break;
                 case "--listen": options.ListenAddress = Value(); break;
                 case "--fault": faults.Add(Value()); break;
+                case "--cancelled-slots-stay-busy": options.CancelledSlotsStayBusy = true; break;
                 case "--list-faults": return null;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }

@@ -55,9 +55,12 @@ internal sealed partial record SlotSearchParameters(
             && DateOnly.ParseExact(endText[2..], "yyyy-MM-dd", CultureInfo.InvariantCulture) < UkDateTime.DateOf(start);
         if ((end < start || endDateBeforeStart) && !faults.Waives(ProviderRule.SlotSearchRefusesReversedWindow))
             throw new ProviderException(SpineError.InvalidParameter, "The end of the search window is before its start.");
-        if (end - start > MaximumWindow && !faults.Waives(ProviderRule.SlotSearchWindowLimit))
+        // Two weeks are fourteen calendar days on the UK wall clock: a window across a clock change is an hour longer
+        // (autumn) or shorter (spring) in elapsed time, and still two weeks.
+        var length = UkDateTime.ToUk(end).DateTime - UkDateTime.ToUk(start).DateTime;
+        if (length > MaximumWindow && !faults.Waives(ProviderRule.SlotSearchWindowLimit))
             throw new ProviderException(SpineError.InvalidParameter, "The search window is longer than two weeks.");
-        if (end - start == MaximumWindow && faults.Waives(ProviderRule.SlotSearchAcceptsFullTwoWeeks))
+        if (length == MaximumWindow && faults.Waives(ProviderRule.SlotSearchAcceptsFullTwoWeeks))
             throw new ProviderException(SpineError.InvalidParameter, "The search window must be shorter than two weeks.");
         if (start < today && faults.Waives(ProviderRule.SlotSearchAcceptsPastWindows))
             throw new ProviderException(SpineError.InvalidParameter, "The search window starts in the past.");

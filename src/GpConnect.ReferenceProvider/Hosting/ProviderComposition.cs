@@ -17,9 +17,10 @@ internal static class ProviderComposition
     public static string ServiceRootPath(string odsCode) => $"/{odsCode}/STU3/1/gpconnect";
 
     /// <summary>Book, read, amend, cancel and retrieve appointments over the seeded appointment book.</summary>
-    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, PatientIndex patients, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources)
+    private static IInteractionHandler[] AppointmentHandlers(PracticeStore store, PatientIndex patients, SpecRelease release, ActiveFaults faults, TimeProvider clock, ResourceMapper resources, bool cancelledSlotsStayBusy)
     {
         var book = AppointmentSeeder.Seed(store, clock);
+        book.ReleaseCancelledSlots = !cancelledSlotsStayBusy;
         var mapper = new AppointmentMapper(release, faults);
         var access = new AppointmentAccess(book, faults, clock);
         // Registered (or temporarily registered, APT-118) patients that are not S-flagged: an S-flagged patient is "not found" (APT-020);
@@ -40,14 +41,16 @@ internal static class ProviderComposition
 
     public static RequestDispatcher Compose(ReferenceProviderOptions options, SpecRelease release, ActiveFaults faults, Func<string> serviceRoot)
     {
-        var store = PracticeSeeder.Seed(options.OdsCode, options.TimeProvider);
+        // The practice's dates follow the as-of day when one is set; JWT timing keeps the real clock.
+        var practiceClock = PracticeClock.For(options);
+        var store = PracticeSeeder.Seed(options.OdsCode, practiceClock);
         var mapper = new ResourceMapper(release, faults);
-        var (patients, pds) = PatientSeeder.Seed(options.TimeProvider);
+        var (patients, pds) = PatientSeeder.Seed(practiceClock);
         var patientResource = new PatientResource(store, faults);
         IInteractionHandler[] handlers =
         [
             new MetadataHandler(new CapabilityStatementBuilder(release, faults)),
-            new SlotSearchHandler(store, mapper, faults, options.TimeProvider),
+            new SlotSearchHandler(store, mapper, faults, practiceClock),
             new ReadLocationHandler(store, mapper, faults),
             new ReadOrganizationHandler(store, mapper, faults),
             new FindOrganizationHandler(store, mapper, faults),
@@ -55,8 +58,8 @@ internal static class ProviderComposition
             new FindPractitionerHandler(store, mapper, faults),
             new FindPatientHandler(patients, pds, patientResource, mapper, faults),
             new ReadPatientHandler(patients, patientResource, faults),
-            new RegisterPatientHandler(patients, pds, patientResource, faults, options.TimeProvider),
-            .. AppointmentHandlers(store, patients, release, faults, options.TimeProvider, mapper),
+            new RegisterPatientHandler(patients, pds, patientResource, faults, practiceClock),
+            .. AppointmentHandlers(store, patients, release, faults, practiceClock, mapper, options.CancelledSlotsStayBusy),
         ];
         return new RequestDispatcher(
             ServiceRootPath(options.OdsCode),

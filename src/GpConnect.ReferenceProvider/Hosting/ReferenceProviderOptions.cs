@@ -35,6 +35,18 @@ public sealed class ReferenceProviderOptions
     /// <summary>Whether an <c>iat</c> further in the future than the leeway is rejected.</summary>
     public bool ValidateIat { get; set; } = true;
 
-    /// <summary>The clock used for JWT timing, seeded slot dates and certificate validity.</summary>
+    /// <summary>
+    /// When true, a cancelled appointment's slots stay busy (a lawful but rarer provider behaviour). By default they become
+    /// free again, as in most GP systems.
+    /// </summary>
+    public bool CancelledSlotsStayBusy { get; set; }
+
+        /// <summary>The clock used for JWT timing and certificate validity, and (unless <see cref="AsOf"/> is set) seeded slot dates.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// When set, the practice runs as if today were this UK date: its seeded diary, today, booking horizon and past rules
+    /// follow it at the real time of day. JWT timing and certificate validity stay on <see cref="TimeProvider"/>.
+    /// </summary>
+    public DateOnly? AsOf { get; set; }
 }

@@ -20,10 +20,14 @@ public sealed class RunningReferenceProvider : IAsyncDisposable
     /// <summary>The fault switches this instance runs with.</summary>
     public IReadOnlyList<string> ActiveFaults { get; }
 
-    /// <summary>Stops the server and releases its port.</summary>
+    /// <summary>Stops the server and releases its port, giving requests in flight at most 3 seconds to finish.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+        {
+            try { await _app.StopAsync(grace.Token); }
+            catch (OperationCanceledException) { }
+        }
         await _app.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
 using GpConnect.Conformance.Specs.Tests.Support;
 using Shouldly;
@@ -15,7 +16,8 @@ public sealed class AppointmentWriteSafetyTests
     [Fact]
     public async Task With_allowWrites_false_every_write_scenario_is_skipped_naming_the_setting()
     {
-        var run = await SuiteUnderTest.RunAsync(null, ("provider:allowWrites", "false"));
+        // Only the scenarios this is about: every write, and the appointment reads that must still pass.
+        var run = await SuiteUnderTest.RunAsync(SuiteUnderTest.Catalog.Filter(TagExpression.Parse("@writes or @appointments")), null, ("provider:allowWrites", "false"));
 
         var writes = run.Scenarios.Where(Writes).ToList();
         if (writes.Count == 0) Assert.Skip("No @writes scenario is among the features under test (GPCC_SUITE_TAGS).");
@@ -32,7 +34,7 @@ public sealed class AppointmentWriteSafetyTests
     public async Task Every_booking_is_cancelled_in_teardown_even_when_the_scenario_fails()
     {
         // Under this fault amendments are accepted but not stored, so scenarios that book fail; their bookings must still go.
-        var run = await SuiteUnderTest.RunAsync(["amend-not-persisted"]);
+        var run = await SuiteUnderTest.RunAsync(SuiteUnderTest.Catalog.Filter(TagExpression.Parse("@writes")), ["amend-not-persisted"]);
 
         var teardowns = run.Scenarios
             .SelectMany(s => s.Evidence.OfType<TextEvidence>().Where(e => e.Title.StartsWith("Teardown", StringComparison.Ordinal)).Select(e => (s, e)))

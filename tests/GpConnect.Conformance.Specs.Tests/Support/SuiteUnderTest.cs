@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
@@ -37,6 +38,19 @@ public static class SuiteUnderTest
 
     public static Task<RunResult> RunAsync(IEnumerable<string>? faults = null, params (string Key, string Value)[] overrides) =>
         ConformanceRun.ExecuteAsync(Settings(faults, overrides), Catalog);
+
+    /// <summary>Runs <paramref name="catalog"/> (e.g. a part of <see cref="Catalog"/>) with the given faults and overrides.</summary>
+    public static Task<RunResult> RunAsync(FeatureCatalog catalog, IEnumerable<string>? faults, params (string Key, string Value)[] overrides) =>
+        ConformanceRun.ExecuteAsync(Settings(faults, overrides), catalog);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<RunResult>>> CleanRuns = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The whole suite against the clean provider, as <paramref name="specVersion"/> (null: the configured default), run
+    /// once per test process and shared by the tests that need it.
+    /// </summary>
+    public static Task<RunResult> CleanRunAsync(string? specVersion = null) =>
+        CleanRuns.GetOrAdd(specVersion ?? Settings().SpecVersion, version => new Lazy<Task<RunResult>>(() => RunAsync(null, ("specVersion", version)))).Value;
 
     /// <summary>Everything a failed scenario says: its message and each broken rule.</summary>
     public static string WarningText(ScenarioResult result) =>

@@ -11,7 +11,8 @@ namespace GpConnect.Conformance.Specs.Domain.Appointments;
 /// One per scenario.
 /// </summary>
 public sealed class AppointmentActions(
-    ConsumerSession session, AppointmentContext context, BookedAppointments booked, ConformanceSettings settings, TimeProvider clock, TestData.TestDataService data)
+    ConsumerSession session, AppointmentContext context, BookedAppointments booked, ConformanceSettings settings, TimeProvider clock, TestData.TestDataService data,
+    Run.RunState run, Steps.SlotSearchContext search)
 {
     public const string CancellationReason = "Patient no longer needs the appointment";
 
@@ -35,27 +36,66 @@ public sealed class AppointmentActions(
     /// <summary>The comment the last booking or amend sent.</summary>
     public string? SentComment { get; private set; }
 
-    /// <summary>Searches a week from tomorrow as the configured consumer and keeps the free slots found (Visit slots never booked).</summary>
-    public async Task<IReadOnlyList<FreeSlot>> FindFreeSlotsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Searches the booking horizon window by window (<see cref="BookableSlots.Windows"/>: every bookable schedule) as the
+    /// configured consumer until the free slots found satisfy <paramref name="enough"/> (default: five, what a booking tries),
+    /// and keeps them in the order scenarios should take them (Visit slots are never booked).
+    /// </summary>
+    public async Task<IReadOnlyList<FreeSlot>> FindFreeSlotsAsync(CancellationToken cancellationToken, Func<IReadOnlyList<FreeSlot>, bool>? enough = null)
     {
-        var response = await session.SendAsync(SlotSearch.FromTomorrow(7, clock, settings.Consumer).ToRequest(), cancellationToken).ConfigureAwait(false);
-        context.FoundSlots = response.StatusCode == 200
-            ? FreeSlot.FromSearch(response).Where(s => s.DeliveryChannel != "Visit" && s.StartInstant > clock.GetUtcNow()).ToList()
-            : [];
+        enough ??= slots => slots.Count >= 5;
+        var found = new List<FreeSlot>();
+        foreach (var (start, end) in BookableSlots.Windows(UkTime.Today(clock), BookableSlots.HorizonDays(settings)))
+        {
+            var window = SlotSearch.FromTomorrow(1, clock, settings.Consumer);
+            window.Start = start;
+            window.End = end;
+            var response = await session.SendAsync(window.ToRequest(), cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == 200)
+                found.AddRange(BookableSlots.InPreferenceOrder(FreeSlot.FromSearch(response)
+                    .Where(s => s.DeliveryChannel != "Visit" && s.StartInstant > clock.GetUtcNow() && found.All(f => f.Id != s.Id))));
+            if (enough(found)) break;
+        }
+        context.FoundSlots = found;
         return context.FoundSlots;
     }
+
+    /// <summary>
+    /// The skip for a scenario whose booking needs free slots the provider no longer offers: never a provider failure, with
+    /// one line saying what to add.
+    /// </summary>
+    public GpConnect.Conformance.Runner.ScenarioSkippedException NoFreeSlots(string what) => TestData.DataExhausted.Skip(
+        $"the provider offers no {what} to {settings.Consumer.OdsCode} in the booking horizon ({BookableSlots.HorizonDays(settings)} days from tomorrow, " +
+        "testData:appointments:bookingHorizon:days): open more GP Connect bookable slots in the practice's diaries, or raise the horizon.");
 
     /// <summary>Books <paramref name="appointment"/>; a 201 is recorded for teardown and becomes the current appointment.</summary>
     public async Task<ProviderResponse> BookAsync(JsonObject appointment, CancellationToken cancellationToken)
     {
         SentDescription = appointment["description"]?.GetValue<string>();
         SentComment = appointment["comment"]?.GetValue<string>();
-        var response = await session.SendAsync(AppointmentRequests.Book(appointment), cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == 201 && Body(response) is { } created && created["id"]?.GetValue<string>() is { } id)
+        // A booking already sent is allowed to finish when the run is being stopped (Ctrl+C, SIGTERM): the provider may have
+        // booked it, and only its answer tells which appointment to cancel. The client's own timeout still bounds it.
+        _ = cancellationToken;
+        var response = await session.SendAsync(AppointmentRequests.Book(appointment), CancellationToken.None).ConfigureAwait(false);
+        if (response.StatusCode != 201) return response;
+        var created = Body(response);
+        var id = created?["id"]?.GetValue<string>() ?? CreatedId(response) ?? await FindBookedAsync(appointment).ConfigureAwait(false);
+        if (id is null)
         {
-            booked.Add(id);
-            context.AppointmentId = id;
-            Keep(response, created);
+            run.BookingNotIdentified(session.ScenarioId, SlotIdsOf(appointment));
+            return response;
+        }
+        booked.Add(id);
+        run.Ledger.RecordBooked(run.ServiceRoot, id, session.ScenarioId, SlotIdsOf(appointment));
+        context.AppointmentId = id;
+        if (created is not null) Keep(response, created);
+        if (context.ChosenSlots.FirstOrDefault() is { } slot && search.Search is null)
+        {
+            var (start, end) = BookableSlots.WeekAround(DateOnly.FromDateTime(slot.StartInstant.Date), UkTime.Today(clock));
+            var week = SlotSearch.FromTomorrow(1, clock, settings.Consumer);
+            week.Start = start;
+            week.End = end;
+            search.Search = week;
         }
         return response;
     }
@@ -117,6 +157,54 @@ public sealed class AppointmentActions(
         context.ETag = response.Exchange.ResponseHeader("ETag")
             ?? (appointment["meta"]?["versionId"]?.GetValue<string>() is { } version ? $"W/\"{version}\"" : null);
     }
+
+    /// <summary>Records a booking made outside <see cref="BookAsync"/> (e.g. sent as XML) for teardown and in the bookings ledger.</summary>
+    public void RecordBooking(string id, JsonObject appointment)
+    {
+        booked.Add(id);
+        run.Ledger.RecordBooked(run.ServiceRoot, id, session.ScenarioId, SlotIdsOf(appointment));
+    }
+
+    /// <summary>The id in the Location header of a 201 (a return=minimal booking has no body): [base]/Appointment/{id}[/_history/{v}].</summary>
+    public static string? CreatedId(ProviderResponse response)
+    {
+        var location = response.Exchange.ResponseHeader("Location") ?? response.Exchange.ResponseHeader("Content-Location");
+        if (string.IsNullOrWhiteSpace(location)) return null;
+        var segments = location.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.LastIndexOf(segments, "Appointment");
+        return at >= 0 && at + 1 < segments.Length ? segments[at + 1] : null;
+    }
+
+    /// <summary>
+    /// A 201 with neither a body nor a Location: the booked appointment is found by retrieving the patient's appointments on
+    /// the slot's day (directly through the client, so the scenario's last response stays the booking's).
+    /// </summary>
+    private async Task<string?> FindBookedAsync(JsonObject appointment)
+    {
+        var patient = appointment["participant"] is JsonArray participants
+            ? participants.Select(p => p?["actor"]?["reference"]?.GetValue<string>()).FirstOrDefault(r => r?.StartsWith("Patient/", StringComparison.Ordinal) == true)?["Patient/".Length..]
+            : null;
+        var slots = SlotIdsOf(appointment);
+        var start = appointment["start"]?.GetValue<string>();
+        if (patient is null || slots.Count == 0 || !DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+            return null;
+        var day = DateOnly.FromDateTime(at.Date);
+        try
+        {
+            var exchange = await session.Client.SendAsync(AppointmentRequests.Retrieve(patient, day, day), CancellationToken.None).ConfigureAwait(false);
+            if (exchange.StatusCode != 200) return null;
+            return new ProviderResponse(exchange).BundleEntries("Appointment")
+                .Where(a => a.SelectValue("status") == "booked" && a.Select("slot.reference").Any(r => slots.Contains(r.Value ?? "")))
+                .Select(a => a.SelectValue("id")).FirstOrDefault(id => id is not null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<string> SlotIdsOf(JsonObject appointment) =>
+        (appointment["slot"] as JsonArray)?.Select(s => s?["reference"]?.GetValue<string>() ?? "").Where(r => r.Length > 0).ToList() ?? [];
 
     private static JsonObject? Body(ProviderResponse response)
     {

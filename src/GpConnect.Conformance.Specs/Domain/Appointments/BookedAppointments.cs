@@ -22,7 +22,8 @@ public sealed record CleanupResult(string AppointmentId, bool Cleaned, string De
 
 /// <summary>
 /// Cancels appointments a scenario booked, so runs against a real provider leave nothing behind: read the appointment, and
-/// unless it is already cancelled, cancel it with If-Match. Uses the client directly, so the scenario's last response is kept.
+/// unless it is already cancelled, cancel it with If-Match, then read it back: only a read that says "cancelled" counts as
+/// cleaned. Uses the client directly, so the scenario's last response is kept.
 /// </summary>
 public static class AppointmentCleanup
 {
@@ -47,7 +48,12 @@ public static class AppointmentCleanup
             if (appointment["status"]?.GetValue<string>() == "cancelled") return new(id, true, "already cancelled");
             var cancel = await client.SendAsync(
                 AppointmentRequests.Cancel(id, AppointmentEdits.Cancelled(appointment, Reason), read.ResponseHeader("ETag")), cancellationToken).ConfigureAwait(false);
-            return cancel.StatusCode == 200 ? new(id, true, "cancelled") : new(id, false, $"cancel answered {Describe(cancel)}");
+            if (cancel.StatusCode != 200) return new(id, false, $"cancel answered {Describe(cancel)}");
+            var check = await client.SendAsync(AppointmentRequests.Read(id), cancellationToken).ConfigureAwait(false);
+            var status = check.StatusCode == 200 ? (JsonNode.Parse(check.ResponseBody) as JsonObject)?["status"]?.GetValue<string>() : null;
+            return status == "cancelled"
+                ? new(id, true, "cancelled (read back: cancelled)")
+                : new(id, false, "cancel answered 200 but reading it back " + (check.StatusCode == 200 ? $"gives status '{status}'" : $"answered {Describe(check)}"));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,7 +31,11 @@ public static class BookingDefects
             case "without the patient participant": RemoveParticipants(copy, "Patient/"); break;
             case "without the location participant": RemoveParticipants(copy, "Location/"); break;
             case "without a practitioner participant or a comment": RemoveParticipants(copy, "Practitioner/"); copy.Remove("comment"); break;
-            case "with a participant without an actor": Participants(copy).First(p => Actor(p).StartsWith("Location/", StringComparison.Ordinal)).Remove("actor"); break;
+            case "with a participant without an actor":
+                // The Location participant when the booking has one (a provider's slot search may have left it out), else the first.
+                var participants = Participants(copy);
+                (participants.FirstOrDefault(p => Actor(p).StartsWith("Location/", StringComparison.Ordinal)) ?? participants[0]).Remove("actor");
+                break;
             case "with a participant without a status": Participants(copy)[0].Remove("status"); break;
             case "without a start": copy.Remove("start"); break;
             case "without an end": copy.Remove("end"); break;

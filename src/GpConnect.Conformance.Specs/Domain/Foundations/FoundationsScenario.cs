@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GpConnect.Conformance.Fhir;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.TestData;
@@ -9,10 +8,9 @@ namespace GpConnect.Conformance.Specs.Domain.Foundations;
 /// What a Foundations scenario is working with (one per scenario): the test-data role its Given chose with the
 /// configured identifiers, the registration it is building, and the resource it last found or registered.
 /// </summary>
-public sealed class FoundationsScenario(TestDataService testData)
+public sealed class FoundationsScenario(TestDataService testData, Run.RunState run)
 {
-    private static readonly ConditionalWeakTable<TestDataService, RegistrationPool> Pools = new();
-    private string? _poolNumber;
+    private RegistrableNumber? _poolNumber;
 
     /// <summary>The role chosen by the scenario's Given (e.g. "patients.sensitive").</summary>
     public string? RoleId { get; private set; }
@@ -36,6 +34,24 @@ public sealed class FoundationsScenario(TestDataService testData)
         RoleId = roleId;
     }
 
+    /// <summary>
+    /// Chooses a role and, for a pool of registrable NHS numbers (field <c>nhsNumbers</c>), takes this scenario's number
+    /// now: one the practice has not registered (Find a patient) and no earlier scenario of the run used. A used-up pool
+    /// skips the scenario naming the key to extend. For <c>register.leftPractice</c>, a patient an earlier run re-activated
+    /// (Find a patient returns them) is used-up data as well.
+    /// </summary>
+    public async Task ChooseAsync(string roleId, CancellationToken cancellationToken = default)
+    {
+        Choose(roleId);
+        if (Values.TryGetValue("nhsNumbers", out var list))
+            _poolNumber = await run.PoolFor(roleId, list).TakeAsync(cancellationToken).ConfigureAwait(false);
+        else if (roleId == "register.leftPractice"
+                 && await run.IsRegisteredAsync(Value("nhsNumber"), cancellationToken).ConfigureAwait(false) == true)
+            throw DataExhausted.Skip(
+                $"the patient of testData:register:leftPractice (NHS number {Value("nhsNumber")}) is registered at the practice again " +
+                "(an earlier run re-activated them): name another patient who has left the practice, or record this one as left again.");
+    }
+
     /// <summary>A field of the chosen role; a step used before any role was chosen is a feature-file mistake.</summary>
     public string Value(string field)
     {
@@ -47,15 +63,18 @@ public sealed class FoundationsScenario(TestDataService testData)
     }
 
     /// <summary>
-    /// The registration for the chosen role. For a pool role (field <c>nhsNumbers</c>, each number used up by one
-    /// successful registration) the next unused number of this run is taken; a run that exhausts the pool skips.
+    /// The registration for the chosen role: for a pool role the number <see cref="ChooseAsync"/> took (with its own PDS
+    /// demographics when the entry gives them, else the role's), otherwise the role's NHS number.
     /// </summary>
     public PatientRegistration StartRegistration(string? nhsNumber = null)
     {
         if (nhsNumber is null && Values.ContainsKey("nhsNumbers"))
         {
-            _poolNumber = Pools.GetValue(testData, _ => new RegistrationPool()).Take(Value("nhsNumbers"), RoleId!);
-            nhsNumber = _poolNumber;
+            if (_poolNumber is null)
+                throw new InvalidOperationException($"No NHS number was taken from the pool of role \"{RoleId}\": choose the role with ChooseAsync first.");
+            Registration = new PatientRegistration(_poolNumber.NhsNumber, _poolNumber.Family ?? Value("family"), _poolNumber.Given ?? Value("given"),
+                _poolNumber.BirthDate ?? Value("birthDate"));
+            return Registration;
         }
         Registration = new PatientRegistration(nhsNumber ?? Value("nhsNumber"), Value("family"), Value("given"), Value("birthDate"));
         return Registration;
@@ -64,36 +83,13 @@ public sealed class FoundationsScenario(TestDataService testData)
     /// <summary>Called after a registration was sent: a pool number the provider did not register goes back to the pool.</summary>
     public void RegistrationAnswered(bool registered)
     {
-        if (_poolNumber is null) return;
-        if (!registered) Pools.GetValue(testData, _ => new RegistrationPool()).Release(_poolNumber);
+        if (_poolNumber is null || RoleId is null) return;
+        if (!registered && Values.TryGetValue("nhsNumbers", out var list)) run.PoolFor(RoleId, list).Release(_poolNumber.NhsNumber);
         _poolNumber = null;
     }
 
     /// <summary>The registration under way, started for the chosen role if needed.</summary>
     public PatientRegistration CurrentRegistration => Registration ?? StartRegistration();
-}
-
-/// <summary>The registrable NHS numbers of one run, handed out one per successful registration.</summary>
-internal sealed class RegistrationPool
-{
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _used = [];
-
-    /// <summary>The next number not yet registered in this run; skips the scenario when the pool is used up.</summary>
-    public string Take(string list, string roleId)
-    {
-        var numbers = list.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lock (_gate)
-        {
-            foreach (var number in numbers)
-                if (_used.Add(number)) return number;
-        }
-        throw new ScenarioSkippedException(
-            $"The pool of registrable NHS numbers for role \"{roleId}\" is used up ({numbers.Length} numbers): add more to testData:{roleId.Replace('.', ':')}:nhsNumbers or reset the provider's test data.");
-    }
-
-    /// <summary>Returns a number the provider did not register.</summary>
-    public void Release(string number) { lock (_gate) _used.Remove(number); }
 }
 
 /// <summary>Finds the resource a Foundations response is about: the root resource of a Read, or the single entry of a Find/Register Bundle.</summary>

@@ -33,7 +33,7 @@ public sealed class AppointmentGivenSteps(
     public async Task TwoFreeSlots(string relation)
     {
         var pairing = SlotCombinations.Parse(relation);
-        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken);
+        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken, found => SlotCombinations.Find(found, pairing) is not null);
         var pair = SlotCombinations.Find(slots, pairing) ?? throw NoSlots($"two free slots {relation}");
         appointment.ChosenSlots = [pair.First, pair.Second];
     }
@@ -51,9 +51,8 @@ public sealed class AppointmentGivenSteps(
             if (response.StatusCode == 201) return;
             if (response.StatusCode != 409) ResponseChecks.Status(response, 201).ThrowIfFailed();
         }
-        throw new InvalidOperationException(slots.Count == 0
-            ? "Could not book an appointment: the search found no free slot in the coming week. Check the provider's test data."
-            : "Could not book an appointment: every free slot tried was taken (409) before it could be booked.");
+        if (slots.Count == 0) throw actions.NoFreeSlots("free slot");
+        throw new InvalidOperationException("Could not book an appointment: every free slot tried was taken (409) before it could be booked.");
     }
 
     [Given(@"^the consumer has booked the slot$")]
@@ -108,7 +107,5 @@ public sealed class AppointmentGivenSteps(
         ResponseChecks.Status(response, 200).ThrowIfFailed();
     }
 
-    private static ScenarioSkippedException NoSlots(string what) =>
-        new($"The provider offered no {what} in the coming week (search as the configured consumer). The scenario needs such slots: " +
-            "check the practice's diaries (appointments.md §13.8, TD-04…TD-06).");
+    private ScenarioSkippedException NoSlots(string what) => actions.NoFreeSlots(what);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Interactions;
 using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Runner.Results;
 using GpConnect.Conformance.Specs.Checks;
 using GpConnect.Conformance.Specs.Checks.Appointments;
 using GpConnect.Conformance.Specs.Domain;
@@ -131,12 +132,20 @@ public sealed class AppointmentRecordSteps(
             : throw new InvalidOperationException($"The appointment read has no usable start ({start ?? "absent"}).");
     }
 
+    /// <summary>
+    /// The Location the appointment read names. What the provider answered decides this, so a missing appointment or
+    /// Location participant is a finding, not a harness error.
+    /// </summary>
     private string NamedLocation()
     {
-        var references = (appointment.RequireRepresentation()["participant"] as JsonArray ?? []).OfType<JsonObject>()
+        var representation = appointment.Representation ?? throw new ConformanceCheckException(new CheckFailure("appointment.location", "Appointment", "an appointment read",
+            $"HTTP {session.LastResponse.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}",
+            $"The appointment could not be read, so there is no Location it names to read (last response: HTTP {session.LastResponse.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none"})."));
+        var references = (representation["participant"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(p => p["actor"]?["reference"]?.GetValue<string>()).ToList();
         return references.Select(r => FreeSlot.Reference(r, "Location")).FirstOrDefault(id => id is not null)
-            ?? throw new InvalidOperationException($"The appointment names no Location participant (participants: {string.Join(", ", references)}).");
+            ?? throw new ConformanceCheckException(new CheckFailure("appointment.location", "Appointment.participant", "a Location participant",
+                string.Join(", ", references), $"The appointment names no Location participant (participants: {string.Join(", ", references)})."));
     }
 
     private string Patient() =>

@@ -70,7 +70,7 @@ public sealed class BookingRuleSteps(
         var request = new GpConnectRequest(Interactions.BookAppointment).WithBody(Fhir.Writing.FhirXmlWriter.Write(resource, indent: false), FhirMediaTypes.Xml);
         request.Accept = FhirMediaTypes.Xml;
         var response = await session.SendAsync(request, scenario.CancellationToken);
-        if (response.StatusCode == 201 && response.Resource?.ResourceType == "Appointment" && response.Resource.SelectValue("id") is { } id) booked.Add(id);
+        if (response.StatusCode == 201 && response.Resource?.ResourceType == "Appointment" && response.Resource.SelectValue("id") is { } id) actions.RecordBooking(id, Booking());
     }
 
     [When(@"^the consumer books the slot sending a slot type and a schedule type of its own$")]
@@ -89,7 +89,7 @@ public sealed class BookingRuleSteps(
             ?? throw new InvalidOperationException($"The registration did not return a Patient with an id ({session.LastResponse.Describe()}), so there is no patient to book for.");
         appointment.PatientId = registered;
         var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken);
-        appointment.ChosenSlots = [slots.FirstOrDefault() ?? throw new ScenarioSkippedException("The provider offered no free slot in the coming week to book for the registered patient.")];
+        appointment.ChosenSlots = [slots.FirstOrDefault() ?? throw actions.NoFreeSlots("free slot")];
         await actions.BookAsync(Booking(), scenario.CancellationToken);
     }
 
@@ -115,9 +115,9 @@ public sealed class BookingRuleSteps(
         var role = data.Require(Roles.SlotLimit);
         if (!int.TryParse(role["limit"], out var limit) || limit < 1)
             throw new InvalidOperationException($"testData:appointments:slotLimit:limit must be a whole number of at least 1, not \"{role["limit"]}\".");
-        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken);
+        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken, found => found.Count > limit);
         if (slots.Count <= limit)
-            throw new ScenarioSkippedException($"The scenario needs {limit + 1} free slots in the coming week to book up to and beyond the slot limit; the search found {slots.Count}.");
+            throw actions.NoFreeSlots($"{limit + 1} free slots (to book up to and beyond the slot limit; {slots.Count} found)");
         for (var i = 0; i < limit; i++)
         {
             appointment.ChosenSlots = [slots[i]];

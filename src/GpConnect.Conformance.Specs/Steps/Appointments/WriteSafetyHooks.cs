@@ -13,7 +13,7 @@ namespace GpConnect.Conformance.Specs.Steps.Appointments;
 /// attached to the scenario as evidence and printed on the console.
 /// </summary>
 [Binding]
-public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient client, ConformanceSettings settings, ConformanceScenario scenario)
+public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient client, ConformanceSettings settings, ConformanceScenario scenario, Domain.Run.RunState run)
 {
     [BeforeScenario("@writes", Order = 1)]
     public void SkipWritesWhenNotAllowed()
@@ -29,6 +29,7 @@ public sealed class WriteSafetyHooks(BookedAppointments booked, GpConnectClient 
     {
         if (booked.Ids.Count == 0) return;
         var results = await AppointmentCleanup.CancelAllAsync(client, booked.Ids, CancellationToken.None);
+        run.TeardownDone(results);
         var left = results.Where(r => !r.Cleaned).ToList();
         scenario.AddEvidence(new TextEvidence("Teardown: appointments booked by this scenario",
             string.Join(Environment.NewLine, results.Select(r => $"Appointment/{r.AppointmentId}: {(r.Cleaned ? "" : "NOT CLEANED UP — ")}{r.Detail}"))));

@@ -27,9 +27,9 @@ public sealed class ResponseTimeSteps(
     public async Task BookSeveral(int count)
     {
         var patient = data.Require(Roles.BookablePatient, "logicalId");
-        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken);
+        var slots = await actions.FindFreeSlotsAsync(scenario.CancellationToken, found => found.Count >= count);
         if (slots.Count < count)
-            throw new ScenarioSkippedException($"The search found {slots.Count} free slots; this scenario needs {count}. Check test data role {Roles.BookablePatient}'s bookable schedules.");
+            throw actions.NoFreeSlots($"{count} free slots ({slots.Count} found)");
         foreach (var slot in slots.Take(count))
             timing.Responses.Add(await actions.BookAsync(AppointmentRequests.Booking([slot], patient, settings.Consumer, clock), scenario.CancellationToken));
     }

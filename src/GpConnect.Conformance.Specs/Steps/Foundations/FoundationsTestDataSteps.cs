@@ -64,5 +64,5 @@ public sealed class FoundationsTestDataSteps(FoundationsScenario scenario)
     };
 
     [Given(@"^(" + Phrases + ")$")]
-    public void Choose(string phrase) => scenario.Choose(RoleOfPhrase[phrase]);
+    public Task Choose(string phrase) => scenario.ChooseAsync(RoleOfPhrase[phrase]);
 }

@@ -74,9 +74,16 @@ internal sealed class AppointmentBook(PracticeStore store, long firstVersion)
     }
 
     /// <summary>
+    /// Whether a cancellation makes the appointment's slots free again (the default, as most GP systems do). When false the
+    /// slots stay busy: the other lawful behaviour, since the specification asks only for integrity, not that cancelled
+    /// slots are offered again (APT-197).
+    /// </summary>
+    public bool ReleaseCancelledSlots { get; set; } = true;
+
+    /// <summary>
     /// Replaces the appointment with <paramref name="change"/> applied, giving it a new version, when its current version is
-    /// <paramref name="expectedVersion"/> (null: no version check). A cancellation leaves its slots busy: the specification
-    /// asks only for integrity, not that cancelled slots are offered again (APT-197).
+    /// <paramref name="expectedVersion"/> (null: no version check). A cancellation frees its slots when
+    /// <see cref="ReleaseCancelledSlots"/> is set and no other booked appointment holds them.
     /// </summary>
     public (PracticeAppointment? Updated, BookingRefusal Refusal) Update(string id, string? expectedVersion, Func<PracticeAppointment, PracticeAppointment> change)
     {
@@ -86,6 +93,11 @@ internal sealed class AppointmentBook(PracticeStore store, long firstVersion)
             if (expectedVersion is not null && expectedVersion != current.VersionId) return (null, BookingRefusal.VersionConflict);
             var updated = change(current) with { Id = current.Id, VersionId = NextVersion() };
             _appointments[id] = updated;
+            if (ReleaseCancelledSlots && current.Status != AppointmentStatuses.Cancelled && updated.Status == AppointmentStatuses.Cancelled)
+                foreach (var slotId in updated.SlotIds)
+                    if (store.FindSlot(slotId) is { Status: "busy" } slot
+                        && !_appointments.Values.Any(a => a.Status == AppointmentStatuses.Booked && a.SlotIds.Contains(slotId)))
+                        store.ReplaceSlot(slot with { Status = "free", VersionId = NextVersion() });
             return (updated, BookingRefusal.None);
         }
     }

@@ -13,13 +13,30 @@ internal static class PatientSeeder
     /// <summary>Location id of the branch surgery the baseline patient prefers (seeded by <see cref="PracticeSeeder"/>).</summary>
     public const string BranchSurgeryId = "2";
 
-    /// <summary>Numbers on PDS, clean and unknown to the practice, all with <see cref="RegistrablePerson"/>'s demographics (P-R1 pool).</summary>
+    /// <summary>First and last number of the block of registrable PDS patients (every check-digit-valid number in it).</summary>
+    public const long RegistrableBlockFirst = 9690100000, RegistrableBlockLast = 9690109999;
+
+    /// <summary>
+    /// Numbers on PDS, clean and unknown to the practice, all with <see cref="RegistrablePerson"/>'s demographics (P-R1
+    /// pool): twenty named ones and the block <see cref="RegistrableBlockFirst"/>–<see cref="RegistrableBlockLast"/> (about nine
+    /// hundred), enough for well over 30 runs of the suite against one long-running provider.
+    /// </summary>
     public static readonly IReadOnlyList<string> RegistrablePool =
     [
         "9690000209", "9690000217", "9690000225", "9690000233", "9690000241", "9690000268",
         "9690000276", "9690000284", "9690000292", "9690000306", "9690000314", "9690000322",
         "9690000403", "9690000411", "9690000438", "9690000446", "9690000454", "9690000462", "9690000470", "9690000489",
+        .. Block(RegistrableBlockFirst, RegistrableBlockLast),
     ];
+
+    private static IEnumerable<string> Block(long first, long last)
+    {
+        for (var n = first; n <= last; n++)
+        {
+            var text = n.ToString("D10", CultureInfo.InvariantCulture);
+            if (NhsNumber.IsValid(text)) yield return text;
+        }
+    }
 
     /// <summary>A clean PDS number, unknown to the practice, that the suite only sends in registrations a provider must refuse.</summary>
     public const string RefusableNhsNumber = "9690000497";

@@ -1,0 +1,151 @@
+using System.Globalization;
+using GpConnect.Conformance.Cli.Load;
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Reporting.Writing;
+using GpConnect.Conformance.Specs.Hosting;
+
+namespace GpConnect.Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>load</c>: drives read-only interactions with N concurrent consumers for at most S seconds, capped in requests per
+/// second, and reports per interaction the requests, errors, p50/p95/p99 and the verdict against the specification's
+/// response-time limits, on the console and as reports/&lt;timestamp&gt;/load.html and load.json. Exit code 0 when every
+/// interaction meets its SHALL limit without errors, 1 otherwise, 2 for bad input or a refused target.
+/// </summary>
+public static class LoadCommand
+{
+    public const string HtmlFile = "load.html";
+    public const string JsonFile = "load.json";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var (options, error) = LoadOptions.Parse(args);
+        if (options is null)
+        {
+            stderr.WriteLine(error);
+            stderr.WriteLine(LoadOptions.Usage);
+            return CommandDispatcher.BadInput;
+        }
+
+        var layout = SuiteLayout.Locate();
+        ConformanceSettings settings;
+        LoadSettings load;
+        try
+        {
+            settings = SettingsLoader.Load(options.ConfigFile is null ? layout.DefaultConfig : Path.GetFullPath(options.ConfigFile, layout.WorkingRoot), options.ConfigOverrides());
+            load = LoadSettings.From(settings);
+        }
+        catch (ConfigurationException e)
+        {
+            stderr.WriteLine($"Configuration error: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
+
+        if (load.RefusalFor(settings) is { } refusal)
+        {
+            stderr.WriteLine($"Load refused: {refusal}");
+            return CommandDispatcher.BadInput;
+        }
+
+        var (interactions, problem) = Choose(options, settings);
+        if (interactions is null)
+        {
+            stderr.WriteLine(problem);
+            return CommandDispatcher.BadInput;
+        }
+        if (problem is not null) stdout.WriteLine(problem);
+
+        var rps = options.RequestsPerSecond ?? load.MaxRequestsPerSecond;
+        if (options.RequestsPerSecond > load.MaxRequestsPerSecond && settings.Provider.Target == Client.Configuration.ProviderTarget.Remote)
+        {
+            stderr.WriteLine($"Load refused: --rps {options.RequestsPerSecond} is above load:maxRequestsPerSecond {load.MaxRequestsPerSecond} in {settings.SourceFile}, the cap for this remote provider");
+            return CommandDispatcher.BadInput;
+        }
+        var plan = new LoadPlan(interactions, options.Consumers, TimeSpan.FromSeconds(options.DurationSeconds), rps);
+
+        Specs.Hosting.ProviderTarget target;
+        try
+        {
+            target = await Specs.Hosting.ProviderTarget.StartAsync(settings, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"Could not start the target: {e.Message}");
+            return CommandDispatcher.BadInput;
+        }
+
+        LoadRun run;
+        await using (target)
+        {
+            using var client = new GpConnectClient(settings, target.ServiceRoot, TimeProvider.System, target.Tls);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Load: {plan.Consumers} consumers, at most {plan.Duration.TotalSeconds:0.###} s, at most {plan.RequestsPerSecond:0.##} requests/s, against {target.Description} {target.ServiceRoot}"));
+            stdout.WriteLine($"      {string.Join(", ", interactions.Select(i => i.Name))}");
+            run = (await LoadRunner.RunAsync(plan, client, settings, TimeProvider.System, cancellationToken)) with
+            {
+                Target = $"{target.Description} {target.ServiceRoot}",
+            };
+        }
+
+        WriteSummary(run, stdout);
+        var folder = RunFolders.Create(Path.GetFullPath(settings.Reports.Directory, layout.WorkingRoot), run.Started);
+        File.WriteAllText(Path.Combine(folder, JsonFile), run.ToJson());
+        File.WriteAllText(Path.Combine(folder, HtmlFile), LoadPage.Render(run));
+        stdout.WriteLine($"Report: {Path.Combine(folder, HtmlFile)}");
+        stdout.WriteLine($"        {Path.Combine(folder, JsonFile)}");
+        return run.Failed ? CommandDispatcher.Failures : CommandDispatcher.Ok;
+    }
+
+    /// <summary>
+    /// The interactions to drive: those named (each must be known, read-only and have its test data configured), or
+    /// every read-only one whose test data is configured. Returns an error message instead when the choice is bad, or a
+    /// note naming interactions left out for missing test data.
+    /// </summary>
+    public static (IReadOnlyList<LoadInteraction>? Interactions, string? Message) Choose(LoadOptions options, ConformanceSettings settings)
+    {
+        var chosen = new List<LoadInteraction>();
+        var skipped = new List<string>();
+        foreach (var name in options.Interactions ?? LoadInteractions.ReadOnly.Select(i => i.Name).ToList())
+        {
+            var interaction = LoadInteractions.Find(name);
+            if (interaction is null)
+            {
+                var write = Client.Interactions.Interactions.TryGetByName(name, out var gp) && gp.IsWrite;
+                return (null, write
+                    ? $"--interactions: \"{name}\" is a write; the load mode drives only read-only interactions: {LoadInteractions.Names}."
+                    : $"--interactions: no interaction \"{name}\"; choose from: {LoadInteractions.Names}.");
+            }
+            try
+            {
+                interaction.Build(settings, TimeProvider.System);
+            }
+            catch (ConfigurationException e)
+            {
+                if (options.Interactions is not null) return (null, $"Configuration error: {interaction.Name} needs test data: {e.Message}");
+                skipped.Add($"{interaction.Name} ({e.Problems[0].Key} is not configured)");
+                continue;
+            }
+            if (!chosen.Contains(interaction)) chosen.Add(interaction);
+        }
+        if (chosen.Count == 0) return (null, $"No interaction can be driven: {string.Join("; ", skipped)}.");
+        return (chosen, skipped.Count == 0 ? null : $"Left out for missing test data: {string.Join("; ", skipped)}.");
+    }
+
+    public static void WriteSummary(LoadRun run, TextWriter stdout)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"Interaction",-19} {"kind",-7} {"requests",8} {"errors",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}  verdict (SHOULD/SHALL limits)"));
+        foreach (var i in run.Interactions)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{i.Interaction,-19} {i.Kind,-7} {i.Requests,8} {i.Errors,6} {F(i.P50Ms),8} {F(i.P95Ms),8} {F(i.P99Ms),8} {F(i.MaxMs),8}  {LoadRun.VerdictText(i.Verdict)} (< {i.ShouldMs:0} / < {i.ShallMs:0} ms; over: {i.OverShould} / {i.OverShall})"));
+            foreach (var example in i.ErrorExamples) stdout.WriteLine($"    error: {example}");
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{run.Requests} requests in {run.ElapsedSeconds:0.##} s ({run.Requests / Math.Max(run.ElapsedSeconds, 1e-9):0.#}/s, cap {run.RequestsPerSecondCap:0.##}/s); {run.CancelledAtDeadline} in flight at the deadline were cancelled and not counted."));
+    }
+
+    private static string F(double? ms) => ms is null ? "–" : ms.Value.ToString("0.##", CultureInfo.InvariantCulture);
+}

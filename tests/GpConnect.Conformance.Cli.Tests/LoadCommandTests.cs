@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using GpConnect.Conformance.Cli.Commands;
+using GpConnect.Conformance.Cli.Load;
+using GpConnect.Conformance.Specs.Hosting;
+using Shouldly;
+
+namespace GpConnect.Conformance.Cli.Tests;
+
+/// <summary>
+/// The bounded load mode: it drives the read-only interactions against the embedded provider for a few seconds, stops by
+/// itself, caps requests per second, reports per interaction with verdicts against the specification's limits (console,
+/// load.json, load.html with an inline SVG chart), measures what the provider really takes, and refuses what it must.
+/// </summary>
+public sealed class LoadCommandTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("gpcc-load-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    private static string DefaultConfig => Path.Combine(RepositoryLayout.RequireRoot(), "config", "default.json");
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private Task<int> Load(params string[] args) =>
+        CommandDispatcher.RunAsync(["load", "--config", DefaultConfig, "--reports", Path.Combine(_temp, "reports"), .. args], _out, _err);
+
+    private LoadRun ReadRun(out string html)
+    {
+        var folder = Directory.GetDirectories(Path.Combine(_temp, "reports")).ShouldHaveSingleItem();
+        html = File.ReadAllText(Path.Combine(folder, LoadCommand.HtmlFile));
+        return LoadRun.FromJson(File.ReadAllText(Path.Combine(folder, LoadCommand.JsonFile)));
+    }
+
+    [Fact]
+    public async Task A_short_run_against_the_embedded_provider_drives_every_read_interaction_and_writes_its_page()
+    {
+        var clock = Stopwatch.StartNew();
+        var exit = await Load("--consumers", "3", "--duration", "2", "--rps", "60");
+        clock.Stop();
+
+        exit.ShouldBe(0, _out + _err.ToString());
+        var run = ReadRun(out var html);
+        run.Interactions.Select(i => i.Interaction).ShouldBe(LoadInteractions.ReadOnly.Select(i => i.Name));
+        foreach (var i in run.Interactions)
+        {
+            i.Requests.ShouldBeGreaterThan(0, i.Interaction);
+            i.Errors.ShouldBe(0, $"{i.Interaction}: {string.Join("; ", i.ErrorExamples)}");
+            i.P50Ms.ShouldNotBeNull();
+            (i.P50Ms <= i.P95Ms && i.P95Ms <= i.P99Ms && i.P99Ms <= i.MaxMs).ShouldBeTrue(i.Interaction);
+            (i.ShouldMs, i.ShallMs).ShouldBe((1000d, 3000d));
+        }
+        run.Samples.Count.ShouldBe(run.Requests);
+        // Capped: 60 requests per second over all consumers, for at most 2 s (the pacer allows one request at time 0).
+        run.Requests.ShouldBeLessThanOrEqualTo(121);
+        run.ElapsedSeconds.ShouldBeLessThan(2.5);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the whole command, provider start included, stops by itself");
+
+        _out.ToString().ShouldContain("free-slots");
+        _out.ToString().ShouldContain("meets SHALL");
+        html.ShouldContain("<svg");
+        html.ShouldContain("query SHALL 3000 ms");
+        html.ShouldNotContain("<script");
+        html.ShouldNotContain("src=\"http");
+        html.ShouldNotContain("href=\"http");
+    }
+
+    [Fact]
+    public async Task Latency_is_what_the_provider_takes_a_slow_provider_shows_in_its_interaction_only()
+    {
+        var exit = await Load("--consumers", "2", "--duration", "2", "--rps", "40", "--interactions", "capability,read-patient",
+            "--set", "provider:embedded:faults:0=slow-capability-statement");
+
+        exit.ShouldBe(0, _out + _err.ToString());
+        var run = ReadRun(out _);
+        var capability = run.Interactions.Single(i => i.Interaction == "capability");
+        var patient = run.Interactions.Single(i => i.Interaction == "read-patient");
+        capability.P50Ms!.Value.ShouldBeGreaterThanOrEqualTo(500, "the fault answers the capability statement after 500 ms");
+        patient.P50Ms!.Value.ShouldBeLessThan(500);
+    }
+
+    [Fact]
+    public void Verdicts_follow_the_specifications_limits_for_each_response()
+    {
+        var query = LoadInteractions.Find("capability")!;
+        var plan = new LoadPlan([query], 1, TimeSpan.FromSeconds(1), 10);
+        LoadVerdict VerdictOf(params LoadSample[] samples) =>
+            LoadRun.Summarise(plan, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), samples, 0).Interactions.Single().Verdict;
+        LoadSample Ok(double ms) => new(0, "capability", ms, 200, null);
+
+        VerdictOf(Ok(5), Ok(999)).ShouldBe(LoadVerdict.Pass);
+        VerdictOf(Ok(5), Ok(1000)).ShouldBe(LoadVerdict.ShouldMissed);
+        VerdictOf(Ok(5), Ok(3000)).ShouldBe(LoadVerdict.Fail);
+        VerdictOf(Ok(5), new LoadSample(0, "capability", 3, 500, "HTTP 500 (expected 200)")).ShouldBe(LoadVerdict.Fail);
+        VerdictOf().ShouldBe(LoadVerdict.NoData);
+        ResponseTimeLimits.Command.ShouldBe(new ResponseTimeLimits(250, 100));
+
+        LoadRun.Percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50).ShouldBe(5);
+        LoadRun.Percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95).ShouldBe(10);
+        LoadRun.Percentile([7], 99).ShouldBe(7);
+    }
+
+    [Fact]
+    public void The_pacer_spaces_requests_evenly_and_never_bursts_to_catch_up()
+    {
+        var pacer = new RequestPacer(10);
+        var interval = Stopwatch.Frequency / 10;
+        var first = pacer.Reserve(1000);
+        pacer.Reserve(1000).ShouldBe(first + interval);
+        pacer.Reserve(1000).ShouldBe(first + 2 * interval);
+        var later = first + 100 * interval;
+        pacer.Reserve(later).ShouldBe(later, "idle time is not saved up");
+        pacer.Reserve(later).ShouldBe(later + interval);
+    }
+
+    [Fact]
+    public async Task A_remote_provider_is_refused_unless_load_target_names_it()
+    {
+        var config = RemoteConfig(UnusedPort());
+
+        (await CommandDispatcher.RunAsync(["load", "--config", config, "--duration", "1"], _out, _err)).ShouldBe(CommandDispatcher.BadInput);
+        _err.ToString().ShouldContain("load:target is not set");
+        _err.ToString().ShouldContain(config);
+
+        (await CommandDispatcher.RunAsync(["load", "--config", config, "--duration", "1", "--set", "load:target=https://other.example/X/STU3/1/gpconnect"], _out, _err))
+            .ShouldBe(CommandDispatcher.BadInput);
+        _err.ToString().ShouldContain("is not provider:fhirBaseUrl");
+    }
+
+    [Fact]
+    public async Task A_named_remote_provider_is_driven_and_an_unreachable_one_is_a_failed_run_with_the_errors_not_a_crash()
+    {
+        var port = UnusedPort();
+        var config = RemoteConfig(port);
+
+        var exit = await CommandDispatcher.RunAsync(["load", "--config", config, "--duration", "1", "--consumers", "2", "--rps", "5", "--interactions", "capability",
+            "--reports", Path.Combine(_temp, "reports"), "--set", $"load:target=http://127.0.0.1:{port}/A20047/STU3/1/gpconnect", "--set", "http:timeoutSeconds=2"], _out, _err);
+
+        exit.ShouldBe(CommandDispatcher.Failures, _out + _err.ToString());
+        var run = ReadRun(out _);
+        var capability = run.Interactions.ShouldHaveSingleItem();
+        capability.Verdict.ShouldBe(LoadVerdict.Fail);
+        capability.Errors.ShouldBe(capability.Requests);
+        capability.ErrorExamples.ShouldContain(e => e.Contains("connection refused"));
+    }
+
+    [Theory]
+    [InlineData("--consumers", "0", "--consumers takes")]
+    [InlineData("--duration", "-1", "--duration takes")]
+    [InlineData("--rps", "0", "--rps takes")]
+    [InlineData("--interactions", "book-appointment", "is a write")]
+    [InlineData("--interactions", "teleport", "no interaction \"teleport\"")]
+    [InlineData("--set", "load:maxRequestsPerSecond=lots", "load:maxRequestsPerSecond must be")]
+    public async Task Bad_input_is_one_clear_line_and_exit_code_2(string option, string value, string message)
+    {
+        (await Load(option, value)).ShouldBe(CommandDispatcher.BadInput);
+        _err.ToString().ShouldContain(message);
+        _err.ToString().ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Missing_test_data_leaves_an_interaction_out_or_when_it_is_named_stops_with_the_key()
+    {
+        (await Load("--interactions", "read-location", "--set", "testData:locations:mainSurgery:logicalId=")).ShouldBe(CommandDispatcher.BadInput);
+        _err.ToString().ShouldContain("testData:locations:mainSurgery:logicalId");
+    }
+
+    private string RemoteConfig(int port)
+    {
+        var json = File.ReadAllText(DefaultConfig)
+            .Replace("\"target\": \"embedded\"", "\"target\": \"remote\"")
+            .Replace("\"fhirBaseUrl\": \"\"", $"\"fhirBaseUrl\": \"http://127.0.0.1:{port}/A20047/STU3/1/gpconnect\"");
+        json.ShouldContain("\"target\": \"remote\"");
+        var path = Path.Combine(_temp, "remote.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
