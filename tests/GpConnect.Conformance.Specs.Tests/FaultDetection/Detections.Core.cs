@@ -40,6 +40,7 @@ public static class CoreDetections
         new("accept-wrong-jwt-claim-types", Jwt, "A token with requesting_device sent as a string is rejected as a claim of the wrong type", "Expected HTTP 400"),
         new("accept-wrong-reason-for-request", Jwt, "A token whose reason_for_request is not directcare is rejected", "Expected HTTP 400"),
         new("accept-unknown-scope", Jwt, "A Search for free slots token whose requested_scope is not a GP Connect scope is rejected", "Expected HTTP 400"),
+        new("accept-wrong-scope-family", Jwt, "A Get the FHIR capability statement token whose requested_scope is a GP Connect scope of the wrong family is rejected", "Expected HTTP 400"),
         new("accept-wrong-scope-family", Jwt, "A Search for free slots token whose requested_scope is a GP Connect scope of the wrong family is rejected", "Expected HTTP 400"),
         new("accept-wrong-scope-family", Jwt, "A Book an appointment token whose requested_scope is a GP Connect scope of the wrong family is rejected", "Expected HTTP 400"),
         new("accept-wrong-jwt-audience", Jwt, "A token whose aud is another provider's service root is rejected", "Expected HTTP 400"),
