@@ -281,6 +281,10 @@ internal enum ProviderRule
     SlotSearchAcceptsPastWindows,
     /// <summary>Slot search offers no slot beyond the practice's GP Connect booking horizon.</summary>
     SlotSearchAppliesBookingHorizon,
+    /// <summary>Read gives an appointment's start and end the UK offset of their own instants (not the offset in force when it was booked).</summary>
+    ReadGivesEachInstantItsOffset,
+    /// <summary>Retrieve gives each appointment's start and end the UK offset of their own instants (not that of the range's first day).</summary>
+    RetrieveGivesEachInstantItsOffset,
     /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (core.md §1.6).</summary>
     ChunkedBodiesAccepted,
 

@@ -32,7 +32,7 @@ internal static class ProviderComposition
         return
         [
             new BookAppointmentHandler(book, mapper, faults, clock, patientExists),
-            new ReadAppointmentHandler(access, mapper),
+            new ReadAppointmentHandler(access, mapper, faults),
             new AmendAppointmentHandler(access, mapper, faults),
             new CancelAppointmentHandler(access, mapper, faults),
             new RetrievePatientAppointmentsHandler(access, mapper, resources, faults, clock, patientExists),

@@ -7,7 +7,7 @@ namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 /// Read an appointment (appointments.md §6): any appointment that starts today or later, whatever its status, booking
 /// route or delivery channel (Visit included, #826), with <c>ETag: W/"versionId"</c>; past appointments and unknown ids → 404.
 /// </summary>
-internal sealed class ReadAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper) : IInteractionHandler
+internal sealed class ReadAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, Faults.ActiveFaults faults) : IInteractionHandler
 {
     public Interaction Interaction => Interaction.ReadAppointment;
 
@@ -16,6 +16,12 @@ internal sealed class ReadAppointmentHandler(AppointmentAccess access, Appointme
         var appointment = access.Find(request.Path.Id!);
         if (access.IsRefusedAsPast(appointment))
             throw new ProviderException(SpineError.NoRecordFound, $"Appointment/{appointment.Id} is in the past; only current and future appointments can be read.");
-        return ProviderResponse.Read(mapper.Appointment(appointment));
+        var resource = mapper.Appointment(appointment);
+        if (faults.Waives(Faults.ProviderRule.ReadGivesEachInstantItsOffset))
+        {
+            var bookedIn = Faults.FaultCatalogue.OffsetWritten(resource["created"]?.GetValue<string>());
+            Faults.FaultCatalogue.KeepWallTimeWithOffset(resource, _ => bookedIn);
+        }
+        return ProviderResponse.Read(resource);
     }
 }

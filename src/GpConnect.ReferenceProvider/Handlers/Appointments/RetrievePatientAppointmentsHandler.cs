@@ -42,7 +42,13 @@ internal sealed class RetrievePatientAppointmentsHandler(
             .Where(access.IsVisible)
             .Where(a => a.Status != AppointmentStatuses.Cancelled || !faults.Waives(ProviderRule.RetrieveIncludesCancelled))
             .Where(a => a.DeliveryChannel != DeliveryChannels.Visit || !faults.Waives(ProviderRule.RetrieveIncludesVisits));
-        return ProviderResponse.Ok(resources.Searchset(appointments.Select(mapper.Appointment)));
+        var mapped = appointments.Select(mapper.Appointment);
+        if (faults.Waives(ProviderRule.RetrieveGivesEachInstantItsOffset))
+        {
+            var rangeOffset = UkDateTime.OffsetAt(UkDateTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)));
+            mapped = mapped.Select(a => { FaultCatalogue.KeepWallTimeWithOffset(a, _ => rangeOffset); return a; });
+        }
+        return ProviderResponse.Ok(resources.Searchset(mapped));
     }
 
     private (DateOnly From, DateOnly To) Range(ProviderRequest request)
