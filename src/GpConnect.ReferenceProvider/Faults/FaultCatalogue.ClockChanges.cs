@@ -7,19 +7,18 @@ namespace GpConnect.ReferenceProvider.Faults;
 internal static partial class FaultCatalogue
 {
     /// <summary>
-    /// Faults around the UK clock changes: times that keep their UK wall-clock reading but carry the wrong offset, and slot
-    /// lengths worked out in wall-clock time. Each is invisible while the practice's dates all share one offset.
+    /// Faults around the UK clock changes: times that keep their UK wall-clock reading but carry the offset of another day (the
+    /// search window's start, the booking, the retrieve range's start), and slot lengths worked out in wall-clock time. Each is
+    /// invisible while every date involved shares one offset.
     /// </summary>
     private static IReadOnlyList<FaultDefinition> ClockChangeFaults =>
     [
-        new ResourceDecorationFault(
-            new("slot-bst-as-gmt", "Slot start and end keep their UK wall-clock time but always carry +00:00, so every BST slot is an hour late."),
-            "Slot",
-            slot => KeepWallTimeWithOffset(slot, _ => TimeSpan.Zero)),
-        new ResourceDecorationFault(
-            new("slot-end-from-gmt-wall-time", "Slot end is worked out from the start's wall-clock time read as GMT, so every BST slot lasts an hour longer than its schedule's length."),
-            "Slot",
-            LengthenBstSlots),
+        new RuleWaiverFault(
+            new("slot-offset-of-window-start", "Slot search writes every slot's wall-clock start and end with the offset of the window's start, so slots across a clock change are an hour out."),
+            ProviderRule.SlotSearchGivesEachInstantItsOffset),
+        new RuleWaiverFault(
+            new("slot-end-in-window-start-wall-time", "Slot search works each slot's end out in the wall-clock time of the window's start, so slots across a clock change gain or lose an hour."),
+            ProviderRule.SlotSearchKeepsSlotLengths),
         new RuleWaiverFault(
             new("appointment-read-in-booking-offset", "Read gives the appointment's wall-clock start and end the offset in force when it was booked, so across a clock change they name another instant."),
             ProviderRule.ReadGivesEachInstantItsOffset),
@@ -28,15 +27,15 @@ internal static partial class FaultCatalogue
             ProviderRule.RetrieveGivesEachInstantItsOffset),
     ];
 
-    /// <summary>Rewrites start and end with their UK wall-clock reading and the offset <paramref name="offsetFor"/> picks for each instant.</summary>
-    internal static void KeepWallTimeWithOffset(JsonObject resource, Func<DateTimeOffset, TimeSpan> offsetFor)
+    /// <summary>Rewrites start and end with their UK wall-clock reading and <paramref name="offset"/>, whatever their instants.</summary>
+    internal static void KeepWallTimeWithOffset(JsonObject resource, TimeSpan offset)
     {
         foreach (var name in new[] { "start", "end" })
         {
             if (resource[name]?.GetValue<string>() is not { } text
                 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)) continue;
             var wall = UkDateTime.ToUk(instant).DateTime;
-            resource[name] = new DateTimeOffset(wall, offsetFor(instant)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            resource[name] = new DateTimeOffset(wall, offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         }
     }
 
@@ -44,15 +43,24 @@ internal static partial class FaultCatalogue
     internal static TimeSpan OffsetWritten(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value.Offset : TimeSpan.Zero;
 
-    private static void LengthenBstSlots(JsonObject slot)
+    /// <summary>The slot-search clock faults, applied to the mapped Slots of one search whose window starts at <paramref name="windowStart"/>.</summary>
+    internal static void ApplySlotClockFaults(IEnumerable<JsonObject> resources, DateTimeOffset windowStart, ActiveFaults faults)
+    {
+        var windowOffset = UkDateTime.OffsetAt(windowStart);
+        foreach (var slot in resources.Where(r => r["resourceType"]?.GetValue<string>() == "Slot"))
+        {
+            if (faults.Waives(ProviderRule.SlotSearchKeepsSlotLengths)) EndInWallTimeOf(slot, windowOffset);
+            if (faults.Waives(ProviderRule.SlotSearchGivesEachInstantItsOffset)) KeepWallTimeWithOffset(slot, windowOffset);
+        }
+    }
+
+    /// <summary>The bug: end = the start's wall-clock time plus the slot length, read in the offset of the window's start.</summary>
+    private static void EndInWallTimeOf(JsonObject slot, TimeSpan windowOffset)
     {
         if (slot["start"]?.GetValue<string>() is not { } start || slot["end"]?.GetValue<string>() is not { } end
             || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
             || !DateTimeOffset.TryParse(end, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)) return;
-        var wallStart = UkDateTime.ToUk(from).DateTime;
-        var length = to - from;
-        // The bug: the end's wall time (start + length) is read as GMT whatever the date, then shown in UK time.
-        var wrongEnd = new DateTimeOffset(wallStart + length, TimeSpan.Zero);
-        slot["end"] = UkDateTime.Format(wrongEnd);
+        var wallEnd = UkDateTime.ToUk(from).DateTime + (to - from);
+        slot["end"] = UkDateTime.Format(new DateTimeOffset(wallEnd, windowOffset));
     }
 }

@@ -281,6 +281,10 @@ internal enum ProviderRule
     SlotSearchAcceptsPastWindows,
     /// <summary>Slot search offers no slot beyond the practice's GP Connect booking horizon.</summary>
     SlotSearchAppliesBookingHorizon,
+    /// <summary>Slot search gives each slot's start and end the UK offset of their own instants (not that of the window's start).</summary>
+    SlotSearchGivesEachInstantItsOffset,
+    /// <summary>Slot search keeps each slot's length as instants (not worked out in the wall-clock time of the window's start).</summary>
+    SlotSearchKeepsSlotLengths,
     /// <summary>Read gives an appointment's start and end the UK offset of their own instants (not the offset in force when it was booked).</summary>
     ReadGivesEachInstantItsOffset,
     /// <summary>Retrieve gives each appointment's start and end the UK offset of their own instants (not that of the range's first day).</summary>

@@ -32,6 +32,7 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
             && (!faults.Waives(ProviderRule.SlotSearchIncludesExtendedRoles) || !ExtendedRoles.Contains(store.FindSchedule(slot.ScheduleId)!.Role.Code)));
 
         var resources = new List<JsonObject>(slots.Select(mapper.Slot));
+        FaultCatalogue.ApplySlotClockFaults(resources, search.WindowStart, faults);
         var schedules = faults.Waives(ProviderRule.SlotSearchOnlyReferencedSchedules)
             ? store.Schedules.ToArray()
             : slots.Select(s => s.ScheduleId).Distinct().Select(id => store.FindSchedule(id)!).ToArray();

@@ -20,7 +20,7 @@ internal sealed class ReadAppointmentHandler(AppointmentAccess access, Appointme
         if (faults.Waives(Faults.ProviderRule.ReadGivesEachInstantItsOffset))
         {
             var bookedIn = Faults.FaultCatalogue.OffsetWritten(resource["created"]?.GetValue<string>());
-            Faults.FaultCatalogue.KeepWallTimeWithOffset(resource, _ => bookedIn);
+            Faults.FaultCatalogue.KeepWallTimeWithOffset(resource, bookedIn);
         }
         return ProviderResponse.Read(resource);
     }

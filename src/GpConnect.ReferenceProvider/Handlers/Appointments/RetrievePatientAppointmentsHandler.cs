@@ -46,7 +46,7 @@ internal sealed class RetrievePatientAppointmentsHandler(
         if (faults.Waives(ProviderRule.RetrieveGivesEachInstantItsOffset))
         {
             var rangeOffset = UkDateTime.OffsetAt(UkDateTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)));
-            mapped = mapped.Select(a => { FaultCatalogue.KeepWallTimeWithOffset(a, _ => rangeOffset); return a; });
+            mapped = mapped.Select(a => { FaultCatalogue.KeepWallTimeWithOffset(a, rangeOffset); return a; });
         }
         return ProviderResponse.Ok(resources.Searchset(mapped));
     }
