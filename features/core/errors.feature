@@ -82,3 +82,45 @@ Feature: Error responses
   Scenario: Finding an organisation by a malformed ODS code gives INVALID_IDENTIFIER_VALUE
     When the consumer finds an organisation by the malformed ODS code "NOT AN ODS CODE!"
     Then the response should be an OperationOutcome with Spine error code "INVALID_IDENTIFIER_VALUE"
+
+  # URLs and methods no interaction uses (FHIR API guidance: URLs are case sensitive with no trailing slash; a wrong verb
+  # is a bad request; an unknown resource type or operation is not implemented). Where the guidance allows two answers
+  # (a request that also names an interaction it does not match may be a bad request first), either passes.
+  @CORE-080 @CORE-081 @since-1.2.3
+  Scenario Outline: <method> on <target> is refused
+    Given the request uses the HTTP method "<method>"
+    When the consumer sends a "<use case>" request
+    Then the provider should refuse the method with 400 BAD_REQUEST, or 405 Method Not Allowed
+
+    Examples:
+      | method  | target                    | use case                          |
+      | PATCH   | the capability statement  | Get the FHIR capability statement |
+      | DELETE  | the capability statement  | Get the FHIR capability statement |
+      | OPTIONS | the capability statement  | Get the FHIR capability statement |
+      | PATCH   | the practice organisation | Read an organisation              |
+      | OPTIONS | the practice organisation | Read an organisation              |
+
+  @CORE-074 @since-1.2.3
+  Scenario: A patient read with no id (/Patient/) is refused
+    When the consumer sends a "Read a patient" request to the path "/Patient/"
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST" or "PATIENT_NOT_FOUND"
+
+  @CORE-079 @since-1.2.3
+  Scenario: A registration sent to a misspelt operation name is refused as not implemented
+    When the consumer sends a "Register a patient" request to the path "/Patient/$gpc.registerpatien"
+    Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"
+
+  @CORE-079 @since-1.2.3
+  Scenario: A capability statement request to /Metadata, in the wrong letter case, is refused
+    When the consumer sends a "Get the FHIR capability statement" request to the path "/Metadata"
+    Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"
+
+  @CORE-080 @since-1.2.3
+  Scenario: A booking posted to an appointment's own URL is refused
+    When the consumer sends a "Book an appointment" request to the path "/Appointment/1"
+    Then the provider should refuse the method with 400 BAD_REQUEST, or 405 Method Not Allowed
+
+  @CORE-079 @since-1.2.3
+  Scenario: A booking posted to /Appointments, a resource type that does not exist, is refused
+    When the consumer sends a "Book an appointment" request to the path "/Appointments"
+    Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"

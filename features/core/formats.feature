@@ -137,3 +137,87 @@ Feature: Response and request formats
     When the consumer books the slot with the request body sent chunked
     Then the response status should be 201
     And the response should be an Appointment with status "booked"
+
+  # Negotiation holds for every interaction, not only the capability statement and the slot search above: the answer's
+  # Content-Type names the format negotiated and the body is written in it.
+  @CORE-013 @CORE-014 @CORE-015 @since-1.2.3 @APT-005
+  Scenario Outline: A <use case> request that <negotiation> is answered in FHIR <format>
+    Given <test data>
+    And the request <negotiation>
+    When <request>
+    Then the response status should be 200
+    And the response should be FHIR <format>
+
+    Examples:
+      | use case                          | negotiation                              | format | test data                                                        | request                                                                |
+      | Read a patient                    | accepts "application/fhir+xml"           | XML    | an active patient whose NHS number is verified                   | the consumer reads the patient                                         |
+      | Read a patient                    | asks for _format "application/fhir+xml"  | XML    | an active patient whose NHS number is verified                   | the consumer reads the patient                                         |
+      | Read a patient                    | asks for _format "application/fhir+json" | JSON   | an active patient whose NHS number is verified                   | the consumer reads the patient                                         |
+      | Find a patient                    | accepts "application/fhir+xml"           | XML    | an active patient whose NHS number is verified                   | the consumer finds the patient by NHS number                           |
+      | Find a patient                    | asks for _format "application/fhir+xml"  | XML    | an active patient whose NHS number is verified                   | the consumer finds the patient by NHS number                           |
+      | Find a patient                    | asks for _format "application/fhir+json" | JSON   | an active patient whose NHS number is verified                   | the consumer finds the patient by NHS number                           |
+      | Read a practitioner               | accepts "application/fhir+xml"           | XML    | a practitioner with an SDS user id                               | the consumer reads the practitioner                                    |
+      | Read a practitioner               | asks for _format "application/fhir+xml"  | XML    | a practitioner with an SDS user id                               | the consumer reads the practitioner                                    |
+      | Read a practitioner               | asks for _format "application/fhir+json" | JSON   | a practitioner with an SDS user id                               | the consumer reads the practitioner                                    |
+      | Find a practitioner               | accepts "application/fhir+xml"           | XML    | a practitioner with an SDS user id                               | the consumer finds the practitioner by SDS user id                     |
+      | Find a practitioner               | asks for _format "application/fhir+xml"  | XML    | a practitioner with an SDS user id                               | the consumer finds the practitioner by SDS user id                     |
+      | Read an organisation              | accepts "application/fhir+xml"           | XML    | the practice's organisation                                      | the consumer reads the organisation                                    |
+      | Read an organisation              | asks for _format "application/fhir+xml"  | XML    | the practice's organisation                                      | the consumer reads the organisation                                    |
+      | Find an organisation              | accepts "application/fhir+xml"           | XML    | the practice's organisation                                      | the consumer finds the organisation by ODS code                        |
+      | Find an organisation              | asks for _format "application/fhir+xml"  | XML    | the practice's organisation                                      | the consumer finds the organisation by ODS code                        |
+      | Read a location                   | accepts "application/fhir+xml"           | XML    | the practice's main surgery                                      | the consumer reads the location                                        |
+      | Read a location                   | asks for _format "application/fhir+xml"  | XML    | the practice's main surgery                                      | the consumer reads the location                                        |
+      | Retrieve a patient's appointments | accepts "application/fhir+xml"           | XML    | a patient with appointments booked elsewhere                     | the consumer retrieves the patient's appointments for the next 14 days |
+      | Retrieve a patient's appointments | asks for _format "application/fhir+xml"  | XML    | a patient with appointments booked elsewhere                     | the consumer retrieves the patient's appointments for the next 14 days |
+      | Read an appointment               | accepts "application/fhir+xml"           | XML    | an appointment booked by another organisation through GP Connect | the consumer reads the appointment                                     |
+      | Read an appointment               | asks for _format "application/fhir+xml"  | XML    | an appointment booked by another organisation through GP Connect | the consumer reads the appointment                                     |
+
+  @CORE-013 @CORE-015 @since-1.2.3 @writes
+  Scenario: A Register a patient request asking for _format application/fhir+xml is answered in FHIR XML
+    Given a patient on PDS who is not registered at the practice
+    And the request asks for _format "application/fhir+xml"
+    When the consumer registers the patient
+    Then the response status should be 200
+    And the response should be FHIR XML
+
+  @CORE-013 @since-1.2.3 @APT-005 @writes
+  Scenario: A Book an appointment request accepting FHIR XML is answered in FHIR XML
+    Given a patient who can be booked
+    And a free slot found by searching for free slots
+    And the request accepts "application/fhir+xml"
+    When the consumer books the slot
+    Then the response status should be 201
+    And the response should be FHIR XML
+
+  @CORE-015 @since-1.2.3 @APT-005 @writes
+  Scenario: An Amend an appointment request asking for _format application/fhir+xml is answered in FHIR XML
+    Given an appointment the consumer has booked
+    And the request asks for _format "application/fhir+xml"
+    When the consumer amends the appointment's description
+    Then the response status should be 200
+    And the response should be FHIR XML
+
+  @CORE-013 @since-1.2.3 @APT-005 @writes
+  Scenario: A Cancel an appointment request accepting FHIR XML is answered in FHIR XML
+    Given an appointment the consumer has booked
+    And the request accepts "application/fhir+xml"
+    When the consumer cancels the appointment
+    Then the response status should be 200
+    And the response should be FHIR XML
+
+  # FHIR STU3 (http.html, "Content Types and encodings") has servers read the short forms json and xml, and the plain
+  # application/json and application/xml types, as the FHIR formats. GP Connect names only the FHIR MIME types, so a
+  # provider may refuse a short form with 415; what it must never do is answer in another format than the one named.
+  @CORE-015 @CORE-020 @since-1.2.3
+  Scenario Outline: A request asking for _format <value> is answered in FHIR <format> or refused as unsupported
+    Given the request asks for _format "<value>"
+    When the consumer sends a "Read an organisation" request
+    Then the response should be FHIR <format>, or the request refused as an unsupported media type
+
+    Examples:
+      | value            | format |
+      | json             | JSON   |
+      | xml              | XML    |
+      | application/json | JSON   |
+      | application/xml  | XML    |
+      | text/xml         | XML    |

@@ -216,3 +216,25 @@ Feature: JWT bearer token
       | Get the FHIR capability statement | 180     |
       | Search for free slots             | 180     |
       | Book an appointment               | 180     |
+
+  # The consumer SHALL set exp to exactly iat + 300 (audit and provenance guidance, JWT claims). The pages leave the
+  # provider's answer to another lifetime open; NHS provider assurance refuses such a token as a bad request, and a
+  # token the consumer was bound not to send is one the provider has no reason to serve. Each token here is current:
+  # issued now and not expired beyond the clock-skew leeway, so only its lifetime is wrong.
+  @CORE-064 @since-1.2.3
+  Scenario Outline: A <use case> token whose lifetime is <seconds> seconds instead of 300 is rejected
+    Given the JWT's lifetime is <seconds> seconds
+    When the consumer sends a "<use case>" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
+    Examples:
+      | use case                          | seconds |
+      | Get the FHIR capability statement | 299     |
+      | Get the FHIR capability statement | 301     |
+      | Search for free slots             | 3600    |
+
+  @CORE-064 @since-1.2.3
+  Scenario: A token that expires before it was issued is rejected
+    Given the JWT expires 30 seconds before it was issued
+    When the consumer sends a "Read an organisation" request
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"

@@ -88,3 +88,94 @@ Feature: Conventions every response follows
   Scenario: The capability statement identifies every Foundations and Appointment Management profile
     When the consumer sends a "Get the FHIR capability statement" request
     Then the capability statement should declare every Foundations and Appointment Management profile
+
+  # Cache-Control: no-store on every answer of every interaction, successes and errors alike (security guidance: "all
+  # responses"). The outlines above check a read, a search and the capability statement; these cover the rest.
+  @CORE-010 @CORE-038 @since-1.2.3 @APT-001
+  Scenario Outline: Every <use case> answer carries Cache-Control no-store
+    Given <test data>
+    When <request>
+    Then the response status should be 200
+    And the response should carry the header "Cache-Control" with "no-store"
+
+    Examples:
+      | use case                          | test data                                                         | request                                                                |
+      | Read a patient                    | an active patient whose NHS number is verified                    | the consumer reads the patient                                         |
+      | Find a patient                    | an active patient whose NHS number is verified                    | the consumer finds the patient by NHS number                           |
+      | Read a practitioner               | a practitioner with an SDS user id                                | the consumer reads the practitioner                                    |
+      | Find a practitioner               | a practitioner with an SDS user id                                | the consumer finds the practitioner by SDS user id                     |
+      | Find an organisation              | the practice's organisation                                       | the consumer finds the organisation by ODS code                        |
+      | Read a location                   | the practice's main surgery                                       | the consumer reads the location                                        |
+      | Retrieve a patient's appointments | a patient with appointments booked elsewhere                      | the consumer retrieves the patient's appointments for the next 14 days |
+      | Read an appointment               | an appointment booked by another organisation through GP Connect  | the consumer reads the appointment                                     |
+
+  @CORE-010 @since-1.2.3 @writes
+  Scenario: Every Register a patient answer carries Cache-Control no-store
+    Given a patient on PDS who is not registered at the practice
+    When the consumer registers the patient
+    Then the response status should be 200
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-010 @since-1.2.3 @APT-001 @writes
+  Scenario: Every Book an appointment answer carries Cache-Control no-store
+    Given a patient who can be booked
+    And a free slot found by searching for free slots
+    When the consumer books the slot
+    Then the response status should be 201
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-010 @since-1.2.3 @APT-001 @writes
+  Scenario: Every Amend an appointment answer carries Cache-Control no-store
+    Given an appointment the consumer has booked
+    When the consumer amends the appointment's description
+    Then the response status should be 200
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-010 @since-1.2.3 @APT-001 @writes
+  Scenario: Every Cancel an appointment answer carries Cache-Control no-store
+    Given an appointment the consumer has booked
+    When the consumer cancels the appointment
+    Then the response status should be 200
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-011 @since-1.2.3 @APT-001
+  Scenario Outline: A <code> error to a <use case> request carries Cache-Control no-store
+    When <request>
+    Then the response should be an OperationOutcome with Spine error code "<code>"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+    Examples:
+      | use case             | code              | request                                                              |
+      | Read a patient       | PATIENT_NOT_FOUND | the consumer reads a patient with an id the provider does not hold  |
+      | Read a location      | NO_RECORD_FOUND   | the consumer reads a location with an id the provider does not hold |
+      | Read an appointment  | NO_RECORD_FOUND   | the consumer reads an "Appointment" with an id that does not exist   |
+      | Amend an appointment | NO_RECORD_FOUND   | the consumer amends an appointment that does not exist               |
+
+  @CORE-011 @CORE-079 @since-1.2.3
+  Scenario: A NOT_IMPLEMENTED error carries Cache-Control no-store
+    When the consumer reads an "Encounter", a resource type GP Connect does not implement
+    Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-011 @CORE-019 @since-1.2.3
+  Scenario: A refusal of an unsupported media type carries Cache-Control no-store
+    Given the request accepts "text/plain"
+    When the consumer sends a "Read an organisation" request
+    Then the request should be refused as an unsupported media type
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-011 @CORE-083 @since-1.2.3 @APT-001
+  Scenario: An INVALID_RESOURCE refusal of a booking carries Cache-Control no-store
+    Given the request body's resource has no "start" element
+    When the consumer sends a "Book an appointment" request
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-011 @since-1.2.3 @APT-001 @writes
+  Scenario: A DUPLICATE_REJECTED refusal of a second booking of the same slot carries Cache-Control no-store
+    Given a patient who can be booked
+    And a free slot found by searching for free slots
+    And the consumer has booked the slot
+    When the consumer books the same slot again
+    Then the response should be an OperationOutcome with Spine error code "DUPLICATE_REJECTED"
+    And the response should carry the header "Cache-Control" with "no-store"

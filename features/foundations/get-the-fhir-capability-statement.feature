@@ -41,3 +41,25 @@ Feature: Get the FHIR capability statement
       | Practitioner | read, search-type  |
       | Location     | read               |
     And the capability statement should declare the operation "gpc.registerpatient" defined by "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1"
+
+  @APT-018 @CORE-115 @since-1.2.3
+  Scenario: The capability statement declares the Appointment Management interactions and every slot search include
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the capability statement should declare these Appointment Management interactions:
+      | resource    | interactions                      |
+      | Appointment | read, create, update, search-type |
+      | Slot        | search-type                       |
+    And the capability statement's Slot should declare these searchInclude values: Slot:schedule, Schedule:actor:Practitioner, Schedule:actor:Location, Location:managingOrganization
+
+  @CORE-113 @since-1.2.3
+  Scenario: The capability statement names the provider's software and its version
+    When the consumer requests the FHIR capability statement
+    Then the response status should be 200
+    And the capability statement should name the software and its version
+
+  @CORE-023 @CORE-114 @since-1.2.3
+  Scenario: A provider that serves FHIR XML declares it in its capability statement
+    Given the request accepts "application/fhir+xml"
+    When the consumer requests the FHIR capability statement
+    Then the provider should refuse XML as an unsupported media type, or serve it and declare application/fhir+xml

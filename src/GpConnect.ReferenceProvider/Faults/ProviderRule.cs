@@ -302,4 +302,24 @@ internal enum ProviderRule
     JwtIssuedAtUsesConfiguredLeeway,
     /// <summary>A bad client certificate ends the TLS handshake (waived: HTTP 495/496 after the handshake, as NHS assurance accepts).</summary>
     ClientCertificateRefusedInHandshake,
+
+    // HTTP-level rules of every interaction (FaultCatalogue.HttpLevel.cs): caching, formats, JWT lifetime, URLs and methods.
+    /// <summary>Appointment responses (read, book, amend, cancel, retrieve) carry Cache-Control: no-store like every other.</summary>
+    CacheControlOnAppointmentResponses,
+    /// <summary>Error responses carry Cache-Control: no-store like successful ones.</summary>
+    CacheControlOnErrors,
+    /// <summary>Read a practitioner honours Accept and _format like every other interaction.</summary>
+    PractitionerReadNegotiatesFormat,
+    /// <summary>A response's Content-Type names the syntax of its body (Find a patient answering XML writes XML).</summary>
+    ContentTypeMatchesBody,
+    /// <summary>A JWT is valid only when exp is exactly iat + 300 s.</summary>
+    JwtLifetimeIsFiveMinutes,
+    /// <summary>Paths are case sensitive: /Metadata or /patient name no interaction.</summary>
+    PathsCaseSensitive,
+    /// <summary>An empty id segment (/Patient/) is refused as a bad request instead of failing inside the provider.</summary>
+    EmptyIdSegmentRefused,
+    /// <summary>Operation names must match exactly ($gpc.registerpatient, not a prefix of it).</summary>
+    OperationNameExact,
+    /// <summary>A booking is made only by POST to [base]/Appointment, never to an instance URL.</summary>
+    BookingOnlyOnTypeUrl,
 }

@@ -68,6 +68,7 @@ internal static class ProviderComposition
             () => new JwtValidator(serviceRoot(), options.TimeProvider, options.JwtClockSkewLeewaySeconds, options.ValidateIat, faults),
             handlers.ToDictionary(h => h.Interaction),
             new RequestBodyReader(faults),
-            new ResponseWriter(faults));
+            new ResponseWriter(faults),
+            faults);
     }
 }

@@ -131,8 +131,13 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
     /// <summary>How far in the future NHS assurance accepts iat (the divergence fault nhs-assurance-iat-leeway).</summary>
     private const int AssuranceIssuedAtLeewaySeconds = 200;
 
+    /// <summary>The only lifetime a GP Connect JWT may have: exp = iat + 300 (core.md §4.3).</summary>
+    private const int LifetimeSeconds = 300;
+
     private void CheckTiming(long exp, long iat)
     {
+        if (exp - iat != LifetimeSeconds && !faults.Waives(ProviderRule.JwtLifetimeIsFiveMinutes))
+            throw ProviderException.BadRequest($"The JWT lifetime is {exp - iat}s (exp {exp}, iat {iat}); exp must be exactly iat + {LifetimeSeconds}.");
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var leeway = faults.Waives(ProviderRule.JwtClockSkewLeeway) ? 0 : leewaySeconds;
         if (now > exp + leeway && !faults.Waives(ProviderRule.JwtExpiryEnforced))

@@ -20,18 +20,24 @@ internal sealed class ResponseWriter(ActiveFaults faults)
     /// Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag;
     /// with <paramref name="preferMinimal"/> (a create or update sent <c>Prefer: return=minimal</c>, core.md §7.8) only the headers.
     /// </summary>
-    public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null, bool preferMinimal = false)
+    public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null, bool preferMinimal = false,
+        Interaction? interaction = null, bool isError = false)
     {
         var response = context.Response;
         response.StatusCode = status;
-        if (!faults.Waives(ProviderRule.CacheControlNoStore)) response.Headers.CacheControl = "no-store";
+        if (NoStore(interaction, isError)) response.Headers.CacheControl = "no-store";
         if (context.Request.IsHttps && !faults.Waives(ProviderRule.StrictTransportSecurity)) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         if (versionId is not null && !faults.Waives(ProviderRule.ReadETag))
             response.Headers.ETag = faults.Waives(ProviderRule.WeakETag) ? $"\"{versionId}\"" : $"W/\"{versionId}\"";
         if (preferMinimal && !faults.Waives(ProviderRule.PreferReturnMinimalHonoured)) return;
         var charset = faults.Waives(ProviderRule.ContentTypeWithCharset) ? "" : ";charset=utf-8";
         string body;
-        if (format == FhirFormat.Xml)
+        if (format == FhirFormat.Xml && interaction == Interaction.FindPatient && faults.Waives(ProviderRule.ContentTypeMatchesBody))
+        {
+            response.ContentType = FormatNegotiator.XmlMediaType + charset;
+            body = resource.ToJsonString(Compact);
+        }
+        else if (format == FhirFormat.Xml)
         {
             response.ContentType = FormatNegotiator.XmlMediaType + charset;
             body = FhirXmlWriter.Write(resource);
@@ -45,9 +51,19 @@ internal sealed class ResponseWriter(ActiveFaults faults)
     }
 
     /// <summary>Writes the OperationOutcome for a failure.</summary>
-    public Task WriteErrorAsync(HttpContext context, ProviderException error, FhirFormat format) =>
+    public Task WriteErrorAsync(HttpContext context, ProviderException error, FhirFormat format, Interaction? interaction = null) =>
         WriteAsync(context,
             faults.Waives(ProviderRule.ErrorStatusFollowsSpineCode) ? StatusCodes.Status400BadRequest : error.Error.HttpStatus,
             faults.Decorate(OperationOutcomes.For(error.Error, error.Message)),
-            faults.Waives(ProviderRule.ErrorsFollowNegotiatedFormat) ? FhirFormat.Json : format);
+            faults.Waives(ProviderRule.ErrorsFollowNegotiatedFormat) ? FhirFormat.Json : format,
+            interaction: interaction, isError: true);
+
+    /// <summary>Whether this answer carries Cache-Control: no-store: every answer does, unless a fault drops it (core.md §1.6).</summary>
+    private bool NoStore(Interaction? interaction, bool isError)
+    {
+        if (faults.Waives(ProviderRule.CacheControlNoStore)) return false;
+        if (isError && faults.Waives(ProviderRule.CacheControlOnErrors)) return false;
+        var appointmentFamily = interaction is not null && (interaction.ResourceType == "Appointment" || interaction.Shape == PathShape.PatientAppointments);
+        return !(appointmentFamily && faults.Waives(ProviderRule.CacheControlOnAppointmentResponses));
+    }
 }

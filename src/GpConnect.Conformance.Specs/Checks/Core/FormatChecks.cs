@@ -22,6 +22,17 @@ public static class FormatChecks
     }
 
     /// <summary>
+    /// A format the spec does not name (e.g. the FHIR short form <c>_format=xml</c>) is either refused with 415, or served
+    /// with status 200 in exactly that format: Content-Type and body both <paramref name="format"/>.
+    /// </summary>
+    public static Check BodyOrUnsupported(ProviderResponse response, FhirWireFormat format)
+    {
+        if (response.StatusCode == 415) return new Check();
+        var check = ResponseChecks.Status(response, 200);
+        return check.Passed ? Body(response, format) : check;
+    }
+
+    /// <summary>
     /// The request was refused with 415 Unsupported Media Type (core.md §1.5, §5.3). Any OperationOutcome is not checked
     /// for a Spine code: the spec names none for 415.
     /// </summary>

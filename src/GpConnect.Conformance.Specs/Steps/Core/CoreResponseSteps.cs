@@ -16,6 +16,10 @@ public sealed class CoreResponseSteps(ConsumerSession session, PracticeOrganisat
     public void Format(string format) =>
         FormatChecks.Body(session.LastResponse, Enum.Parse<FhirWireFormat>(format, ignoreCase: true)).ThrowIfFailed();
 
+    [Then(@"^the response should be FHIR (JSON|XML), or the request refused as an unsupported media type$")]
+    public void FormatOrUnsupported(string format) =>
+        FormatChecks.BodyOrUnsupported(session.LastResponse, Enum.Parse<FhirWireFormat>(format, ignoreCase: true)).ThrowIfFailed();
+
     [Then(@"^the request should be refused as an unsupported media type$")]
     public void Unsupported() => FormatChecks.UnsupportedMediaType(session.LastResponse).ThrowIfFailed();
 

@@ -1,0 +1,35 @@
+using GpConnect.Conformance.Client;
+using GpConnect.Conformance.Client.Configuration;
+using GpConnect.Conformance.Client.Interactions;
+using GpConnect.Conformance.Specs.Checks;
+
+namespace GpConnect.Conformance.Specs.Domain.Core;
+
+/// <summary>
+/// Requests sent to a path no interaction uses (core.md §1.1, §1.4, §5.3): an interaction's headers, token and body,
+/// sent to another relative path, e.g. a read with no id, a misspelt operation or a path in the wrong letter case.
+/// </summary>
+public static class UrlProbes
+{
+    /// <summary>A valid request for <paramref name="useCase"/>, sent to <paramref name="relativePath"/> instead of its own path.</summary>
+    /// <exception cref="ArgumentException">The use case is not a GP Connect interaction, or the path is not relative to the service root.</exception>
+    public static GpConnectRequest At(string useCase, string relativePath, ConformanceSettings settings, TimeProvider clock)
+    {
+        if (!relativePath.StartsWith('/'))
+            throw new ArgumentException($"\"{relativePath}\" must start with '/': it is relative to the service root.", nameof(relativePath));
+        var interaction = Interactions.All.FirstOrDefault(i => string.Equals(i.UseCase, useCase, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"\"{useCase}\" is not a GP Connect use case. Known: {string.Join(", ", Interactions.All.Select(i => i.UseCase))}.", nameof(useCase));
+        var request = RepresentativeRequests.Supported.Contains(interaction) && interaction != Interactions.ReadOrganisation
+            ? RepresentativeRequests.For(useCase, settings, clock)
+            : new GpConnectRequest(interaction);
+        request.RelativePath = relativePath;
+        return request;
+    }
+
+    /// <summary>
+    /// A method no interaction uses on this path is refused: 400 BAD_REQUEST as the error guidance maps a wrong verb, or
+    /// 405 Method Not Allowed, a status the spec lists among those servers produce (core.md §1.4, §5.3; CORE-081 tolerates it).
+    /// </summary>
+    public static Check MethodRefused(ProviderResponse response) =>
+        response.StatusCode == 405 ? new Check() : ResponseChecks.OperationOutcome(response, "BAD_REQUEST");
+}
