@@ -5,7 +5,8 @@ Feature: Conventions every response follows
   declares its GP Connect profile in meta.profile and carries meta.versionId and its logical id; a read returns the id
   that was asked for, with ETag W/"versionId". References are local and relative (Type/id). Searchset Bundles leave
   Bundle.entry.fullUrl out. Checked on a read (the practice's own organisation, found by the ODS code in the service
-  root), a search (free slots with every include) and the capability statement.
+  root), a search (free slots with every include) and the capability statement; Cache-Control on every interaction and
+  on every kind of error the provider sends.
 
   @CORE-010 @CORE-038 @since-1.2.3 @FND-001
   Scenario Outline: A successful <use case> response carries Cache-Control no-store
@@ -139,7 +140,7 @@ Feature: Conventions every response follows
     And the response should carry the header "Cache-Control" with "no-store"
 
   @CORE-011 @since-1.2.3 @APT-001
-  Scenario Outline: A <code> error to a <use case> request carries Cache-Control no-store
+  Scenario Outline: A <code> error answering <use case> carries Cache-Control no-store
     When <request>
     Then the response should be an OperationOutcome with Spine error code "<code>"
     And the response should carry the header "Cache-Control" with "no-store"
