@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using GpConnect.ReferenceProvider.Tests.Appointments;
+using GpConnect.ReferenceProvider.Tests.Infrastructure;
+
+namespace GpConnect.ReferenceProvider.Tests.Faults;
+
+/// <summary>
+/// Probes for the HTTP-level faults (Cache-Control on every answer, format negotiation per interaction, capability
+/// statement declarations, JWT lifetime, URLs and methods): each true only when its own fault's deviation shows, so each
+/// also checks that the behaviour a broader fault would change is still right.
+/// </summary>
+public static class HttpLevelFaultProbes
+{
+    public static IReadOnlyDictionary<string, Func<ProviderSession, Task<bool>>> All { get; } =
+        new Dictionary<string, Func<ProviderSession, Task<bool>>>
+        {
+            ["no-cache-control-on-appointments"] = async s =>
+                NoStore(await s.MetadataAsync()) && !NoStore(await AppointmentApi.ReadAsync(s, AppointmentApi.ByOtherOrganisation)),
+            ["no-cache-control-on-errors"] = async s =>
+                NoStore(await s.MetadataAsync()) && !NoStore(await s.GetAsync("/Location/999", InteractionIds.ReadLocation)),
+            ["practitioner-read-ignores-format"] = async s =>
+                IsXml(await WithAccept(s, "/metadata", InteractionIds.Metadata, InteractionIds.OrganizationRead))
+                && !IsXml(await WithAccept(s, "/Practitioner/1", InteractionIds.ReadPractitioner, InteractionIds.OrganizationRead)),
+            ["find-patient-xml-label-on-json"] = async s =>
+                await WithAccept(s, "/Patient?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9690000012", FoundationsRequests.FindPatient, InteractionIds.PatientRead) is var found
+                && IsXml(found) && found.Body.TrimStart().StartsWith('{'),
+            ["capability-without-appointment-update"] = async s => !Interactions(await s.MetadataAsync(), "Appointment").Contains("update"),
+            ["capability-without-slot-practitioner-include"] = async s =>
+                !(Resource(await s.MetadataAsync(), "Slot")?["searchInclude"]?.AsArray().Any(i => i!.GetValue<string>() == "Schedule:actor:Practitioner") ?? false),
+            ["capability-without-software-version"] = async s => (await s.MetadataAsync()).Json["software"]?["version"] is null,
+            ["capability-format-without-xml"] = async s => !(await s.MetadataAsync()).Json["format"]!.AsArray().Any(f => f!.GetValue<string>() == "application/fhir+xml"),
+            ["accept-jwt-lifetime-not-300"] = async s =>
+            {
+                var payload = s.Payload();
+                payload["exp"] = payload["iat"]!.GetValue<long>() + 299;
+                var request = s.Request("/metadata", InteractionIds.Metadata);
+                ProviderSession.SetBearer(request, TestJwt.Encode(TestJwt.Header(), payload));
+                return (await s.SendAsync(request)).Status == HttpStatusCode.OK;
+            },
+            ["paths-case-insensitive"] = async s => (await s.GetAsync("/Metadata", InteractionIds.Metadata)).Status == HttpStatusCode.OK,
+            ["empty-id-server-error"] = async s => (await s.GetAsync("/Patient/", InteractionIds.ReadPatient, InteractionIds.PatientRead)).Status == HttpStatusCode.InternalServerError,
+            ["operation-name-prefix-matched"] = async s =>
+                SpineCode(await Post(s, "/Patient/$gpc.registerpatien", FoundationsRequests.RegisterPatient, new JsonObject { ["resourceType"] = "Parameters" })) is not ("BAD_REQUEST" or "NOT_IMPLEMENTED"),
+            ["booking-on-instance-url"] = async s =>
+                SpineCode(await Post(s, "/Appointment/1", AppointmentApi.Book, new JsonObject { ["resourceType"] = "Appointment" })) is not ("BAD_REQUEST" or "NOT_IMPLEMENTED"),
+        };
+
+    private static bool NoStore(FhirResponse response) =>
+        response.Headers.TryGetValue("Cache-Control", out var value) && value.Contains("no-store", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsXml(FhirResponse response) => (response.ContentType ?? "").StartsWith("application/fhir+xml", StringComparison.Ordinal);
+
+    private static Task<FhirResponse> WithAccept(ProviderSession s, string path, string interactionId, string scope)
+    {
+        var request = s.Request(path, interactionId, scope);
+        request.Headers.Remove("Accept");
+        request.Headers.TryAddWithoutValidation("Accept", "application/fhir+xml");
+        return s.SendAsync(request);
+    }
+
+    private static Task<FhirResponse> Post(ProviderSession s, string path, string interactionId, JsonObject body)
+    {
+        var request = s.Request(path, interactionId, AppointmentApi.PatientWrite, HttpMethod.Post);
+        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/fhir+json");
+        return s.SendAsync(request);
+    }
+
+    /// <summary>The Spine code of an OperationOutcome answer; null for any other answer (e.g. a success).</summary>
+    private static string? SpineCode(FhirResponse response) =>
+        response.Body.TrimStart().StartsWith('{') && response.Json["resourceType"]?.GetValue<string>() == "OperationOutcome"
+            ? response.Json["issue"]?[0]?["details"]?["coding"]?[0]?["code"]?.GetValue<string>()
+            : null;
+
+    private static JsonObject? Resource(FhirResponse metadata, string type) =>
+        metadata.Json["rest"]?[0]?["resource"]?.AsArray().OfType<JsonObject>().FirstOrDefault(r => r["type"]?.GetValue<string>() == type);
+
+    private static IReadOnlyList<string> Interactions(FhirResponse metadata, string type) =>
+        Resource(metadata, type)?["interaction"]?.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList() ?? [];
+}
