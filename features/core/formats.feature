@@ -140,7 +140,7 @@ Feature: Response and request formats
 
   # Negotiation holds for every interaction, not only the capability statement and the slot search above: the answer's
   # Content-Type names the format negotiated and the body is written in it.
-  @CORE-013 @CORE-014 @CORE-015 @since-1.2.3 @APT-005
+  @CORE-013 @CORE-014 @CORE-015 @since-1.2.3
   Scenario Outline: A <use case> request that <negotiation> is answered in FHIR <format>
     Given <test data>
     And the request <negotiation>
@@ -180,7 +180,7 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR XML
 
-  @CORE-013 @since-1.2.3 @APT-005 @writes
+  @CORE-013 @since-1.2.3 @writes
   Scenario: A Book an appointment request accepting FHIR XML is answered in FHIR XML
     Given a patient who can be booked
     And a free slot found by searching for free slots
@@ -189,7 +189,7 @@ Feature: Response and request formats
     Then the response status should be 201
     And the response should be FHIR XML
 
-  @CORE-015 @since-1.2.3 @APT-005 @writes
+  @CORE-015 @since-1.2.3 @writes
   Scenario: An Amend an appointment request asking for _format application/fhir+xml is answered in FHIR XML
     Given an appointment the consumer has booked
     And the request asks for _format "application/fhir+xml"
@@ -197,7 +197,7 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR XML
 
-  @CORE-013 @since-1.2.3 @APT-005 @writes
+  @CORE-013 @since-1.2.3 @writes
   Scenario: A Cancel an appointment request accepting FHIR XML is answered in FHIR XML
     Given an appointment the consumer has booked
     And the request accepts "application/fhir+xml"
