@@ -96,9 +96,20 @@ Feature: Error responses
       | method  | target                    | use case                          |
       | PATCH   | the capability statement  | Get the FHIR capability statement |
       | DELETE  | the capability statement  | Get the FHIR capability statement |
-      | OPTIONS | the capability statement  | Get the FHIR capability statement |
       | PATCH   | the practice organisation | Read an organisation              |
-      | OPTIONS | the practice organisation | Read an organisation              |
+
+  # OPTIONS is no GP Connect interaction either; an HTTP stack that answers it as a CORS preflight (no body) is not serving
+  # the interaction (CORS is left untested by the spec, and the capability statement template declares it).
+  @CORE-080 @since-1.2.3
+  Scenario Outline: OPTIONS on <target> is not served as the interaction
+    Given the request uses the HTTP method "OPTIONS"
+    When the consumer sends a "<use case>" request
+    Then the provider should not serve OPTIONS as the interaction: 400 BAD_REQUEST, 405, or a CORS preflight answer without a body
+
+    Examples:
+      | target                    | use case                          |
+      | the capability statement  | Get the FHIR capability statement |
+      | the practice organisation | Read an organisation              |
 
   @CORE-074 @since-1.2.3
   Scenario: A patient read with no id (/Patient/) is refused

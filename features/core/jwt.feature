@@ -134,6 +134,13 @@ Feature: JWT bearer token
       | Search for free slots             | patient/*.read       |
       | Book an appointment               | organization/*.write |
 
+  @CORE-049 @since-1.2.3
+  Scenario: A Read a patient token whose requested_scope is organization/*.read, the wrong family for a patient, is rejected
+    Given an active patient whose NHS number is verified
+    And the JWT's requested_scope is "organization/*.read"
+    When the consumer reads the patient
+    Then the response should be an OperationOutcome with Spine error code "BAD_REQUEST"
+
   @CORE-045 @since-1.2.3
   Scenario: A token whose aud is another provider's service root is rejected
     Given the request's authorization has aud naming another provider's service root

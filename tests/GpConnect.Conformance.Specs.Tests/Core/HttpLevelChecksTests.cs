@@ -95,4 +95,16 @@ public sealed class HttpLevelChecksTests
         UrlProbes.MethodRefused(CoreResponses.With(200, CoreResponses.Organization, ("Content-Type", CoreResponses.Json))).Passed.ShouldBeFalse();
         UrlProbes.MethodRefused(CoreResponses.With(404, CannedResponses.OperationOutcome("NO_RECORD_FOUND", "not-found"), ("Content-Type", CoreResponses.Json))).Passed.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Options_may_be_refused_or_answered_as_a_bodiless_preflight_but_never_served_with_a_body()
+    {
+        UrlProbes.OptionsNotServed(CoreResponses.With(204, "")).Passed.ShouldBeTrue();
+        UrlProbes.OptionsNotServed(CoreResponses.With(200, "", ("Access-Control-Allow-Methods", "GET"))).Passed.ShouldBeTrue();
+        UrlProbes.OptionsNotServed(CoreResponses.With(405, "")).Passed.ShouldBeTrue();
+        UrlProbes.OptionsNotServed(CoreResponses.With(400, CannedResponses.OperationOutcome("BAD_REQUEST"), ("Content-Type", CoreResponses.Json))).Passed.ShouldBeTrue();
+        UrlProbes.OptionsNotServed(CoreResponses.With(200, CoreResponses.Organization, ("Content-Type", CoreResponses.Json)))
+            .Failures.ShouldContain(f => f.Message.Contains("OPTIONS is no GP Connect interaction"));
+        UrlProbes.OptionsNotServed(CoreResponses.With(500, "")).Passed.ShouldBeFalse();
+    }
 }

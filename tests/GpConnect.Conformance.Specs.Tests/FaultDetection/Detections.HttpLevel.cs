@@ -94,13 +94,14 @@ public static class HttpLevelDetections
         new("accept-jwt-lifetime-not-300", Jwt, "A Get the FHIR capability statement token whose lifetime is 301 seconds instead of 300 is rejected", "Expected HTTP 400 but the provider answered 200"),
         new("accept-jwt-lifetime-not-300", Jwt, "A Search for free slots token whose lifetime is 3600 seconds instead of 300 is rejected", "Expected HTTP 400 but the provider answered 200"),
         new("accept-jwt-lifetime-not-300", Jwt, "A token that expires before it was issued is rejected", "Expected HTTP 400 but the provider answered 200"),
+        new("accept-wrong-scope-family", Jwt, "A Read a patient token whose requested_scope is organization/*.read, the wrong family for a patient, is rejected", "Expected HTTP 400 but the provider answered 200"),
 
         // URLs and methods
         new("accept-wrong-method", Errors, "PATCH on the capability statement is refused", "Expected HTTP 400 but the provider answered 200"),
         new("accept-wrong-method", Errors, "DELETE on the capability statement is refused", "Expected HTTP 400 but the provider answered 200"),
-        new("accept-wrong-method", Errors, "OPTIONS on the capability statement is refused", "Expected HTTP 400 but the provider answered 200"),
+        new("accept-wrong-method", Errors, "OPTIONS on the capability statement is not served as the interaction", "OPTIONS is no GP Connect interaction"),
         new("accept-wrong-method", Errors, "PATCH on the practice organisation is refused", "Expected HTTP 400 but the provider answered 200"),
-        new("accept-wrong-method", Errors, "OPTIONS on the practice organisation is refused", "Expected HTTP 400 but the provider answered 200"),
+        new("accept-wrong-method", Errors, "OPTIONS on the practice organisation is not served as the interaction", "OPTIONS is no GP Connect interaction"),
         new("empty-id-server-error", Errors, "A patient read with no id (/Patient/) is refused", "answered 500 with INTERNAL_SERVER_ERROR"),
         new("operation-name-prefix-matched", Errors, "A registration sent to a misspelt operation name is refused as not implemented", "answered 400 with INVALID_PATIENT_DEMOGRAPHICS"),
         new("paths-case-insensitive", Errors, "A capability statement request to /Metadata, in the wrong letter case, is refused", "Expected HTTP 501 but the provider answered 200"),

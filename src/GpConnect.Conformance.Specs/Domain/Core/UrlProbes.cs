@@ -32,4 +32,20 @@ public static class UrlProbes
     /// </summary>
     public static Check MethodRefused(ProviderResponse response) =>
         response.StatusCode == 405 ? new Check() : ResponseChecks.OperationOutcome(response, "BAD_REQUEST");
+
+    /// <summary>
+    /// OPTIONS is no GP Connect interaction, so it must not be served as one. Besides the refusals of
+    /// <see cref="MethodRefused"/>, a 2xx answer without a body passes: the CORS preflight a provider's HTTP stack may give
+    /// (the capability statement template declares <c>rest.security.cors</c>, and the spec leaves CORS untested).
+    /// </summary>
+    public static Check OptionsNotServed(ProviderResponse response)
+    {
+        if (response.HasResponse && response.StatusCode is >= 200 and < 300 && string.IsNullOrWhiteSpace(response.Exchange.ResponseBody))
+            return new Check();
+        var check = MethodRefused(response);
+        if (!check.Passed && response.StatusCode is >= 200 and < 300)
+            check.Fail("http.options", null, "400 BAD_REQUEST, 405, or a bodiless CORS preflight answer", $"{response.StatusCode} with a body",
+                "OPTIONS is no GP Connect interaction: the provider answered it with a body as if it were the interaction named.");
+        return check;
+    }
 }

@@ -23,9 +23,16 @@ public sealed class HttpLevelSteps(ConsumerSession session, ConformanceSettings 
     [Then(@"^the provider should refuse the method with 400 BAD_REQUEST, or 405 Method Not Allowed$")]
     public void MethodRefused() => UrlProbes.MethodRefused(session.LastResponse).ThrowIfFailed();
 
+    [Then(@"^the provider should not serve OPTIONS as the interaction: 400 BAD_REQUEST, 405, or a CORS preflight answer without a body$")]
+    public void OptionsNotServed() => UrlProbes.OptionsNotServed(session.LastResponse).ThrowIfFailed();
+
     [Given(@"^the JWT's lifetime is (\d+) seconds$")]
     public void Lifetime(int seconds) =>
         session.ChangeNextRequest($"JWT exp = iat + {seconds} s", r => r.AlterToken(d => d.SetIssuedAtRelativeToNow(TimeSpan.Zero, seconds)));
+
+    [Given(@"^the JWT's requested_scope is ""([^""]+)""$")]
+    public void Scope(string scope) =>
+        session.ChangeNextRequest($"JWT requested_scope {scope}", r => r.AlterToken(d => d.SetClaim("requested_scope", scope)));
 
     [Given(@"^the JWT expires (\d+) seconds before it was issued$")]
     public void ExpiresBeforeIssued(int seconds) =>
