@@ -43,7 +43,7 @@ public sealed class NightlyRegressionTests : IDisposable
         }
         var after = await CheckData(target);
 
-        (before.Registrable - after.Registrable).ShouldBe(Runs * 13, "each run registers 13 pool numbers, and --check-data sees exactly that many fewer");
+        (before.Registrable - after.Registrable).ShouldBe(Runs * 15, "each run registers 15 pool numbers, and --check-data sees exactly that many fewer");
         var ledger = BookingLedger.Read(Path.Combine(reports, BookingLedger.FileName), []);
         BookingLedger.Outstanding(ledger, provider.ServiceRoot).ShouldBeEmpty("every booking was cancelled and read back as cancelled");
         if (cancelledSlotsStayBusy)
