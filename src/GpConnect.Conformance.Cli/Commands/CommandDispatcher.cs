@@ -81,6 +81,9 @@ public static class CommandDispatcher
           --redact              replace NHS numbers and names in the reports with stable placeholders
                                 (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
           --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
+          --parallel N          run up to N scenarios at once (config run:parallel; default: the core count against the
+                                embedded provider, 1 against a remote one); @writes scenarios and feature changes still
+                                run one at a time, in order, so results match a sequential run
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
                                 and how many full runs its free slots and registrable patients still support
           --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)
