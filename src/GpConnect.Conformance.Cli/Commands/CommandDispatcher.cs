@@ -55,7 +55,7 @@ public static class CommandDispatcher
         Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
                run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory; the harness's per-request overhead
-               run-tests.sh load [options]              drive read-only interactions with N consumers for S seconds: latency vs the spec's limits
+               run-tests.sh load [options]              drive read-only interactions (and with --writes, book + cancel) with N consumers for S seconds: latency vs the spec's limits
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
                run-tests.sh impact FROM TO [--tags EXPR] per scenario, what changes between two spec versions (e.g. 1.2.3 1.2.7)
