@@ -178,6 +178,43 @@ public sealed class LoadCommandTests : IDisposable
         return path;
     }
 
+    [Fact]
+    public async Task Writes_are_refused_in_one_line_unless_the_provider_allows_them()
+    {
+        var exit = await Load("--writes", "--set", "provider:allowWrites=false", "--duration", "1");
+
+        exit.ShouldBe(2);
+        var lines = _err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldHaveSingleItem().ShouldStartWith("Load refused: --writes");
+        lines[0].ShouldContain("provider:allowWrites is false");
+        Directory.Exists(Path.Combine(_temp, "reports")).ShouldBeFalse("nothing ran");
+    }
+
+    [Fact]
+    public async Task A_short_write_run_books_and_cancels_at_once_as_commands_under_the_cap()
+    {
+        var exit = await Load("--writes", "--interactions", "capability", "--consumers", "2", "--duration", "2", "--rps", "40");
+
+        // On a loaded machine a command may miss its 250 ms SHALL limit (exit 1); what matters here is that it ran cleanly.
+        exit.ShouldBeOneOf([0, 1], _out + _err.ToString());
+        _err.ToString().ShouldNotContain("NOT cancelled");
+        var run = ReadRun(out _);
+        run.Interactions.Select(i => i.Interaction).ShouldBe(["capability", "book-appointment", "cancel-appointment"]);
+        var book = run.Interactions[1];
+        var cancel = run.Interactions[2];
+        foreach (var write in new[] { book, cancel })
+        {
+            write.Kind.ShouldBe("command");
+            (write.ShouldMs, write.ShallMs).ShouldBe((100d, 250d));
+            write.Requests.ShouldBeGreaterThan(0, write.Interaction);
+            write.Errors.ShouldBe(0, $"{write.Interaction}: {string.Join("; ", write.ErrorExamples)}");
+        }
+        cancel.Requests.ShouldBe(book.Requests, "every booking is cancelled at once");
+        run.Samples.Count.ShouldBe(run.Requests);
+        // Every request, writes included, counts against the cap (40/s for at most 2 s; cancels may finish just after).
+        run.Requests.ShouldBeLessThanOrEqualTo(83);
+    }
+
     private static int UnusedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

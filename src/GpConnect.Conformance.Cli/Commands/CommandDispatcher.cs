@@ -55,7 +55,7 @@ public static class CommandDispatcher
         Usage: run-tests.sh [run] [options]             run the conformance suite (default command)
                run-tests.sh validate FILE... [options]  check captured FHIR payloads against the GP Connect profiles
                run-tests.sh bench [options]             FHIR parse/validate throughput and memory; the harness's per-request overhead
-               run-tests.sh load [options]              drive read-only interactions with N consumers for S seconds: latency vs the spec's limits
+               run-tests.sh load [options]              drive read-only interactions (and with --writes, book + cancel) with N consumers for S seconds: latency vs the spec's limits
                run-tests.sh verify-evidence RUN_FOLDER [--public-key PEM]  check a report folder against its SHA-256 manifest (and signature)
                run-tests.sh faults                      list the embedded reference provider's switchable faults
                run-tests.sh impact FROM TO [--tags EXPR] per scenario, what changes between two spec versions (e.g. 1.2.3 1.2.7)
@@ -81,6 +81,9 @@ public static class CommandDispatcher
           --redact              replace NHS numbers and names in the reports with stable placeholders
                                 (no Cucumber Messages / Cucumber HTML report then: they are not redacted)
           --no-cucumber         no Cucumber Messages (.ndjson) or Cucumber HTML report in the run folder
+          --parallel N          run up to N scenarios at once (config run:parallel; default: the core count against the
+                                embedded provider, 1 against a remote one); @writes scenarios and feature changes still
+                                run one at a time, in order, so results match a sequential run
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
                                 and how many full runs its free slots and registrable patients still support
           --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)

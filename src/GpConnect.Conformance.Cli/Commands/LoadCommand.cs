@@ -8,7 +8,8 @@ using GpConnect.Conformance.Specs.Hosting;
 namespace GpConnect.Conformance.Cli.Commands;
 
 /// <summary>
-/// <c>load</c>: drives read-only interactions with N concurrent consumers for at most S seconds, capped in requests per
+/// <c>load</c>: drives read-only interactions (and with <c>--writes</c> and <c>provider:allowWrites</c>, book + cancel of
+/// free slots) with N concurrent consumers for at most S seconds, capped in requests per
 /// second, and reports per interaction the requests, errors, p50/p95/p99 and the verdict against the specification's
 /// response-time limits, on the console and as reports/&lt;timestamp&gt;/load.html and load.json. Exit code 0 when every
 /// interaction meets its SHALL limit without errors, 1 otherwise, 2 for bad input or a refused target.
@@ -48,6 +49,12 @@ public static class LoadCommand
             return CommandDispatcher.BadInput;
         }
 
+        if (options.Writes && !settings.Provider.AllowWrites)
+        {
+            stderr.WriteLine($"Load refused: --writes books and cancels appointments, and provider:allowWrites is false in {settings.SourceFile}; set it to true only for a provider that accepts test bookings.");
+            return CommandDispatcher.BadInput;
+        }
+
         var (interactions, problem) = Choose(options, settings);
         if (interactions is null)
         {
@@ -62,6 +69,7 @@ public static class LoadCommand
             stderr.WriteLine($"Load refused: --rps {options.RequestsPerSecond} is above load:maxRequestsPerSecond {load.MaxRequestsPerSecond} in {settings.SourceFile}, the cap for this remote provider");
             return CommandDispatcher.BadInput;
         }
+        if (options.Writes) interactions = [.. interactions, LoadWrites.Book, LoadWrites.Cancel];
         var plan = new LoadPlan(interactions, options.Consumers, TimeSpan.FromSeconds(options.DurationSeconds), rps);
 
         Specs.Hosting.ProviderTarget target;
@@ -82,10 +90,25 @@ public static class LoadCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Load: {plan.Consumers} consumers, at most {plan.Duration.TotalSeconds:0.###} s, at most {plan.RequestsPerSecond:0.##} requests/s, against {target.Description} {target.ServiceRoot}"));
             stdout.WriteLine($"      {string.Join(", ", interactions.Select(i => i.Name))}");
-            run = (await LoadRunner.RunAsync(plan, client, settings, TimeProvider.System, cancellationToken)) with
+            LoadWrites? writes = null;
+            if (options.Writes)
+            {
+                try
+                {
+                    writes = await LoadWrites.PrepareAsync(client, settings, TimeProvider.System, cancellationToken);
+                }
+                catch (ConfigurationException e)
+                {
+                    stderr.WriteLine($"Configuration error: --writes books for the baseline patient: {e.Message}");
+                    return CommandDispatcher.BadInput;
+                }
+            }
+            run = (await LoadRunner.RunAsync(plan, client, settings, TimeProvider.System, cancellationToken, writes)) with
             {
                 Target = $"{target.Description} {target.ServiceRoot}",
             };
+            foreach (var left in writes?.NotCancelled ?? [])
+                stderr.WriteLine($"[load] a booking was NOT cancelled: {left}. Cancel it by hand.");
         }
 
         WriteSummary(run, stdout);
@@ -113,7 +136,7 @@ public static class LoadCommand
             {
                 var write = Client.Interactions.Interactions.TryGetByName(name, out var gp) && gp.IsWrite;
                 return (null, write
-                    ? $"--interactions: \"{name}\" is a write; the load mode drives only read-only interactions: {LoadInteractions.Names}."
+                    ? $"--interactions: \"{name}\" is a write; --interactions names read-only interactions ({LoadInteractions.Names}); add --writes to book and cancel free slots."
                     : $"--interactions: no interaction \"{name}\"; choose from: {LoadInteractions.Names}.");
             }
             try

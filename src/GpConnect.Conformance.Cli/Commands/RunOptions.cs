@@ -71,6 +71,12 @@ public sealed record RunOptions
                     case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
                     case "--warn-below-runs": overrides.Add(new("run:warnBelowRuns", Value())); break;
                     case "--no-cucumber": options = options with { NoCucumber = true }; break;
+                    case "--parallel":
+                        var parallel = Value();
+                        if (!int.TryParse(parallel, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var degree) || degree is < 1 or > 64)
+                            return (null, $"--parallel takes a whole number from 1 to 64, not \"{parallel}\".");
+                        overrides.Add(new("run:parallel", parallel));
+                        break;
                     case "--as-of":
                         var asOf = Value();
                         if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))

@@ -18,16 +18,20 @@ public sealed record LoadOptions
     /// <summary>Requests per second over all consumers; null takes load:maxRequestsPerSecond from the configuration.</summary>
     public double? RequestsPerSecond { get; init; }
     public string? ReportsDirectory { get; init; }
+    /// <summary>--writes: book and at once cancel free slots beside the reads (needs provider:allowWrites true).</summary>
+    public bool Writes { get; init; }
     public IReadOnlyList<KeyValuePair<string, string?>> Overrides { get; init; } = [];
 
     public static string Usage => """
-        Usage: run-tests.sh load [--consumers N] [--duration S] [--interactions a,b,…] [--rps R] [--config FILE] [--set KEY=VALUE] [--reports DIR]
+        Usage: run-tests.sh load [--consumers N] [--duration S] [--interactions a,b,…] [--rps R] [--writes] [--config FILE] [--set KEY=VALUE] [--reports DIR]
           --consumers N      concurrent consumers (default 4, at most 256)
           --duration S       stop after S seconds at most (default 10, at most 3600)
           --interactions …   comma-separated, from: capability, find-patient, read-patient, find-practitioner,
                              read-practitioner, find-organisation, read-organisation, read-location, free-slots
                              (default: all whose test data is configured)
           --rps R            cap on requests per second over all consumers (default load:maxRequestsPerSecond, 20)
+          --writes           also book a free slot and cancel it at once, in turn with the reads (commands: SHALL < 250 ms,
+                             SHOULD < 100 ms; every request counts against the cap); only with provider:allowWrites true
         A remote provider is driven only when load:target in the configuration names its provider:fhirBaseUrl.
         """;
 
@@ -64,6 +68,9 @@ public sealed record LoadOptions
                 case "--interactions":
                     if (Value() is not { } list) return (null, $"--interactions needs a comma-separated list from: {LoadInteractions.Names}.");
                     options = options with { Interactions = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                    break;
+                case "--writes":
+                    options = options with { Writes = true };
                     break;
                 case "--reports":
                     if (Value() is not { } reports) return (null, "--reports needs a folder.");

@@ -19,10 +19,15 @@ public sealed record LoadPlan(IReadOnlyList<LoadInteraction> Interactions, int C
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<LoadRun> RunAsync(LoadPlan plan, GpConnectClient client, ConformanceSettings settings, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <param name="writes">With <c>--writes</c>: the book-and-cancel cycle takes its turn in the rotation beside the reads.</param>
+    public static async Task<LoadRun> RunAsync(LoadPlan plan, GpConnectClient client, ConformanceSettings settings, TimeProvider clock, CancellationToken cancellationToken = default,
+        LoadWrites? writes = null)
     {
-        var requests = plan.Interactions.Select(i => (Interaction: i, Request: i.Build(settings, clock))).ToList();
-        foreach (var (_, request) in requests) await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // The queries are built once; the write cycle (book + cancel) is one more turn in the rotation (Request null).
+        var requests = plan.Interactions.Where(i => i.Kind == LoadKind.Query)
+            .Select(i => (Interaction: i, Request: (GpConnectRequest?)i.Build(settings, clock))).ToList();
+        foreach (var (_, request) in requests) await client.SendAsync(request!, cancellationToken).ConfigureAwait(false);
+        if (writes is not null) requests.Add((LoadWrites.Book, null));
 
         var pacer = new RequestPacer(plan.RequestsPerSecond);
         var samples = new List<LoadSample>[plan.Consumers];
@@ -42,6 +47,12 @@ public static class LoadRunner
                 var sending = false;
                 try
                 {
+                    if (request is null)
+                    {
+                        // Only the wait for a turn can be cut by the deadline: a booking sent is always finished and cancelled.
+                        mine.AddRange(await writes!.CycleAsync(client, pacer, origin, deadline.Token).ConfigureAwait(false));
+                        continue;
+                    }
                     await pacer.WaitTurnAsync(deadline.Token).ConfigureAwait(false);
                     sending = true;
                     var at = Stopwatch.GetElapsedTime(origin).TotalMilliseconds;

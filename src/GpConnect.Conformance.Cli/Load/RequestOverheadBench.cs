@@ -12,7 +12,7 @@ public sealed record OverheadResult(string Interaction, int RequestsEach, double
 /// <summary>
 /// The harness's own cost per request over a raw HTTP call: the same request (URL, the four SSP headers and a bearer
 /// token built once) sent to the same provider by a bare <see cref="HttpClient"/>, against
-/// <see cref="GpConnectClient.SendAsync"/> (which builds a fresh trace id and JWT, goes through RestSharp, captures the
+/// <see cref="GpConnectClient.SendAsync"/> (which builds a fresh trace id and JWT, goes through the capturing handler chain, captures the
 /// exchange and decodes the body). Both run on one thread, alternating in rounds so machine load drifts hit both alike;
 /// the overhead is the median over rounds of harness time / raw time − 1.
 /// </summary>

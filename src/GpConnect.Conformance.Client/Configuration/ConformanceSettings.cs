@@ -158,6 +158,16 @@ public sealed class RunSettings
 {
     /// <summary><c>run:warnBelowRuns</c>: <c>--check-data</c> warns when the provider's data supports fewer full runs than this.</summary>
     public int WarnBelowRuns { get; init; } = 10;
+
+    /// <summary>
+    /// <c>run:parallel</c> (or <c>--parallel N</c>): how many scenarios may run at once; null when not configured, which
+    /// means the core count against the embedded provider and 1 against a remote one (see <see cref="ParallelFor"/>).
+    /// </summary>
+    public int? Parallel { get; init; }
+
+    /// <summary>The number of scenarios that may run at once against <paramref name="target"/>.</summary>
+    public int ParallelFor(ProviderTarget target) =>
+        Parallel ?? (target == ProviderTarget.Embedded ? Math.Max(1, Environment.ProcessorCount) : 1);
 }
 
 /// <summary>The consumer identity (<c>consumer</c> section).</summary>

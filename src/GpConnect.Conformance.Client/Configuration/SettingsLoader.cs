@@ -153,6 +153,7 @@ public static partial class SettingsLoader
         var run = new RunSettings
         {
             WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
+            Parallel = r.Raw("run:parallel") is not null ? r.Int("run:parallel", 1, minimum: 1, maximum: 64) : null,
         };
         var bindingAssemblies = r.List("extensions:bindingAssemblies")
             .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))

@@ -81,20 +81,29 @@ internal sealed class CapturingHandler(HttpMessageHandler inner, int maxResponse
             return ([], 0, $"the {status} response announces a body of {announced} bytes, more than limits:maxResponseBytes ({limit} bytes); it was not read");
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (true)
+        // Sized from Content-Length when announced; the read chunk is pooled (one 80 kB array per request was most of the
+        // capture's cost on small responses).
+        using var buffer = new MemoryStream(response.Content.Headers.ContentLength is long length and > 0 ? (int)length : 0);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+        try
         {
-            var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (read == 0) break;
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            while (true)
             {
-                var prefix = buffer.GetBuffer().AsSpan(0, RefusedBodyPrefix).ToArray();
-                return (prefix, buffer.Length, $"the {status} response body is larger than limits:maxResponseBytes ({limit} bytes); reading stopped there");
+                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0) break;
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                {
+                    var prefix = buffer.GetBuffer().AsSpan(0, RefusedBodyPrefix).ToArray();
+                    return (prefix, buffer.Length, $"the {status} response body is larger than limits:maxResponseBytes ({limit} bytes); reading stopped there");
+                }
             }
         }
-        return (buffer.ToArray(), buffer.Length, null);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return (buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), buffer.Length, null);
     }
 
     private static List<HttpHeader> Flatten(System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders)

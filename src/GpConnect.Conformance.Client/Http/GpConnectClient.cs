@@ -6,7 +6,6 @@ using System.Text;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Client.Jwt;
 using GpConnect.Conformance.Client.Tls;
-using RestSharp;
 
 namespace GpConnect.Conformance.Client;
 
@@ -19,7 +18,7 @@ namespace GpConnect.Conformance.Client;
 /// </summary>
 public sealed class GpConnectClient : IDisposable
 {
-    private readonly RestClient _rest;
+    private readonly HttpMessageInvoker _http;
     private readonly TimeProvider _clock;
 
     // Why the last server certificate was refused, and when: the validation callback runs per connection, not per request,
@@ -50,23 +49,24 @@ public sealed class GpConnectClient : IDisposable
         _clock = clock ?? TimeProvider.System;
         TokenBuilder = new JwtBuilder(settings.Consumer, _clock);
 
-        var options = new RestClientOptions
+        // One handler chain for the client's lifetime (connections are pooled): the platform handler, then the capturing
+        // handler as the last layer before the network. No cookies, no redirects, no decompression: what the provider
+        // sends is what the checks see.
+        var handler = new HttpClientHandler
         {
-            Timeout = Timeout,
-            FollowRedirects = false,
-            ThrowOnAnyError = false,
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
-            UserAgent = "GpConnect.Conformance",
-            ConfigureMessageHandler = handler =>
-            {
-                if (handler is HttpClientHandler http && tls.Protocols is { } protocols) http.SslProtocols = protocols;
-                return new CapturingHandler(handler, settings.Limits.MaxResponseBytes);
-            },
+            UseCookies = false,
         };
+        if (tls.Protocols is { } protocols) handler.SslProtocols = protocols;
         if (serviceRoot.Scheme == Uri.UriSchemeHttps)
         {
-            if (tls.ClientCertificate is not null) options.ClientCertificates = [tls.ClientCertificate];
-            options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            if (tls.ClientCertificate is not null)
+            {
+                handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+                handler.ClientCertificates.Add(tls.ClientCertificate);
+            }
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) =>
             {
                 if (tls.ValidateServer(certificate, chain, errors)) return true;
                 _lastServerCertificateRejection = new CertificateRejection(DateTimeOffset.UtcNow,
@@ -74,7 +74,7 @@ public sealed class GpConnectClient : IDisposable
                 return false;
             };
         }
-        _rest = new RestClient(options);
+        _http = new HttpMessageInvoker(new CapturingHandler(handler, settings.Limits.MaxResponseBytes), disposeHandler: true);
     }
 
     /// <summary>The settings the client was made from.</summary>
@@ -137,6 +137,7 @@ public sealed class GpConnectClient : IDisposable
     /// <summary>A fresh token for the request's scope with its token edits applied.</summary>
     public string BuildToken(GpConnectRequest request)
     {
+        if (request.TokenEdits.Count == 0) return TokenBuilder.Build(ServiceRoot, request.Scope);
         var draft = TokenBuilder.CreateDraft(ServiceRoot, request.Scope);
         foreach (var edit in request.TokenEdits) edit(draft);
         return draft.Encode();
@@ -165,32 +166,24 @@ public sealed class GpConnectClient : IDisposable
             };
         }
 
-        var rest = new RestRequest(uri, Method.Get)
-        {
-            Timeout = Timeout,
-            Interceptors = [new MessagePreparer(message =>
-            {
-                Prepare(message, request, uri, headers);
-                message.Options.Set(ExchangeCapture.Key, capture);
-            })],
-            // The capturing handler has the status, headers and body already: RestSharp need not read or decode the body again.
-            AdvancedResponseWriter = (message, sent) => new RestResponse(sent)
-            {
-                StatusCode = message.StatusCode,
-                ResponseStatus = ResponseStatus.Completed,
-                IsSuccessStatusCode = message.IsSuccessStatusCode,
-            },
-        };
+        using var message = new HttpRequestMessage();
+        Prepare(message, request, uri, headers);
+        message.Options.Set(ExchangeCapture.Key, capture);
 
+        // The client's own timeout, apart from the caller's cancellation (which is not a transport error).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         var stopwatch = Stopwatch.StartNew();
-        RestResponse response;
+        Exception? failure = null;
+        var timedOut = false;
         try
         {
-            response = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            response = new RestResponse(rest) { ResponseStatus = ResponseStatus.Error, ErrorException = e, ErrorMessage = e.Message };
+            failure = e;
+            timedOut = timeout.IsCancellationRequested && e is OperationCanceledException;
         }
         stopwatch.Stop();
         cancellationToken.ThrowIfCancellationRequested();
@@ -208,7 +201,7 @@ public sealed class GpConnectClient : IDisposable
         };
         if (capture.StatusCode is null)
         {
-            var (kind, text) = DescribeTransportError(response, DateTimeOffset.UtcNow - stopwatch.Elapsed);
+            var (kind, text) = DescribeTransportError(failure, timedOut, DateTimeOffset.UtcNow - stopwatch.Elapsed);
             return exchange with { TransportError = text, TransportErrorKind = kind };
         }
         if (capture.BodyRefused is not null)
@@ -243,17 +236,7 @@ public sealed class GpConnectClient : IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose() => _rest.Dispose();
-
-    /// <summary>Replaces RestSharp's message details (method, URL, headers, content) with exactly what the request says.</summary>
-    private sealed class MessagePreparer(Action<HttpRequestMessage> prepare) : RestSharp.Interceptors.Interceptor
-    {
-        public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
-        {
-            prepare(requestMessage);
-            return ValueTask.CompletedTask;
-        }
-    }
+    public void Dispose() => _http.Dispose();
 
     private static void Prepare(HttpRequestMessage message, GpConnectRequest request, Uri uri, IReadOnlyList<HttpHeader> headers)
     {
@@ -284,16 +267,15 @@ public sealed class GpConnectClient : IDisposable
         }
     }
 
-    private (TransportErrorKind Kind, string Text) DescribeTransportError(RestResponse response, DateTimeOffset sentAt)
+    private (TransportErrorKind Kind, string Text) DescribeTransportError(Exception? error, bool timedOut, DateTimeOffset sentAt)
     {
-        var error = response.ErrorException;
-        if (response.ResponseStatus == ResponseStatus.TimedOut || error is TimeoutException || error?.InnerException is TimeoutException)
+        if (timedOut || error is TimeoutException || error?.InnerException is TimeoutException)
             return (TransportErrorKind.Timeout, $"timed out: no complete response within {Timeout.TotalSeconds:0.###} s");
 
         var chain = new List<Exception>();
         for (var e = error; e is not null; e = e.InnerException) chain.Add(e);
         var detail = string.Join(" → ", chain.Select(e => e.Message.Trim()).Where(m => m.Length > 0).Distinct());
-        if (detail.Length == 0) detail = response.ErrorMessage ?? $"no response (status {response.ResponseStatus})";
+        if (detail.Length == 0) detail = "no response";
 
         if (chain.OfType<SocketException>().Any(s => s.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable))
             return (TransportErrorKind.ConnectionRefused, $"connection refused: {detail}");

@@ -61,6 +61,13 @@ public sealed record ScenarioRunnerOptions
 
     /// <summary>Writes Cucumber Messages and Cucumber's HTML report there; null turns the formatters off.</summary>
     public CucumberOutputs? Formatters { get; init; }
+
+    /// <summary>
+    /// How many scenarios may run at once (default 1). Scenarios of one feature may overlap; a scenario of another feature
+    /// waits until every running one has ended, so a feature's [AfterFeature] hooks run before the next feature starts.
+    /// Each concurrent scenario gets its own Reqnroll test runner (one per worker), so [BeforeFeature] hooks run once per worker.
+    /// </summary>
+    public int MaxConcurrentScenarios { get; init; } = 1;
 }
 
 /// <summary>
@@ -68,12 +75,18 @@ public sealed record ScenarioRunnerOptions
 /// scenario, the calls a generated test class makes (feature start/end, scenario initialise/start, one call per pickle
 /// step in order, error collection, scenario end), and returns the project's <see cref="ScenarioResult"/>. Each runner
 /// owns its own Reqnroll global container (not the per-assembly static registry), so several runs may exist at once in
-/// one process; scenarios of one runner run one after another.
+/// one process; scenarios of one runner run one after another unless <see cref="ScenarioRunnerOptions.MaxConcurrentScenarios"/>
+/// allows more, and never two features at once.
 /// </summary>
 public sealed class ScenarioRunner : IAsyncDisposable
 {
     private readonly ScenarioRunnerOptions _options;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate;
+    private readonly int _slots;
+    // Guards the feature in progress and the count of running scenarios (a feature switch waits until none runs).
+    private readonly SemaphoreSlim _featureGate = new(1, 1);
+    private int _running;
+    private TaskCompletionSource? _drained;
     private readonly Lock _startLock = new();
     private Task? _start;
     private IObjectContainer? _globalContainer;
@@ -84,6 +97,9 @@ public sealed class ScenarioRunner : IAsyncDisposable
     public ScenarioRunner(ScenarioRunnerOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.MaxConcurrentScenarios < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxConcurrentScenarios must be 1 or more.");
+        _slots = options.MaxConcurrentScenarios;
+        _gate = new SemaphoreSlim(_slots, _slots);
     }
 
     public ScenarioRunnerOptions Options => _options;
@@ -143,7 +159,8 @@ public sealed class ScenarioRunner : IAsyncDisposable
         {
         }
         if (_manager is null) return;
-        await _gate.WaitAsync().ConfigureAwait(false);
+        // Every slot: no scenario is running while the run ends.
+        for (var i = 0; i < _slots; i++) await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             await _manager.DisposeAsync().ConfigureAwait(false);
@@ -154,7 +171,7 @@ public sealed class ScenarioRunner : IAsyncDisposable
         }
         finally
         {
-            _gate.Release();
+            _gate.Release(_slots);
         }
     }
 
@@ -193,29 +210,85 @@ public sealed class ScenarioRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Enters <paramref name="feature"/>: waits until no scenario of another feature runs, ends that feature for every
+    /// (idle) test runner, then counts this scenario as running.
+    /// </summary>
+    private async Task EnterFeatureAsync(FeatureInfo feature, ScenarioState state)
+    {
+        while (true)
+        {
+            Task wait;
+            await _featureGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (_lastFeature is null || ReferenceEquals(_lastFeature, feature) || _running == 0)
+                {
+                    // A feature ends when the next scenario belongs to another one (FeatureInfo is compared by reference).
+                    if (_lastFeature is not null && !ReferenceEquals(_lastFeature, feature))
+                    {
+                        var previous = _lastFeature;
+                        _lastFeature = null;
+                        try
+                        {
+                            await _manager!.EndFeatureForAvailableTestRunnersAsync(previous).ConfigureAwait(false);
+                        }
+                        catch (Exception e)
+                        {
+                            state.HookFailed($"[AfterFeature] hook of \"{previous.Title}\"", e);
+                        }
+                    }
+                    _lastFeature = feature;
+                    _running++;
+                    return;
+                }
+                wait = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+            finally
+            {
+                _featureGate.Release();
+            }
+            await wait.ConfigureAwait(false);
+        }
+    }
+
+    private async Task LeaveFeatureAsync()
+    {
+        await _featureGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (--_running == 0 && _drained is { } drained)
+            {
+                _drained = null;
+                drained.TrySetResult();
+            }
+        }
+        finally
+        {
+            _featureGate.Release();
+        }
+    }
+
     private async Task<ScenarioResult> ExecuteAsync(ScenarioState state, DateTimeOffset started, Stopwatch clock)
     {
         ScenarioState.Current = state;
+        var feature = state.Definition.Feature;
+        await EnterFeatureAsync(feature, state).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteInFeatureAsync(state, started, clock).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LeaveFeatureAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ScenarioResult> ExecuteInFeatureAsync(ScenarioState state, DateTimeOffset started, Stopwatch clock)
+    {
         var scenario = state.Definition;
         var feature = scenario.Feature;
         var manager = _manager!;
-
-        // A feature ends when the next scenario belongs to another one (FeatureInfo is compared by reference).
-        if (_lastFeature is not null && !ReferenceEquals(_lastFeature, feature))
-        {
-            var previous = _lastFeature;
-            _lastFeature = null;
-            try
-            {
-                await manager.EndFeatureForAvailableTestRunnersAsync(previous).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                state.HookFailed($"[AfterFeature] hook of \"{previous.Title}\"", e);
-            }
-        }
-        _lastFeature = feature;
-
         var runner = manager.GetTestRunner(feature);
         Exception? error = null;
         Exception? afterError = null;

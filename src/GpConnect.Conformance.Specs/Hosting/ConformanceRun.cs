@@ -1,6 +1,7 @@
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Runner.Scheduling;
 
 namespace GpConnect.Conformance.Specs.Hosting;
 
@@ -16,7 +17,8 @@ public interface IRunObserver
 public static class ConformanceRun
 {
     /// <summary>
-    /// Runs every scenario of <paramref name="catalog"/> in order. A feature file that failed to load is reported in the
+    /// Runs every scenario of <paramref name="catalog"/>, in order or up to <c>run:parallel</c> at once (read-only scenarios of
+    /// one feature together, @writes scenarios alone; the observer hears of them in catalogue order). A feature file that failed to load is reported in the
     /// result (and fails the run) while the other features still run. Cancellation stops after the current scenario and
     /// returns what ran, marked incomplete. With <paramref name="cucumber"/>, Reqnroll's formatters write Cucumber
     /// Messages and Cucumber's HTML report there when the run ends.
@@ -33,15 +35,9 @@ public static class ConformanceRun
             throw new InvalidOperationException("the suite's step definitions have problems: " + string.Join("; ", problems));
         var metadata = session.Metadata();
         observer?.RunStarting(catalog.Scenarios.Count, metadata);
-        var results = new List<ScenarioResult>(catalog.Scenarios.Count);
-        foreach (var scenario in catalog.Scenarios)
-        {
-            if (cancellationToken.IsCancellationRequested) break;
-            observer?.ScenarioStarting(scenario.Info);
-            var result = await session.RunAsync(scenario, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            observer?.ScenarioFinished(result);
-        }
+        // Up to session.Parallel scenarios at once; @writes scenarios alone and in order (see ScenarioSchedule).
+        var results = await ScenarioSchedule.RunAsync(catalog.Scenarios, session.Parallel, s => s.Info, session.RunAsync,
+            observer is null ? null : observer.ScenarioStarting, observer is null ? null : observer.ScenarioFinished, cancellationToken).ConfigureAwait(false);
         await session.Runner.FinishRunAsync().ConfigureAwait(false);
         return new RunResult
         {

@@ -28,9 +28,11 @@ public sealed class ConformanceSession : IAsyncDisposable
         Validator = validator;
         var testData = new TestData.TestDataService(settings);
         Clock = SuiteClock.For(settings);
+        Parallel = settings.Run.ParallelFor(settings.Provider.Target);
         Runner = new ScenarioRunner(RunnerOptions(settings) with
         {
             Formatters = cucumber,
+            MaxConcurrentScenarios = Parallel,
             RegisterRunServices = container =>
             {
                 // Run-level services (BoDi): one instance for the whole run, injected into binding constructors.
@@ -70,6 +72,9 @@ public sealed class ConformanceSession : IAsyncDisposable
     /// <summary>The clock the suite's dates come from (moved by config asOf / --as-of); JWT times stay real.</summary>
     public SuiteClock Clock { get; }
     public ScenarioRunner Runner { get; }
+
+    /// <summary>How many scenarios may run at once (<c>run:parallel</c>; default: the core count for the embedded provider, 1 for a remote one).</summary>
+    public int Parallel { get; }
 
     /// <summary>What the run shares across scenarios: registrable-patient pools, bookings ledger, bookings not cancelled.</summary>
     public Domain.Run.RunState State { get; }
@@ -117,6 +122,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             new("configFile", Settings.SourceFile),
         };
         if (SuiteClock.Scope(Settings) is { } asOf) metadata.Add(new("asOf", asOf));
+        metadata.Add(new("parallel", Parallel.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // The whole configuration as one multi-line entry (secrets already masked), so reports can fold it away.
         metadata.Add(new("config", string.Join("\n", Settings.Redacted().Select(kv => $"{kv.Key} = {kv.Value}"))));
         return metadata;

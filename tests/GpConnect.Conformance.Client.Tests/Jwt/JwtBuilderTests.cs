@@ -30,6 +30,18 @@ public sealed class JwtBuilderTests
         decoded.Header!.ToJsonString().ShouldBe("""{"alg":"none","typ":"JWT"}""");
     }
 
+    [Theory]
+    [InlineData(JwtScopes.PatientRead, Audience)]
+    [InlineData(JwtScopes.OrganizationRead, "https://provider.example/ünïcode/<&>\"quoted\"")]
+    public void The_fast_token_is_exactly_the_draft_token(string scope, string audience)
+    {
+        // Build writes UTF-8 directly; CreateDraft(...).Encode() goes through a JSON tree: same clock, same text.
+        var consumer = TestSettings.Default().Consumer;
+        var builder = new JwtBuilder(consumer, _clock);
+        builder.Build(audience, scope).ShouldBe(builder.CreateDraft(audience, scope).Encode());
+        builder.Build(audience, scope).ShouldBe(builder.CreateDraft(audience, scope).Encode(), "and again, from the cached fixed parts");
+    }
+
     [Fact]
     public void Valid_token_has_exactly_the_ten_claims_with_their_rules()
     {
