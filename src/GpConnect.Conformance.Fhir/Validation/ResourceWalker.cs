@@ -29,7 +29,7 @@ internal sealed class ResourceWalker
         _options = options;
         _sink = sink;
         _nestedProfile = nestedProfile;
-        _invariants = options.EvaluateInvariants ? new InvariantChecker() : null;
+        _invariants = options.EvaluateInvariants ? new InvariantChecker(options.InvariantCrossCheck) : null;
     }
 
     /// <summary>Evaluates the invariants collected while walking <paramref name="resource"/> (call once, after <see cref="ValidateResource"/>).</summary>

@@ -26,4 +26,11 @@ public sealed class ValidatorOptions
 
     /// <summary>Report a display that differs from the value set's display as a warning (default true).</summary>
     public bool CheckDisplays { get; init; } = true;
+
+    /// <summary>
+    /// For tests: when set, every invariant decided without the FHIRPath engine (an expression skipped because the node
+    /// has none of the children it navigates, or ele-1 checked natively) is also evaluated by the engine, and both
+    /// results are reported here, so tests can prove the shortcuts agree with the engine.
+    /// </summary>
+    internal Action<Invariants.InvariantCrossCheck>? InvariantCrossCheck { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GpConnect.Conformance.Fhir.Definitions;
 using Hl7.Fhir.ElementModel;
 using Hl7.Fhir.FhirPath;
@@ -81,10 +82,25 @@ internal static class InvariantEngine
 
     private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
     private static readonly ConcurrentDictionary<ConstraintInfo, CompiledInvariant> Cache = new();
-    private static readonly ModelInspector Inspector = ModelInspector.Base;
 
-    /// <summary>The compiled form of <paramref name="constraint"/> (compiled once, then cached).</summary>
-    public static CompiledInvariant Get(ConstraintInfo constraint) => Cache.GetOrAdd(constraint, Compile);
+    // Each definition object's compiled form, found by reference: cheaper than the value lookup (which hashes the whole
+    // expression text), and it lets go of definitions that are no longer used.
+    private static readonly ConditionalWeakTable<ConstraintInfo, CompiledInvariant> ByInstance = new();
+    private static readonly ModelInspector Inspector = ModelInspector.Base;
+    private static readonly PocoNode[] UcumValue = { PocoNode.ForAnyPrimitive(Ucum) };
+
+    /// <summary>The corrected ele-1 compiled for the engine (the validator checks ele-1 natively; tests compare the two).</summary>
+    public static CompiledInvariant Ele1Engine => Ele1.Value;
+
+    private static readonly Lazy<CompiledInvariant> Ele1 = new(() =>
+    {
+        var d = KnownDefects.Single(k => k.Key == "ele-1");
+        return Compile(new ConstraintInfo("ele-1 (engine)", "error", "All FHIR elements must have a @value or children", d.Corrected));
+    });
+
+    /// <summary>The compiled form of <paramref name="constraint"/> (compiled once per distinct constraint, then cached).</summary>
+    public static CompiledInvariant Get(ConstraintInfo constraint) =>
+        ByInstance.TryGetValue(constraint, out var found) ? found : ByInstance.GetValue(constraint, static c => Cache.GetOrAdd(c, Compile));
 
     /// <summary>Converts a resource tree into the engine's node model.</summary>
     public static PocoNode ToEngine(ElementNode resource, IReadOnlyDictionary<ElementNode, string> types) =>
@@ -95,7 +111,7 @@ internal static class InvariantEngine
     {
         var ctx = new EvaluationContext(resource, root);
         ctx.Environment ??= new Dictionary<string, IEnumerable<PocoNode>>();
-        ctx.Environment["ucum"] = new[] { PocoNode.ForAnyPrimitive(Ucum) };
+        ctx.Environment["ucum"] = UcumValue;
         return ctx;
     }
 
@@ -152,26 +168,35 @@ internal static class InvariantEngine
     /// <summary>
     /// Collects the child names navigated from the context node; false when the expression also reads the context node
     /// itself or a variable outside the criteria of a collection function (so the node's absent children do not decide it).
+    /// In the engine's parse tree a path's first name navigates from the implicit focus <c>$that</c> (the context node at
+    /// the top, the item inside a collection function's criteria); a binary operator's focus is that same placeholder,
+    /// its operands are its arguments; other functions' arguments are evaluated from the enclosing <c>$this</c>.
     /// </summary>
     private static bool Roots(Expression e, bool scoped, ISet<string> names)
     {
         switch (e)
         {
             case ChildExpression child:
-                if (child.Focus is AxisExpression { AxisName: "this" })
+                if (child.Focus is AxisExpression { AxisName: "that" or "this" })
                 {
                     if (!scoped) names.Add(child.ChildName);
                     return true;
                 }
                 return Roots(child.Focus, scoped, names);
+            case BinaryExpression binary:
+                foreach (var a in binary.Arguments)
+                    if (!Roots(a, scoped, names)) return false;
+                return true;
             case FunctionCallExpression f:
-                if (!scoped && f.Focus is AxisExpression { AxisName: "this" } && f is not BinaryExpression && f is not UnaryExpression) return false;
-                var ok = f.Focus is null || Roots(f.Focus, scoped, names);
+                // A function applied to the context node itself (hasValue(), children(), today()...) reads more than its children.
+                if (f.Focus is null or AxisExpression) { if (!scoped) return false; }
+                else if (!Roots(f.Focus, scoped, names)) return false;
                 var argsScoped = scoped || ScopedFunctions.Contains(f.FunctionName);
-                foreach (var a in f.Arguments) ok &= Roots(a, argsScoped, names);
-                return ok;
-            case AxisExpression axis:
-                return scoped || axis.AxisName == "that";
+                foreach (var a in f.Arguments)
+                    if (!Roots(a, argsScoped, names)) return false;
+                return true;
+            case AxisExpression:
+                return scoped;
             case VariableRefExpression v:
                 return scoped || v.Name == "ucum";
             case BracketExpression b:

@@ -13,20 +13,27 @@ internal sealed class TypedNode : ITypedElement
 {
     private readonly ElementNode _node;
     private readonly IReadOnlyDictionary<ElementNode, string> _types;
-    private List<TypedNode>? _children;
+    private readonly string? _instanceType;
+    private List<ITypedElement>? _children;
 
     public TypedNode(ElementNode node, IReadOnlyDictionary<ElementNode, string> types)
     {
         _node = node;
         _types = types;
+        Name = node.IsResource && node.Parent is null ? node.ResourceType! : node.ChoiceBase ?? node.Name;
+        // A node the walk gave no type (an unknown element, a slice no definition matched...) has none here either: the
+        // SDK's builder then takes the type its parent's property declares, so the rest of the tree still converts.
+        _instanceType = node.ResourceType ?? node.ChoiceType ?? (types.TryGetValue(node, out var t) ? t
+            : node.Name is "extension" or "modifierExtension" ? "Extension" : null);
+        Value = node.Value is null ? null : Convert(_instanceType, node.Value);
     }
 
-    public string Name => _node.IsResource && _node.Parent is null ? _node.ResourceType! : _node.ChoiceBase ?? _node.Name;
+    public string Name { get; }
 
-    public string InstanceType => _node.ResourceType ?? _node.ChoiceType ?? (_types.TryGetValue(_node, out var t) ? t
-        : _node.Name is "extension" or "modifierExtension" ? "Extension" : _node.Value is null ? "Element" : "string");
+    /// <summary>The type the walk gave the node; null (which the SDK's builder accepts) when it gave none.</summary>
+    public string InstanceType => _instanceType!;
 
-    public object? Value => _node.Value is null ? null : Convert(InstanceType, _node.Value);
+    public object? Value { get; }
 
     public string Location => _node.Path;
 
@@ -34,11 +41,16 @@ internal sealed class TypedNode : ITypedElement
 
     public IEnumerable<ITypedElement> Children(string? name = null)
     {
-        _children ??= _node.Children().Select(c => new TypedNode(c, _types)).ToList();
+        if (_children is null)
+        {
+            var nodes = _node.Children();
+            _children = new List<ITypedElement>(nodes.Count);
+            for (var i = 0; i < nodes.Count; i++) _children.Add(new TypedNode(nodes[i], _types));
+        }
         return name is null ? _children : _children.Where(c => c.Name == name);
     }
 
-    private static object Convert(string type, string value) => type switch
+    private static object Convert(string? type, string value) => type switch
     {
         "boolean" when value is "true" or "false" => value == "true",
         "integer" or "positiveInt" or "unsignedInt" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) => i,
