@@ -25,7 +25,17 @@ public enum PrimitiveKind
 public sealed class ElementNode
 {
     private static readonly IReadOnlyList<ElementNode> None = Array.Empty<ElementNode>();
+    [ThreadStatic] private static int _lastSerial;
     private List<ElementNode>? _children;
+
+    /// <summary>
+    /// Compares nodes by identity, hashing the <see cref="Serial"/> each node gets when created: the runtime's identity
+    /// hash of a freshly allocated object is costly to compute, and the validator keys per-walk tables by new nodes.
+    /// </summary>
+    internal static IEqualityComparer<ElementNode> Identity { get; } = new IdentityComparer();
+
+    /// <summary>A number given to the node when it is created (counted per thread; only a hash, not unique across threads).</summary>
+    internal int Serial { get; } = ++_lastSerial;
 
     internal ElementNode(string name, ElementNode? parent, int? line, int? column)
     {
@@ -166,4 +176,11 @@ public sealed class ElementNode
 
     /// <inheritdoc />
     public override string ToString() => Value is null ? Path : $"{Path} = {Value}";
+
+    private sealed class IdentityComparer : IEqualityComparer<ElementNode>
+    {
+        public bool Equals(ElementNode? x, ElementNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ElementNode obj) => obj.Serial;
+    }
 }

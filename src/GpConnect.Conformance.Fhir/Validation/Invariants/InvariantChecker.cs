@@ -20,11 +20,11 @@ internal sealed class InvariantChecker
         ["ref-1"] = new[] { "reference.contained", "reference.syntax" },
     };
 
-    private readonly Dictionary<ElementNode, string> _types = new();
+    private readonly Dictionary<ElementNode, string> _types = new(ElementNode.Identity);
     private readonly List<Target> _targets = new();
-    private readonly Dictionary<ElementNode, PocoNode> _engineNodes = new();
+    private readonly Dictionary<ElementNode, PocoNode> _engineNodes = new(ElementNode.Identity);
     private readonly List<(ElementNode Resource, EvaluationContext Context)> _contexts = new(1);
-    private readonly Dictionary<ElementNode, PocoNode> _subtrees = new();
+    private readonly Dictionary<ElementNode, PocoNode> _subtrees = new(ElementNode.Identity);
     private PocoNode? _engineRoot;
     private Exception? _conversionError;
     private ElementNode? _root;
