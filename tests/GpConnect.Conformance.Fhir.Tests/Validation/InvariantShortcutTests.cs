@@ -38,6 +38,7 @@ public class InvariantShortcutTests
     [InlineData("iif(a.exists(), true, false)")]
     [InlineData("$this.exists()")]
     [InlineData("today() > a")]
+    [InlineData("Patient.name.exists()")]
     public void Expressions_that_read_the_node_itself_or_a_variable_are_always_evaluated(string expression)
     {
         var inv = InvariantEngine.Get(new ConstraintInfo("test-guard", "error", "test", expression));

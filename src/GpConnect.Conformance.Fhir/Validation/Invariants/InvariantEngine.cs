@@ -179,7 +179,9 @@ internal static class InvariantEngine
             case ChildExpression child:
                 if (child.Focus is AxisExpression { AxisName: "that" or "this" })
                 {
-                    if (!scoped) names.Add(child.ChildName);
+                    // A type name (Patient.name) selects the context node itself, not a child: element names start lower-case.
+                    if (child.ChildName is not { Length: > 0 } name || char.IsUpper(name[0])) return false;
+                    if (!scoped) names.Add(name);
                     return true;
                 }
                 return Roots(child.Focus, scoped, names);
