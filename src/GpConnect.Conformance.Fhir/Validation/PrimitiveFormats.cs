@@ -100,10 +100,16 @@ public static partial class PrimitiveFormats
         }
     }
 
-    private static bool RealDate(string value)
+    /// <summary>
+    /// Year-month-day must exist (e.g. no 2023-02-30, no year 0000). The caller's pattern has already matched, so the
+    /// first ten characters of a value of that length are <c>YYYY-MM-DD</c> with a month 01-12 and a day 01-31.
+    /// </summary>
+    internal static bool RealDate(string value)
     {
-        // Year-month-day must exist (e.g. no 2023-02-30).
         if (value.Length < 10 || value[0] == '-') return true;
-        return DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        var year = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
+        var month = (value[5] - '0') * 10 + (value[6] - '0');
+        var day = (value[8] - '0') * 10 + (value[9] - '0');
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
 }

@@ -55,4 +55,18 @@ public class PrimitiveFormatTests
     [InlineData("decimal", PrimitiveKind.Number)]
     [InlineData("dateTime", PrimitiveKind.String)]
     public void Json_token_kinds(string type, PrimitiveKind kind) => PrimitiveFormats.JsonKindFor(type).ShouldBe(kind);
+
+    [Fact]
+    public void The_calendar_check_agrees_with_the_framework_calendar_for_every_day_of_leap_and_common_years()
+    {
+        foreach (var year in new[] { 0, 1, 1900, 1999, 2000, 2016, 2023, 2024, 2100, 9999 })
+            for (var month = 1; month <= 12; month++)
+                for (var day = 1; day <= 31; day++)
+                {
+                    var value = $"{year:0000}-{month:00}-{day:00}";
+                    var expected = DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+                    PrimitiveFormats.RealDate(value).ShouldBe(expected, value);
+                    PrimitiveFormats.RealDate(value + "T10:00:00+01:00").ShouldBe(expected, value);
+                }
+    }
 }
