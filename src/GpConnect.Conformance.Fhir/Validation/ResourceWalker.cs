@@ -141,13 +141,14 @@ internal sealed class ResourceWalker
     private void WalkChildren(ElementNode node, DefinitionContext ctx, string profileName)
     {
         var children = node.Children();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var matched = new HashSet<ElementDefinitionInfo>();
+        // Most elements have a handful of children: scan them rather than allocate hash sets for every element walked.
+        var seen = children.Count > SmallChildCount ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var matched = new List<ElementDefinitionInfo>(children.Count);
         CheckXmlOrder(node, children, ctx);
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            if (!seen.Add(child.Name)) continue;
+            if (seen is not null ? !seen.Add(child.Name) : NameBefore(children, i)) continue;
             var group = new List<ElementNode>(1) { child };
             for (var j = i + 1; j < children.Count; j++)
                 if (children[j].Name == child.Name) group.Add(children[j]);
@@ -173,11 +174,11 @@ internal sealed class ResourceWalker
         // Required elements that are absent.
         foreach (var d in ctx.Structure.ChildrenOf(ctx.Path))
         {
-            if (d.Min == 0 || matched.Contains(d)) continue;
+            if (d.Min == 0 || Contains(matched, d)) continue;
             if (d.SliceName is not null)
             {
                 // Slices of an element that is present are counted in ValidateGroup.
-                if (seen.Contains(d.Name)) continue;
+                if (seen is not null ? seen.Contains(d.Name) : NameBefore(children, children.Count, d.Name)) continue;
                 var slicePath = $"{node.Path}.{d.Name}:{d.SliceName}";
                 _sink.Add(FindingSeverity.Error, node, slicePath, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
                     $"{slicePath}: missing, profile {profileName} requires at least {d.Min}");
@@ -187,6 +188,24 @@ internal sealed class ResourceWalker
             _sink.Add(FindingSeverity.Error, node, path, "cardinality.min", $"{d.Min}..{d.MaxText}", "0",
                 $"{path}: missing, profile {profileName} requires at least {d.Min}");
         }
+    }
+
+    private const int SmallChildCount = 16;
+
+    /// <summary>Whether a child before position <paramref name="end"/> is named <paramref name="name"/> (by default, the name of the child at <paramref name="end"/>).</summary>
+    private static bool NameBefore(IReadOnlyList<ElementNode> children, int end, string? name = null)
+    {
+        name ??= children[end].Name;
+        for (var k = 0; k < end; k++)
+            if (children[k].Name == name) return true;
+        return false;
+    }
+
+    private static bool Contains(List<ElementDefinitionInfo> list, ElementDefinitionInfo d)
+    {
+        foreach (var x in list)
+            if (ReferenceEquals(x, d)) return true;
+        return false;
     }
 
     private void ValidateGroup(ElementNode parent, List<ElementNode> group, DefinitionContext ctx, ElementDefinitionInfo def, string? choiceType, string profileName)
