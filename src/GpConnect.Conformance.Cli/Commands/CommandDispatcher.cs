@@ -8,6 +8,8 @@ public static class CommandDispatcher
     public const int Ok = 0;
     public const int Failures = 1;
     public const int BadInput = 2;
+    /// <summary>The run was cut short: the provider stopped answering or the time budget ran out; the rest is reported not run.</summary>
+    public const int CutShort = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
         await RunAsync(args, stdout, stderr, interruption: null);
@@ -87,13 +89,17 @@ public static class CommandDispatcher
           --check-data          preflight only: check every test-data role exists at the provider in the state scenarios need,
                                 and how many full runs its free slots and registrable patients still support
           --warn-below-runs N   --check-data warns (exit code 1) when the data supports fewer than N runs (config run:warnBelowRuns, 10)
+          --time-budget MINUTES after this long, the scenarios not yet started are reported not run: time budget
+                                exhausted (config run:timeBudgetMinutes, 60); after run:unresponsiveAfterTimeouts (3) requests
+                                in a row time out, the rest are not run: provider unresponsive
           --as-of YYYY-MM-DD    run as if today were that UK date: the suite's windows and, with the embedded provider,
                                 its clock and seeded practice follow it (JWT times stay real)
           --sign-key PEM        sign manifest.sha256 with this ECDSA or RSA private key (manifest.sha256.sig; reports:signingKey)
           --keep-runs N         after the run, keep only the N newest run folders (reports:keepRuns; 0 keeps all)
           --keep-days D         after the run, delete run folders older than D days (reports:keepDays; 0 keeps all)
 
-        Exit codes: 0 nothing failed, 1 failures, 2 bad input, 130/143 interrupted (SIGINT/SIGTERM; reports marked incomplete).
+        Exit codes: 0 nothing failed, 1 failures, 2 bad input, 3 run cut short (provider unresponsive or time budget
+        exhausted: the rest reported not run), 130/143 interrupted (SIGINT/SIGTERM; reports marked incomplete).
         """;
 
     private static int Help(TextWriter stdout)

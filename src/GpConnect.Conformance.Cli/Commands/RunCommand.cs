@@ -277,7 +277,14 @@ public static class RunCommand
         if (signer is not null) stdout.WriteLine($"Signed:  {Path.Combine(runFolder, EvidenceSigner.FileName)} (key {signer.KeyFingerprint})");
         Prune(settings, reportsRoot, runFolder, baselineFolder, stdout, stderr);
         var failOn = ExitCodePolicy.ParseFailOn(options.FailOn) ?? FailOn.Any;
-        return ExitCodePolicy.Evaluate(report.Run, failOn, report.Comparison);
+        var exit = ExitCodePolicy.Evaluate(report.Run, failOn, report.Comparison);
+        if (NotRun.CutShort(report.Run))
+        {
+            // Whatever the gate says about what ran, a run cut short has not assured the provider: its own exit code.
+            stdout.WriteLine($"The run was cut short ({NotRun.Describe(report.Run)}): exit code {CommandDispatcher.CutShort}.");
+            return CommandDispatcher.CutShort;
+        }
+        return exit;
     }
 
     /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>

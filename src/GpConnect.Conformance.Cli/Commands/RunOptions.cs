@@ -70,6 +70,7 @@ public sealed record RunOptions
                     case "--keep-runs": options = options with { KeepRuns = Count(arg, Value()) }; break;
                     case "--keep-days": options = options with { KeepDays = Count(arg, Value()) }; break;
                     case "--warn-below-runs": overrides.Add(new("run:warnBelowRuns", Value())); break;
+                    case "--time-budget": overrides.Add(new("run:timeBudgetMinutes", Value())); break;
                     case "--no-cucumber": options = options with { NoCucumber = true }; break;
                     case "--parallel":
                         var parallel = Value();

@@ -36,7 +36,7 @@ public static class ConfigurationSchema
         "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",
         "load:target", "load:maxRequestsPerSecond",
-        "run:warnBelowRuns", "run:parallel",
+        "run:warnBelowRuns", "run:parallel", "run:timeBudgetMinutes", "run:unresponsiveAfterTimeouts",
         "testData:*",
     ];
 

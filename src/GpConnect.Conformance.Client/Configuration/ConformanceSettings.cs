@@ -168,6 +168,25 @@ public sealed class RunSettings
     /// <summary>The number of scenarios that may run at once against <paramref name="target"/>.</summary>
     public int ParallelFor(ProviderTarget target) =>
         Parallel ?? (target == ProviderTarget.Embedded ? Math.Max(1, Environment.ProcessorCount) : 1);
+
+    /// <summary>
+    /// <c>run:timeBudgetMinutes</c> (also <c>--time-budget MINUTES</c>): once a run has taken this long, the scenarios not
+    /// yet started are reported <i>not run: time budget exhausted</i> and the run ends. Default 60 minutes.
+    /// </summary>
+    public double TimeBudgetMinutes { get; init; } = DefaultTimeBudgetMinutes;
+
+    /// <summary>The default of <see cref="TimeBudgetMinutes"/>: a full run against a healthy provider takes a few minutes.</summary>
+    public const double DefaultTimeBudgetMinutes = 60;
+
+    /// <summary><see cref="TimeBudgetMinutes"/> as a time span.</summary>
+    public TimeSpan TimeBudget => TimeSpan.FromMinutes(TimeBudgetMinutes);
+
+    /// <summary>
+    /// <c>run:unresponsiveAfterTimeouts</c>: after this many requests in a row time out (<c>http:timeoutSeconds</c>), the
+    /// provider is taken as unresponsive and the scenarios not yet started are reported <i>not run: provider unresponsive</i>.
+    /// Default 3; 0 never gives up (each request waits out its own timeout, within the time budget).
+    /// </summary>
+    public int UnresponsiveAfterTimeouts { get; init; } = 3;
 }
 
 /// <summary>The consumer identity (<c>consumer</c> section).</summary>

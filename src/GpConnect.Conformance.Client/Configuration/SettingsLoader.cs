@@ -154,6 +154,8 @@ public static partial class SettingsLoader
         {
             WarnBelowRuns = r.Int("run:warnBelowRuns", 10, minimum: 0),
             Parallel = r.Raw("run:parallel") is not null ? r.Int("run:parallel", 1, minimum: 1, maximum: 64) : null,
+            TimeBudgetMinutes = r.PositiveNumber("run:timeBudgetMinutes", RunSettings.DefaultTimeBudgetMinutes, "minutes"),
+            UnresponsiveAfterTimeouts = r.Int("run:unresponsiveAfterTimeouts", 3, minimum: 0, maximum: 1000),
         };
         var bindingAssemblies = r.List("extensions:bindingAssemblies")
             .Select((_, i) => r.ExistingFile($"extensions:bindingAssemblies:{i}"))

@@ -83,13 +83,13 @@ internal sealed class SettingsReader(IConfiguration configuration, string file, 
         return parsed;
     }
 
-    public double PositiveNumber(string key, double fallback)
+    public double PositiveNumber(string key, double fallback, string unit = "seconds")
     {
         var value = Raw(key);
         if (value is null) return fallback;
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
         {
-            Problem(key, $"{key} must be a number of seconds (got \"{value}\")");
+            Problem(key, $"{key} must be a number of {unit} (got \"{value}\")");
             return fallback;
         }
         if (parsed <= 0)

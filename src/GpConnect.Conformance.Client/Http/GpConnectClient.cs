@@ -89,6 +89,12 @@ public sealed class GpConnectClient : IDisposable
     /// <summary>The per-request timeout.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>
+    /// When set, every exchange is counted towards the provider's responsiveness; once it counts as unresponsive, requests
+    /// are not sent (they come back at once with a transport error saying why) so a run against a hung provider ends.
+    /// </summary>
+    public ProviderResponsiveness? Responsiveness { get; set; }
+
     /// <summary>Makes the bearer tokens (valid by default; see <see cref="GpConnectRequest.AlterToken"/>).</summary>
     public JwtBuilder TokenBuilder { get; }
 
@@ -156,6 +162,16 @@ public sealed class GpConnectClient : IDisposable
         var startedAt = _clock.GetUtcNow();
         var capture = new ExchangeCapture { RequestHeaders = headers };
 
+        if (Responsiveness is { Unresponsive: true } watch)
+        {
+            return new HttpExchange
+            {
+                Interaction = request.Interaction, Method = request.Method, Url = url, RequestHeaders = headers,
+                RequestBody = request.Body, StartedAt = startedAt, Duration = TimeSpan.Zero,
+                TransportError = $"not sent: {watch.Reason}", TransportErrorKind = TransportErrorKind.Other,
+            };
+        }
+
         if (!Uri.TryCreate(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri))
         {
             return new HttpExchange
@@ -202,8 +218,11 @@ public sealed class GpConnectClient : IDisposable
         if (capture.StatusCode is null)
         {
             var (kind, text) = DescribeTransportError(failure, timedOut, DateTimeOffset.UtcNow - stopwatch.Elapsed);
-            return exchange with { TransportError = text, TransportErrorKind = kind };
+            exchange = exchange with { TransportError = text, TransportErrorKind = kind };
+            Responsiveness?.Record(exchange);
+            return exchange;
         }
+        Responsiveness?.Record(exchange);
         if (capture.BodyRefused is not null)
             return Refused(exchange, capture, capture.BodyRefused, capture.ResponseBody);
         var (body, problem, refused) = ResponseBodyDecoder.Decode(capture.ResponseBody, capture.ResponseHeaders, Settings.Limits.MaxDecodedResponseBytes);

@@ -78,6 +78,13 @@ public static partial class HtmlReportWriter
         h.Append("<header>\n<h1>GP Connect conformance report</h1>\n");
         if (!run.Complete)
             h.Append("<div class=\"banner\" id=\"incomplete\">INCOMPLETE RUN: this report shows only the scenarios that finished before the run stopped.</div>\n");
+        if (NotRun.Describe(run) is { } cut)
+        {
+            var why = run.Metadata.LastOrDefault(kv => kv.Key == NotRun.MetadataKey).Value;
+            h.Append("<div class=\"banner\" id=\"cut-short\">RUN CUT SHORT: ").Append(E(cut)).Append(why is null ? "" : " — ").Append(why is null ? "" : E(why.Split('\n')[0]));
+            if (why is not null && why.Contains('\n')) h.Append("<pre>").Append(E(string.Join("\n", why.Split('\n').Skip(1)))).Append("</pre>");
+            h.Append("</div>\n");
+        }
         h.Append("<section id=\"verdict\" class=\"verdict v-").Append(verdict.Token).Append("\" data-verdict=\"").Append(verdict.Token).Append("\">\n")
          .Append("<div class=\"verdict-head\"><span class=\"verdict-word\">").Append(E(Capital(verdict.Label))).Append("</span><span class=\"verdict-why\">");
         if (verdict.Outcome == VerdictOutcome.Failed)

@@ -84,8 +84,19 @@ public static class ConsoleSummaryWriter
 
         if (context.Comparison is { } c) WriteComparison(sb, c);
 
+        var notRun = NotRun.In(run);
+        if (notRun.Count > 0)
+        {
+            // A run cut short says why before the totals: the provider stopped answering, or the time budget ran out.
+            var why = run.Metadata.LastOrDefault(kv => kv.Key == NotRun.MetadataKey).Value ?? notRun[0].Message ?? "";
+            sb.AppendLine($"RUN CUT SHORT: {NotRun.Describe(run)}");
+            foreach (var line in why.Split('\n')) sb.AppendLine($"  {line.TrimEnd('\r')}");
+            sb.AppendLine();
+        }
+
         sb.Append($"Totals: {run.Scenarios.Count} scenarios — {run.Count(ScenarioStatus.Passed)} passed, {run.Count(ScenarioStatus.Warning)} warning, {run.Count(ScenarioStatus.Failed)} failed, ")
           .Append($"{run.Count(ScenarioStatus.Skipped)} skipped, {run.Count(ScenarioStatus.NotApplicable)} n/a, {run.Count(ScenarioStatus.Waived)} waived");
+        if (NotRun.Describe(run) is { } cut) sb.Append($"; of the skipped, {cut}");
         if (run.FeatureErrors.Count > 0) sb.Append($"; {run.FeatureErrors.Count} feature load errors");
         if (context.AppliedWaivers.Count > 0) sb.Append($"; {context.AppliedWaivers.Count} waivers applied");
         sb.AppendLine($" ({DurationText.Format(run.Finished - run.Started)})");

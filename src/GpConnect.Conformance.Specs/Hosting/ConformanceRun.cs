@@ -34,9 +34,12 @@ public static class ConformanceRun
         if (problems.Count > 0)
             throw new InvalidOperationException("the suite's step definitions have problems: " + string.Join("; ", problems));
         var metadata = session.Metadata();
+        var guard = new RunGuard(settings, session.Client);
         observer?.RunStarting(catalog.Scenarios.Count, metadata);
-        // Up to session.Parallel scenarios at once; @writes scenarios alone and in order (see ScenarioSchedule).
-        var results = await ScenarioSchedule.RunAsync(catalog.Scenarios, session.Parallel, s => s.Info, session.RunAsync,
+        // Up to session.Parallel scenarios at once; @writes scenarios alone and in order (see ScenarioSchedule). Once the
+        // provider has stopped answering or the time budget has run out, the rest is reported not run at once (RunGuard).
+        var results = await ScenarioSchedule.RunAsync(catalog.Scenarios, session.Parallel, s => s.Info,
+            (s, ct) => guard.NotRunReason() is { } reason ? Task.FromResult(NotRun.Result(s.Info, reason, DateTimeOffset.UtcNow)) : session.RunAsync(s, ct),
             observer is null ? null : observer.ScenarioStarting, observer is null ? null : observer.ScenarioFinished, cancellationToken).ConfigureAwait(false);
         await session.Runner.FinishRunAsync().ConfigureAwait(false);
         return new RunResult
@@ -45,7 +48,7 @@ public static class ConformanceRun
             Finished = DateTimeOffset.UtcNow,
             Scenarios = results,
             FeatureErrors = catalog.Errors,
-            Metadata = [.. metadata, .. session.State.Summary(results)],
+            Metadata = [.. metadata, .. session.State.Summary(results), .. guard.Summary()],
             Complete = results.Count == catalog.Scenarios.Count,
         };
     }

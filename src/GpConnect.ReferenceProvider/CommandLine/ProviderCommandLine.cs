@@ -5,7 +5,7 @@ namespace GpConnect.ReferenceProvider.CommandLine;
 
 /// <summary>
 /// Standalone entry point:
-/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--as-of YYYY-MM-DD] [--listen 127.0.0.1] [--fault NAME]... [--cancelled-slots-stay-busy] [--list-faults]</c>.
+/// <c>dotnet run --project src/GpConnect.ReferenceProvider -- [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.7] [--as-of YYYY-MM-DD] [--listen 127.0.0.1] [--fault NAME]... [--cancelled-slots-stay-busy] [--stall-every N | --stall-after N] [--stall-seconds S] [--list-faults]</c>.
 /// Prints the service root and serves until Ctrl+C (SIGINT) or SIGTERM, then stops within a few seconds. Bad arguments,
 /// and a port already in use, exit with code 2 and one line.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class ProviderCommandLine
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--as-of YYYY-MM-DD] [--listen ADDRESS] [--fault NAME]... [--cancelled-slots-stay-busy] [--list-faults]");
+            Console.Error.WriteLine("Usage: [--port N] [--ods-code X] [--asid N] [--spec-version 1.2.3|1.2.4|1.2.7] [--as-of YYYY-MM-DD] [--listen ADDRESS] [--fault NAME]... [--cancelled-slots-stay-busy] [--stall-every N | --stall-after N] [--stall-seconds S] [--list-faults]");
             return 2;
         }
 
@@ -51,7 +51,8 @@ internal static class ProviderCommandLine
         {
             Console.WriteLine($"GP Connect reference provider {options.SpecVersion} serving {provider.ServiceRoot}");
             Console.WriteLine($"ASID {options.Asid}; faults: {(provider.ActiveFaults.Count == 0 ? "none" : string.Join(", ", provider.ActiveFaults))}; " +
-                $"cancelled slots {(options.CancelledSlotsStayBusy ? "stay busy" : "become free again")}. Ctrl+C or SIGTERM to stop.");
+                $"cancelled slots {(options.CancelledSlotsStayBusy ? "stay busy" : "become free again")}" +
+                (options.Stall is { } stall ? $"; stalling: {stall.Describe()}" : "") + ". Ctrl+C or SIGTERM to stop.");
             var stopped = new TaskCompletionSource();
             void Stop(PosixSignalContext context) { context.Cancel = true; stopped.TrySetResult(); }
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -67,6 +68,10 @@ internal static class ProviderCommandLine
     {
         var options = new ReferenceProviderOptions();
         var faults = new List<string>();
+        int? stallEvery = null, stallAfter = null;
+        double? stallSeconds = null;
+        int Count(string name, string text) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} '{text}' is not a positive whole number.");
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -88,11 +93,22 @@ internal static class ProviderCommandLine
                 case "--listen": options.ListenAddress = Value(); break;
                 case "--fault": faults.Add(Value()); break;
                 case "--cancelled-slots-stay-busy": options.CancelledSlotsStayBusy = true; break;
+                case "--stall-every": stallEvery = Count("--stall-every", Value()); break;
+                case "--stall-after": stallAfter = Count("--stall-after", Value()); break;
+                case "--stall-seconds":
+                    var seconds = Value();
+                    stallSeconds = double.TryParse(seconds, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s) && s > 0
+                        ? s : throw new ArgumentException($"--stall-seconds '{seconds}' is not a positive number of seconds.");
+                    break;
                 case "--list-faults": return null;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
         options.Faults = faults;
+        if (stallSeconds is not null && stallEvery is null && stallAfter is null)
+            throw new ArgumentException("--stall-seconds needs --stall-every N or --stall-after N.");
+        if (stallEvery is not null || stallAfter is not null)
+            options.Stall = new Pipeline.ResponseStall(stallEvery, stallAfter, TimeSpan.FromSeconds(stallSeconds ?? 40));
         return options;
     }
 }

@@ -69,6 +69,7 @@ internal static class ProviderComposition
             handlers.ToDictionary(h => h.Interaction),
             new RequestBodyReader(faults),
             new ResponseWriter(faults),
-            faults);
+            faults,
+            options.Stall);
     }
 }

@@ -41,6 +41,12 @@ public sealed class ReferenceProviderOptions
     /// </summary>
     public bool CancelledSlotsStayBusy { get; set; }
 
+    /// <summary>
+    /// When set, the provider holds requests back (one in N, or all after the first N) as a hung system would; for the
+    /// suite's own tests of its time budget and unresponsive-provider detection. Null: every request is answered at once.
+    /// </summary>
+    public Pipeline.ResponseStall? Stall { get; set; }
+
         /// <summary>The clock used for JWT timing and certificate validity, and (unless <see cref="AsOf"/> is set) seeded slot dates.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

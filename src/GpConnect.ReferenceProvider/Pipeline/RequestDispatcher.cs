@@ -17,10 +17,12 @@ internal sealed class RequestDispatcher(
     IReadOnlyDictionary<Interaction, IInteractionHandler> handlers,
     RequestBodyReader bodies,
     ResponseWriter writer,
-    ActiveFaults faults)
+    ActiveFaults faults,
+    ResponseStall? stall = null)
 {
     public async Task HandleAsync(HttpContext context)
     {
+        if (stall is not null && !await stall.HoldAsync(context.RequestAborted)) return;
         var format = FhirFormat.Json;
         Interaction? interaction = null;
         try

@@ -45,6 +45,7 @@ public sealed class AppointmentActions(
     {
         enough ??= slots => slots.Count >= 5;
         var found = new List<FreeSlot>();
+        context.FailedSlotSearch = null;
         foreach (var (start, end) in BookableSlots.Windows(UkTime.Today(clock), BookableSlots.HorizonDays(settings)))
         {
             var window = SlotSearch.FromTomorrow(1, clock, settings.Consumer);
@@ -54,6 +55,7 @@ public sealed class AppointmentActions(
             if (response.StatusCode == 200)
                 found.AddRange(BookableSlots.InPreferenceOrder(FreeSlot.FromSearch(response)
                     .Where(s => s.DeliveryChannel != "Visit" && s.StartInstant > clock.GetUtcNow() && found.All(f => f.Id != s.Id))));
+            else context.FailedSlotSearch ??= response;
             if (enough(found)) break;
         }
         context.FoundSlots = found;
@@ -64,7 +66,16 @@ public sealed class AppointmentActions(
     /// The skip for a scenario whose booking needs free slots the provider no longer offers: never a provider failure, with
     /// one line saying what to add.
     /// </summary>
-    public GpConnect.Conformance.Runner.ScenarioSkippedException NoFreeSlots(string what) => TestData.DataExhausted.Skip(
+    /// <remarks>
+    /// When a window's search was not answered (timed out, refused, not 200), the slots may be there: that is a provider
+    /// failure with the exchange as evidence, not used-up data.
+    /// </remarks>
+    public Exception NoFreeSlots(string what) => context.FailedSlotSearch is { } failed
+        ? new GpConnect.Conformance.Runner.ConformanceCheckException(new GpConnect.Conformance.Runner.Results.CheckFailure("slot-search.answered", null,
+            "HTTP 200 to a free-slot search over the booking horizon",
+            failed.Exchange.TransportError ?? $"HTTP {failed.StatusCode}",
+            $"Looking for a {what}, a free-slot search was not answered with 200 ({failed.Exchange.Method} {failed.Exchange.Url}): {failed.Exchange.TransportError ?? $"HTTP {failed.StatusCode}"}"))
+        : TestData.DataExhausted.Skip(
         $"the provider offers no {what} to {settings.Consumer.OdsCode} in the booking horizon ({BookableSlots.HorizonDays(settings)} days from tomorrow, " +
         "testData:appointments:bookingHorizon:days): open more GP Connect bookable slots in the practice's diaries, or raise the horizon.");
 

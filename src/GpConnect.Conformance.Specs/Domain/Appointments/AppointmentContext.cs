@@ -11,6 +11,9 @@ public sealed class AppointmentContext
     /// <summary>Free slots found by the scenario's last search.</summary>
     public IReadOnlyList<FreeSlot> FoundSlots { get; set; } = [];
 
+    /// <summary>The first window search of the last free-slot hunt that was not answered 200 (null when all were).</summary>
+    public ProviderResponse? FailedSlotSearch { get; set; }
+
     /// <summary>Slots the next booking is for.</summary>
     public IReadOnlyList<FreeSlot> ChosenSlots { get; set; } = [];
 
