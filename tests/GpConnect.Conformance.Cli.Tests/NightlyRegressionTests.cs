@@ -107,7 +107,7 @@ public sealed class NightlyRegressionTests : IDisposable
         return (int.Parse(registrable.Groups[1].Value), int.Parse(free.Groups[1].Value));
     }
 
-    private static ProcessStartInfo ProviderStart(int port, string[] extra)
+    internal static ProcessStartInfo ProviderStart(int port, string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "GpConnect.ReferenceProvider.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -115,7 +115,7 @@ public sealed class NightlyRegressionTests : IDisposable
         return start;
     }
 
-    private static StandaloneProvider StartProvider(int port, string[] extra)
+    internal static StandaloneProvider StartProvider(int port, string[] extra)
     {
         var process = Process.Start(ProviderStart(port, extra))!;
         var first = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException(process.StandardError.ReadToEnd());
@@ -123,14 +123,14 @@ public sealed class NightlyRegressionTests : IDisposable
         return new StandaloneProvider(process, root);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record StandaloneProvider(Process Process, string ServiceRoot) : IDisposable
+    internal sealed record StandaloneProvider(Process Process, string ServiceRoot) : IDisposable
     {
         public void Dispose()
         {

@@ -211,6 +211,7 @@ public static class JUnitWriter
     private static string SkipMessage(ScenarioResult r)
     {
         var reason = r.Message ?? "no reason given";
+        if (NotRun.Kind(r) is not null) return reason; // "Not run: provider unresponsive: …" says it all
         var label = r.Status switch
         {
             ScenarioStatus.NotApplicable => "Not applicable",

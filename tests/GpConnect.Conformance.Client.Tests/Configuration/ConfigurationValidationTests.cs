@@ -157,6 +157,14 @@ public sealed class ConfigurationValidationTests : IDisposable
         SingleProblem(("http:timeoutSeconds", "soon")).Message.ShouldBe("http:timeoutSeconds must be a number of seconds (got \"soon\")");
 
     [Fact]
+    public void Time_budget_must_be_a_positive_number_of_minutes()
+    {
+        SingleProblem(("run:timeBudgetMinutes", "an hour")).Message.ShouldBe("run:timeBudgetMinutes must be a number of minutes (got \"an hour\")");
+        SingleProblem(("run:timeBudgetMinutes", "0")).Message.ShouldBe("run:timeBudgetMinutes must be greater than 0 (got 0)");
+        SingleProblem(("run:unresponsiveAfterTimeouts", "-1")).Message.ShouldBe("run:unresponsiveAfterTimeouts must be 0 or more (got -1)");
+    }
+
+    [Fact]
     public void Unknown_target_is_reported() =>
         SingleProblem(("provider:target", "staging")).Message.ShouldBe("provider:target must be \"embedded\" or \"remote\" (got \"staging\")");
 

@@ -289,6 +289,46 @@ public sealed class GpConnectClientTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)] // a hang guard only
+    public async Task After_the_threshold_of_timeouts_in_a_row_nothing_more_is_sent_and_the_timeouts_are_the_evidence()
+    {
+        using var client = new GpConnectClient(TestSettings.Default(("http:timeoutSeconds", "0.3")), _server.ServiceRoot)
+        {
+            Responsiveness = new ProviderResponsiveness(2),
+        };
+        var slow = new GpConnectRequest(Catalogue.GetCapabilityStatement) { RelativePath = "/slow" };
+        var ct = TestContext.Current.CancellationToken;
+
+        (await client.SendAsync(slow, ct)).TransportErrorKind.ShouldBe(TransportErrorKind.Timeout);
+        // A complete answer in between starts the count again.
+        (await client.SendAsync(new GpConnectRequest(Catalogue.GetCapabilityStatement), ct)).HasResponse.ShouldBeTrue();
+        (await client.SendAsync(slow, ct)).TransportErrorKind.ShouldBe(TransportErrorKind.Timeout);
+        client.Responsiveness.Unresponsive.ShouldBeFalse("one timeout since the last answer is not two in a row");
+        (await client.SendAsync(slow, ct)).TransportErrorKind.ShouldBe(TransportErrorKind.Timeout);
+        client.Responsiveness.Unresponsive.ShouldBeTrue();
+        client.Responsiveness.Evidence.Count.ShouldBe(2);
+        client.Responsiveness.DescribeEvidence().ShouldAllBe(line => line.Contains("/slow") && line.Contains("timed out"));
+
+        var notSent = await client.SendAsync(new GpConnectRequest(Catalogue.GetCapabilityStatement), ct);
+        notSent.HasResponse.ShouldBeFalse("nothing is sent to a provider that stopped answering");
+        notSent.Duration.ShouldBe(TimeSpan.Zero);
+        notSent.TransportError.ShouldBe("not sent: the provider stopped answering: 2 requests in a row timed out (run:unresponsiveAfterTimeouts = 2)");
+    }
+
+    [Fact]
+    public void A_threshold_of_zero_never_gives_up()
+    {
+        var watch = new ProviderResponsiveness(0);
+        var timeout = new HttpExchange
+        {
+            Interaction = Catalogue.GetCapabilityStatement, Method = "GET", Url = "http://x/metadata", RequestHeaders = [],
+            StartedAt = DateTimeOffset.UnixEpoch, Duration = TimeSpan.FromSeconds(1), TransportErrorKind = TransportErrorKind.Timeout, TransportError = "timed out",
+        };
+        for (var i = 0; i < 50; i++) watch.Record(timeout);
+        watch.Unresponsive.ShouldBeFalse();
+        Should.Throw<ArgumentOutOfRangeException>(() => new ProviderResponsiveness(-1));
+    }
+
+    [Fact(Timeout = 60_000)] // a hang guard only
     public async Task A_closed_port_is_a_connection_refused_transport_error()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
