@@ -8,7 +8,7 @@ Feature: Amend an appointment
   Background:
     Given an appointment the consumer has booked
 
-  @APT-154 @APT-157 @APT-158 @APT-159 @since-1.2.7 @CORE-098
+  @APT-154 @APT-157 @APT-158 @APT-159 @since-1.2.7 @CORE-098 @consumes-free-slots:1
   Scenario: Amending the description stores the new text under a new version
     When the consumer amends the appointment's description
     Then the response status should be 200
@@ -16,12 +16,12 @@ Feature: Amend an appointment
     And the appointment should have a new version
     And the appointment should carry one slot type
 
-  @APT-163 @since-1.2.3
+  @APT-163 @since-1.2.3 @consumes-free-slots:1
   Scenario: An amendment that also moves the start time is refused
     When the consumer amends the appointment changing its start
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @APT-162 @APT-163 @APT-164 @since-1.2.3 @CORE-035
+  @APT-162 @APT-163 @APT-164 @since-1.2.3 @CORE-035 @consumes-free-slots:1
   Scenario Outline: An amendment that changes anything else but description and comment is refused
     When the consumer amends the appointment changing its <element>
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
@@ -32,49 +32,49 @@ Feature: Amend an appointment
       | priority    |
       | participant |
 
-  @APT-168 @since-1.2.3 @CORE-085
+  @APT-168 @since-1.2.3 @CORE-085 @consumes-free-slots:1
   Scenario: An amendment made with an out-of-date version is refused with 409
     Given the consumer has amended the appointment's description
     When the consumer amends the appointment's description with the version it read before the last change
     Then the response status should be 409
 
-  @APT-155 @since-1.2.3
+  @APT-155 @since-1.2.3 @consumes-free-slots:1
   Scenario: Amending the comment stores the new text
     When the consumer amends the appointment's comment
     Then the response status should be 200
     And the appointment's comment should be the amended text
 
-  @APT-160 @since-1.2.3
+  @APT-160 @since-1.2.3 @consumes-free-slots:1
   Scenario: A 100-character description and a 500-character comment are stored untruncated
     When the consumer amends the appointment to a 100-character description and a 500-character comment
     Then the response status should be 200
     And the appointment's description and comment should be stored as sent
 
-  @APT-172 @since-1.2.3
+  @APT-172 @since-1.2.3 @consumes-free-slots:1
   Scenario: Amending an appointment id the practice does not hold is reported as not found
     Given an appointment id the practice does not hold
     When the consumer amends the appointment's description
     Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
 
-  @APT-156 @since-1.2.3
+  @APT-156 @since-1.2.3 @consumes-free-slots:1
   Scenario: Amending description and comment together stores both
     When the consumer amends the appointment's description and comment
     Then the response status should be 200
     And the appointment's description and comment should be stored as sent
 
-  @APT-161 @since-1.2.3
+  @APT-161 @since-1.2.3 @consumes-free-slots:1
   Scenario: An amendment with a description longer than the practice system can store is refused
     When the consumer amends the appointment to a 10000-character description and a 10-character comment
     Then the provider should refuse the request with an OperationOutcome
 
   # Honouring Prefer is a SHOULD (CORE-100): a wrong status fails, a body sent anyway is a warning.
-  @APT-175 @since-1.2.3 @CORE-100
+  @APT-175 @since-1.2.3 @CORE-100 @consumes-free-slots:1
   Scenario: An amendment that prefers a minimal return is answered without a body
     Given the request header "Prefer" is "return=minimal"
     When the consumer amends the appointment's description
     Then the response status should be 200 with no body
 
-  @APT-167 @since-1.2.3
+  @APT-167 @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment that started before today cannot be amended
     Given an appointment that started before today
     And the consumer holds that appointment as the practice recorded it

@@ -9,7 +9,7 @@ Feature: Book an appointment
   Background:
     Given a patient who can be booked
 
-  @APT-074 @APT-076 @APT-077 @since-1.2.7 @CORE-099
+  @APT-074 @APT-076 @APT-077 @since-1.2.7 @CORE-099 @consumes-free-slots:1
   Scenario: Booking a free slot creates the appointment with the slot's type
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -17,7 +17,7 @@ Feature: Book an appointment
     And the response should be an Appointment with status "booked"
     And the appointment should carry the booked slot's type as its only slot type
 
-  @APT-076 @since-1.2.3 @CORE-099
+  @APT-076 @since-1.2.3 @CORE-099 @consumes-free-slots:1
   Scenario: The booked appointment is stored as it was sent
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -26,7 +26,7 @@ Feature: Book an appointment
     And the appointment should span the booked slots
     And the response should be valid against the "GPConnect-Appointment-1" profile
 
-  @APT-085 @since-1.2.3
+  @APT-085 @since-1.2.3 @consumes-free-slots:1
   Scenario: The same slot booked twice: only the first booking succeeds
     Given a free slot found by searching for free slots
     And the consumer has booked the slot
@@ -50,7 +50,7 @@ Feature: Book an appointment
       | on different schedules           |
       | with different delivery channels |
 
-  @APT-084 @since-1.2.3
+  @APT-084 @since-1.2.3 @consumes-free-slots:1
   Scenario: A booked slot is no longer offered as free
     Given a free slot found by searching for free slots
     And the consumer has booked the slot
@@ -58,7 +58,7 @@ Feature: Book an appointment
     Then the response status should be 200
     And the booked slots should not be among the free slots
 
-  @APT-082 @since-1.2.3
+  @APT-082 @since-1.2.3 @consumes-free-slots:1
   Scenario: A 100-character description and a 500-character comment are stored as sent
     Given a free slot found by searching for free slots
     When the consumer books the slot with a 100-character description and a 500-character comment
@@ -92,7 +92,7 @@ Feature: Book an appointment
       | incomingReferral      |
       | requestedPeriod       |
 
-  @APT-075 @since-1.2.3 @CORE-097
+  @APT-075 @since-1.2.3 @CORE-097 @consumes-free-slots:1
   Scenario: The booking response names the new appointment version in its headers
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -152,7 +152,7 @@ Feature: Book an appointment
     When the consumer books the slot
     Then the provider should refuse the request with an OperationOutcome
 
-  @APT-110 @APT-111 @since-1.2.3
+  @APT-110 @APT-111 @since-1.2.3 @consumes-free-slots:1
   Scenario Outline: A booking without the elements a consumer may leave out is accepted
     Given a free slot found by searching for free slots
     When the consumer books the slot <omission>
@@ -164,7 +164,7 @@ Feature: Book an appointment
       | without a practitioner participant or a comment |
       | with a booking organisation without a type     |
 
-  @APT-112 @TKT-037 @since-1.2.7
+  @APT-112 @TKT-037 @since-1.2.7 @consumes-free-slots:1
   Scenario: A slot type and schedule type sent by the consumer are ignored: the appointment carries the slot's own
     Given a free slot found by searching for free slots
     When the consumer books the slot sending a slot type and a schedule type of its own
@@ -172,7 +172,7 @@ Feature: Book an appointment
     And the appointment should carry the booked slot's type as its only slot type
     And the appointment should carry the schedule type, delivery channel and practitioner role of the booked slot
 
-  @APT-078 @APT-079 @APT-081 @since-1.2.7
+  @APT-078 @APT-079 @APT-081 @since-1.2.7 @consumes-free-slots:1
   Scenario: The booked appointment carries its slot's schedule type, delivery channel and practitioner role, and no reason or specialty
     Given a free slot found by searching for free slots
     When the consumer books the slot
@@ -181,14 +181,14 @@ Feature: Book an appointment
     And the appointment should carry neither "reason" nor "specialty"
 
   # Honouring Prefer is a SHOULD (CORE-100): a wrong status fails, a body sent anyway is a warning.
-  @APT-116 @since-1.2.3 @CORE-100
+  @APT-116 @since-1.2.3 @CORE-100 @consumes-free-slots:1
   Scenario: A booking that prefers a minimal return is answered without a body
     Given a free slot found by searching for free slots
     And the request header "Prefer" is "return=minimal"
     When the consumer books the slot
     Then the response status should be 201 with no body
 
-  @APT-118 @since-1.2.3
+  @APT-118 @since-1.2.3 @consumes-registrable-patients:1 @consumes-free-slots:1
   Scenario: A patient registered at the practice as a temporary patient can then be booked
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -196,7 +196,7 @@ Feature: Book an appointment
     Then the response status should be 201
     And the response should be an Appointment with status "booked"
 
-  @APT-117 @since-1.2.3
+  @APT-117 @since-1.2.3 @consumes-free-slots:1
   Scenario: A booking sent as XML is accepted and answered in XML
     Given a free slot found by searching for free slots
     When the consumer books the slot sending the appointment as XML
@@ -204,7 +204,7 @@ Feature: Book an appointment
     And the response should be FHIR XML
     And the response should be an Appointment with status "booked"
 
-  @APT-120 @since-1.2.3
+  @APT-120 @since-1.2.3 @consumes-free-slots:1
   Scenario: A booking beyond the slot limit the practice set for the booking organisation is refused
     Given an organisation with a slot limit has booked as many appointments as its limit allows
     When that organisation books one more slot

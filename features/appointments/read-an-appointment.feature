@@ -26,7 +26,7 @@ Feature: Read an appointment
     When the consumer reads the appointment
     Then the response should be an OperationOutcome with Spine error code "NO_RECORD_FOUND"
 
-  @APT-153 @APT-174 @writes @since-1.2.3
+  @APT-153 @APT-174 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: A read after an amendment shows the amended description
     Given an appointment the consumer has booked
     And the consumer has amended the appointment's description
@@ -34,7 +34,7 @@ Feature: Read an appointment
     Then the response status should be 200
     And the appointment's description should be the amended text
 
-  @APT-080 @APT-119 @APT-134 @writes @since-1.2.3
+  @APT-080 @APT-119 @APT-134 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment the consumer booked reads back with the booking organisation it sent
     Given an appointment the consumer has booked
     When the consumer reads the appointment

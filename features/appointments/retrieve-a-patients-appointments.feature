@@ -60,7 +60,7 @@ Feature: Retrieve a patient's appointments
     When the consumer retrieves the patient's appointments for the next 14 days
     Then the response should be an OperationOutcome with Spine error code "PATIENT_NOT_FOUND"
 
-  @APT-181 @writes @since-1.2.3
+  @APT-181 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment the consumer cancelled is still retrieved, as cancelled
     Given an appointment the consumer has booked
     And the consumer has cancelled the appointment
@@ -86,7 +86,7 @@ Feature: Retrieve a patient's appointments
     Then the response status should be 200
     And the response should be a searchset Bundle
 
-  @APT-122 @writes @since-1.2.3
+  @APT-122 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment the consumer booked is retrieved
     Given an appointment the consumer has booked
     When the consumer retrieves the patient's appointments for the next 14 days

@@ -130,7 +130,7 @@ Feature: Response and request formats
       | Get the FHIR capability statement |
       | Search for free slots             |
 
-  @CORE-025 @since-1.2.3 @writes
+  @CORE-025 @since-1.2.3 @writes @consumes-free-slots:1
   Scenario: A request body sent chunked is processed like any other
     Given a patient who can be booked
     And a free slot found by searching for free slots

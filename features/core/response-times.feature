@@ -16,7 +16,7 @@ Feature: Response times
     Then the response status should be 200
     And the fastest answer should come within the query time limit
 
-  @CORE-130 @APT-019 @since-1.2.3 @writes
+  @CORE-130 @APT-019 @since-1.2.3 @writes @consumes-free-slots:3
   Scenario: A booking is answered within the command time limit
     Given a patient who can be booked
     When the consumer books 3 free slots one after another

@@ -7,7 +7,7 @@ Feature: Register a patient
   checks PDS, refuses duplicates, and answers 200 with a GPConnect-Searchset-Bundle-1 holding the registered Patient.
   Each successful registration uses up one NHS number of the pool of PDS patients unknown to the practice.
 
-  @FND-080 @FND-081 @FND-107 @since-1.2.3 @CORE-104
+  @FND-080 @FND-081 @FND-107 @since-1.2.3 @CORE-104 @consumes-registrable-patients:1
   Scenario: A patient on PDS who is unknown to the practice is registered
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -15,7 +15,7 @@ Feature: Register a patient
     And the response Bundle should declare the GPConnect-Searchset-Bundle-1 profile
     And the searchset Bundle should hold exactly one patient
 
-  @FND-082 @FND-083 @since-1.2.3
+  @FND-082 @FND-083 @since-1.2.3 @consumes-registrable-patients:1
   Scenario: The registered patient is returned valid against its profiles
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -25,14 +25,14 @@ Feature: Register a patient
     And the returned patient should declare its GP Connect profile and a version
     And the returned patient should carry the NHS number, marked verified
 
-  @FND-084 @FND-085 @since-1.2.3
+  @FND-084 @FND-085 @since-1.2.3 @consumes-registrable-patients:1
   Scenario: The registration is temporary, never regular
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
     Then the response status should be 200
     And the returned patient should have a temporary registration
 
-  @FND-086 @FND-087 @FND-088 @FND-122 @since-1.2.3
+  @FND-086 @FND-087 @FND-088 @FND-122 @since-1.2.3 @consumes-registrable-patients:1
   Scenario: The registered patient carries the demographics sent and is managed by the practice
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -42,7 +42,7 @@ Feature: Register a patient
     And the returned patient should carry none of the data Foundations excludes
     And the returned patient should be managed by the practice addressed
 
-  @FND-089 @since-1.2.3
+  @FND-089 @since-1.2.3 @consumes-registrable-patients:1
   Scenario: The registered patient can then be found
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -51,7 +51,7 @@ Feature: Register a patient
     And the returned patient should be the one registered
     And the returned patient should carry the NHS number, marked verified
 
-  @FND-090 @since-1.2.3
+  @FND-090 @since-1.2.3 @consumes-registrable-patients:1
   Scenario: Registering the same patient twice is rejected as a duplicate
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
@@ -69,7 +69,7 @@ Feature: Register a patient
       | an active patient whose NHS number is verified  |
       | a patient with a temporary registration         |
 
-  @FND-093 @FND-094 @since-1.2.3
+  @FND-093 @FND-094 @since-1.2.3 @consumes-left-practice-patients:1
   Scenario: A patient who left the practice is re-activated as a temporary patient with the same record
     Given a patient who left the practice and registers again
     When the consumer registers the patient
@@ -120,7 +120,7 @@ Feature: Register a patient
     When the consumer registers the patient
     Then the response should be an OperationOutcome with Spine error code "INVALID_PATIENT_DEMOGRAPHICS"
 
-  @FND-102 @FND-103 @since-1.2.3
+  @FND-102 @FND-103 @since-1.2.3 @consumes-registrable-patients:1
   Scenario Outline: Demographics that verify against PDS are accepted
     Given a patient on PDS who is not registered at the practice
     And the registration <change>
@@ -197,7 +197,7 @@ Feature: Register a patient
       | has two home phone numbers                 | BAD_REQUEST        |
       | has two registerPatient parameters         | BAD_REQUEST        |
 
-  @FND-113 @FND-115 @FND-117 @since-1.2.3
+  @FND-113 @FND-115 @FND-117 @since-1.2.3 @consumes-registrable-patients:1
   Scenario Outline: Optional details the consumer may send are accepted
     Given a patient on PDS who is not registered at the practice
     And the registration <change>

@@ -40,19 +40,32 @@ public sealed class NightlyRegressionTests : IDisposable
             var totals = stdout.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("Totals:", StringComparison.Ordinal));
             exit.ShouldBe(0, $"run {run} ({(cancelledSlotsStayBusy ? "slots kept busy" : "slots freed")}): {totals}\n{stdout}\n{stderr}");
             totals.ShouldNotBeNull().ShouldContain(" 0 failed");
+            // Every passing scenario used up exactly what its @consumes-… tags declare, and the run as a whole what --check-data expects.
+            stdout.ToString().ShouldNotContain("used up other than their @consumes", customMessage: stdout.ToString());
+            stdout.ToString().ShouldContain($"Test data this run used up: {before.PerRun}");
         }
         var after = await CheckData(target);
 
-        (before.Registrable - after.Registrable).ShouldBe(Runs * 15, "each run registers 15 pool numbers, and --check-data sees exactly that many fewer");
+        before.PerRun.ShouldStartWith("registrable patients 15,", customMessage: "the suite's declared registrations (the @consumes-registrable-patients tags of the scenarios that run)");
+        (before.Registrable - after.Registrable).ShouldBe(Runs * before.Registrations, "each run registers what its scenarios declare, and --check-data sees exactly that many fewer");
+        (before.LeftPractice - after.LeftPractice).ShouldBe(Runs, "each run re-registers one patient who left the practice, a different one each time (register.leftPractice pool)");
         var ledger = BookingLedger.Read(Path.Combine(reports, BookingLedger.FileName), []);
         BookingLedger.Outstanding(ledger, provider.ServiceRoot).ShouldBeEmpty("every booking was cancelled and read back as cancelled");
+        ledger.Where(e => e.Event == BookingLedger.Booked).Sum(e => e.Slots!.Count).ShouldBe(Runs * before.Slots, "the runs booked the slots their scenarios declare");
         if (cancelledSlotsStayBusy)
-            (before.FreeSlots - after.FreeSlots).ShouldBe(ledger.Where(e => e.Event == BookingLedger.Booked).Sum(e => e.Slots!.Count),
-                "with slots kept busy, the free slots fall by exactly the slots the runs booked");
+        {
+            (before.FreeSlots - after.FreeSlots).ShouldBe(Runs * before.Slots, "with slots kept busy, the free slots fall by exactly the slots the runs declare and booked");
+            after.RunsSupported.ShouldBe(Math.Min(after.FreeSlots / before.Slots, Math.Min(after.Registrable / before.Registrations, after.LeftPractice)),
+                "cancelled slots never came back: the free slots count, beside the registrable and left-practice pools");
+        }
         else
+        {
             // Every slot a run books comes back when teardown cancels it; the only change is the slots of the two seeded
             // appointments the cancel scenarios cancel (testData:appointments:booked*:cancelId), freed by the first run.
             (after.FreeSlots - before.FreeSlots).ShouldBeInRange(0, 2, "with cancelled slots freed, the runs give back every slot they booked");
+            after.RunsSupported.ShouldBe(Math.Min(after.Registrable / before.Registrations, after.LeftPractice),
+                "cancelled slots were seen to come back: the registrable and left-practice pools bound the runs left");
+        }
     }
 
     [Fact]
@@ -95,7 +108,7 @@ public sealed class NightlyRegressionTests : IDisposable
         provider.Process.ExitCode.ShouldBe(0);
     }
 
-    private async Task<(int Registrable, int FreeSlots)> CheckData(string[] target)
+    private async Task<(int Registrable, int FreeSlots, string PerRun, int Registrations, int Slots, int? RunsSupported, int LeftPractice)> CheckData(string[] target)
     {
         var stdout = new StringWriter();
         await CommandDispatcher.RunAsync([.. target, "--check-data", "--warn-below-runs", "0"], stdout, new StringWriter());
@@ -104,7 +117,13 @@ public sealed class NightlyRegressionTests : IDisposable
         var free = Regex.Match(text, @"free slots offered to \w+: (\d+)");
         registrable.Success.ShouldBeTrue(text);
         free.Success.ShouldBeTrue(text);
-        return (int.Parse(registrable.Groups[1].Value), int.Parse(free.Groups[1].Value));
+        var perRun = Regex.Match(text, @"a run uses up, as the scenarios that would run declare \(@consumes-… tags\): (registrable patients (\d+), left-practice patients \d+, free slots (\d+))");
+        perRun.Success.ShouldBeTrue(text);
+        var runs = Regex.Match(text, @"Runs the data still supports: (\d+)");
+        var leftPractice = Regex.Match(text, @"not re-registered yet \(testData:register:leftPractice:nhsNumbers\): (\d+) of");
+        leftPractice.Success.ShouldBeTrue(text);
+        return (int.Parse(registrable.Groups[1].Value), int.Parse(free.Groups[1].Value), perRun.Groups[1].Value, int.Parse(perRun.Groups[2].Value),
+            int.Parse(perRun.Groups[3].Value), runs.Success ? int.Parse(runs.Groups[1].Value) : null, int.Parse(leftPractice.Groups[1].Value));
     }
 
     internal static ProcessStartInfo ProviderStart(int port, string[] extra)

@@ -12,14 +12,14 @@ Feature: GPC-601 A cancelled appointment cannot be amended
     When the consumer amends the appointment's description
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @TKT-001 @APT-182 @writes @since-1.2.3
+  @TKT-001 @APT-182 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: Amending an appointment the consumer has just cancelled is refused
     Given an appointment the consumer has booked
     And the consumer has cancelled the appointment
     When the consumer amends the appointment's description
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @TKT-003 @APT-154 @APT-157 @writes @since-1.2.3 @CORE-098
+  @TKT-003 @APT-154 @APT-157 @writes @since-1.2.3 @CORE-098 @consumes-free-slots:1
   Scenario: Amending a booked appointment still works
     Given an appointment the consumer has booked
     When the consumer amends the appointment's description

@@ -6,7 +6,7 @@ Feature: GPC-695 No cancellation reason in Book or Amend
   amendment that adds it is a forbidden change (422 INVALID_RESOURCE); a booking that carries it must never create a
   cancelled appointment.
 
-  @TKT-038 @TKT-002 @APT-165 @since-1.2.7
+  @TKT-038 @TKT-002 @APT-165 @since-1.2.7 @consumes-free-slots:1
   Scenario: An amendment that adds a cancellation reason is refused
     Given an appointment the consumer has booked
     When the consumer amends the appointment adding a cancellation reason

@@ -12,7 +12,7 @@ Feature: GPC-697 meta.profile is mandatory on the Patient of a Register a patien
     When the consumer registers the patient
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
-  @TKT-023 @FND-107 @since-1.2.7
+  @TKT-023 @FND-107 @since-1.2.7 @consumes-registrable-patients:1
   Scenario: A registration whose Patient declares meta.profile is accepted
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient

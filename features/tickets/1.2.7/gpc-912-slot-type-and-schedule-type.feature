@@ -42,7 +42,7 @@ Feature: GPC-912 Slot type and schedule type in Slot and Schedule
     And the response should be a searchset Bundle containing at least one "Slot"
     And the response bundle entries should be valid against their GP Connect profiles
 
-  @TKT-034 @APT-077 @writes @since-1.2.7
+  @TKT-034 @APT-077 @writes @since-1.2.7 @consumes-free-slots:1
   Scenario: A booked appointment carries the booked slot's type as its one slot type
     Given a patient who can be booked
     And a free slot found by searching for free slots
@@ -57,7 +57,7 @@ Feature: GPC-912 Slot type and schedule type in Slot and Schedule
     Then the response status should be 200
     And every appointment in the bundle should carry one slot type
 
-  @TKT-036 @APT-158 @APT-180 @writes @since-1.2.7
+  @TKT-036 @APT-158 @APT-180 @writes @since-1.2.7 @consumes-free-slots:1
   Scenario: Amend and cancel keep the one slot type on the appointment
     Given an appointment the consumer has booked
     And the consumer has amended the appointment's description

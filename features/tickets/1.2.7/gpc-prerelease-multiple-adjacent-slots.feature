@@ -8,7 +8,7 @@ Feature: GPC-912 (PRERELEASE) Multiple adjacent slots must share one slot type
   Background:
     Given a patient who can be booked
 
-  @TKT-044 @APT-086 @since-1.2.7
+  @TKT-044 @APT-086 @since-1.2.7 @consumes-free-slots:2
   Scenario: Two adjacent slots of one schedule and one slot type are booked as one appointment
     Given two free slots adjacent on one schedule found by searching for free slots
     When the consumer books the slots

@@ -53,8 +53,6 @@ public static class RunCommand
         GpConnect.Conformance.Fhir.FhirParseLimits.MaxDepth = settings.Limits.MaxNestingDepth;
 
         if (SuiteClock.Scope(settings) is { } asOf) stdout.WriteLine($"As of {asOf}.");
-        if (options.CheckData) return await CheckDataAsync(settings, stdout, stderr, Path.Combine(Path.GetFullPath(settings.Reports.Directory, root), GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName));
-
         TagExpression? tags = null;
         if (options.Tags is not null)
         {
@@ -64,6 +62,24 @@ public static class RunCommand
                 stderr.WriteLine($"--tags: {e.Message}");
                 return CommandDispatcher.BadInput;
             }
+        }
+        if (options.CheckData)
+        {
+            // What one run uses up: the @consumes-… declarations of the scenarios that would run (selected, applicable, writes allowed).
+            DataConsumption perRun;
+            try
+            {
+                var checkFeatures = options.FeaturesDirectory is null ? layout.Features : Path.GetFullPath(options.FeaturesDirectory);
+                var checkExtra = Path.GetFullPath(settings.Extensions.FeaturesDirectory, root);
+                var checkDirectories = Directory.Exists(checkExtra) && checkExtra != checkFeatures ? new[] { checkFeatures, checkExtra } : [checkFeatures];
+                perRun = DeclaredPerRun(FeatureCatalog.Load(checkDirectories, Path.GetDirectoryName(checkFeatures.TrimEnd('/', '\\')) ?? root).Filter(tags), settings);
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"Feature file error: {e.Message}");
+                return CommandDispatcher.BadInput;
+            }
+            return await CheckDataAsync(settings, stdout, stderr, Path.Combine(Path.GetFullPath(settings.Reports.Directory, root), GpConnect.Conformance.Specs.Domain.Run.BookingLedger.FileName), perRun);
         }
 
         var featuresDirectory = options.FeaturesDirectory is null ? layout.Features : Path.GetFullPath(options.FeaturesDirectory);
@@ -288,7 +304,15 @@ public static class RunCommand
     }
 
     /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>
-    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr, string ledgerFile)
+    /// <summary>What one run uses up: the declared consumption of the scenarios of <paramref name="catalog"/> that would run.</summary>
+    internal static DataConsumption DeclaredPerRun(FeatureCatalog catalog, ConformanceSettings settings) =>
+        !settings.Provider.AllowWrites
+            ? DataConsumption.None
+            : DataConsumption.Sum(catalog.Scenarios
+                .Where(s => GpConnect.Conformance.Specs.Hooks.Applicability.Decide(s.Info.Tags, settings.SpecVersion) is null)
+                .Select(s => DataConsumption.Declared(s.Info.Tags)));
+
+    private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr, string ledgerFile, DataConsumption perRun)
     {
         try
         {
@@ -299,13 +323,18 @@ public static class RunCommand
             var ageing = await DataAgeing.RunAsync(session.Client, settings, session.Clock);
             stdout.WriteLine();
             stdout.WriteLine(DataAgeing.Render(ageing, session.Clock.Today, settings.AgeingWarningDays));
-            var budget = await DataBudget.MeasureAsync(session.Client, settings, session.State.ServiceRoot, ledgerFile, session.Clock);
+            var budget = await DataBudget.MeasureAsync(session.Client, settings, session.State.ServiceRoot, ledgerFile, session.Clock, perRun);
             stdout.WriteLine(budget.Render(settings));
-            var runs = budget.RegistrableLeft is { } left ? left / DataBudget.RegistrationsPerRunOfSuite : (int?)null;
+            // The embedded provider starts afresh every run: nothing a run uses up is gone for the next one.
+            var embedded = settings.Provider.Target == GpConnect.Conformance.Client.Configuration.ProviderTarget.Embedded;
+            var runs = embedded ? null : budget.RunsSupported;
             var low = runs is { } r && r < settings.Run.WarnBelowRuns;
             if (low)
-                stdout.WriteLine($"WARNING: the provider's data supports only {runs} more full runs (threshold run:warnBelowRuns = {settings.Run.WarnBelowRuns}): add registrable NHS numbers to testData:register:onPds:nhsNumbers.");
-            stdout.WriteLine($"Runs the data still supports: {runs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
+                stdout.WriteLine($"WARNING: the provider's data supports only {runs} more full runs (threshold run:warnBelowRuns = {settings.Run.WarnBelowRuns}): " +
+                    "add registrable NHS numbers to testData:register:onPds:nhsNumbers, or open more bookable slots in the booking horizon.");
+            stdout.WriteLine(embedded
+                ? "Runs the data still supports: no limit (the embedded reference provider starts afresh every run)"
+                : $"Runs the data still supports: {runs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no limit (the runs that would run use nothing up)"}");
             return results.All(r => r.Ready) && !low ? CommandDispatcher.Ok : CommandDispatcher.Failures;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)

@@ -24,6 +24,12 @@ public static class RunDataSummary
             stdout.WriteLine($"Skipped because test data is used up: {skipped} (each names the config key or data to add)");
         foreach (var pool in run.Metadata.Where(kv => kv.Key == "registrableNumbersLeft"))
             stdout.WriteLine($"Registrable NHS numbers: {pool.Value}");
+        if (Value("dataConsumed") is { } consumed) stdout.WriteLine($"Test data this run used up: {consumed}");
+        if (Value("consumptionNotAsDeclared") is { } drift && drift != "none")
+        {
+            stdout.WriteLine("Scenarios that used up other than their @consumes-… tags declare (--check-data's runs-supported is off until they are fixed):");
+            foreach (var line in drift.Split('\n')) stdout.WriteLine($"  {line}");
+        }
         var notCancelled = Value("bookingsNotCancelled");
         if (notCancelled is not null && notCancelled != "none")
         {

@@ -3,12 +3,14 @@ using System.Globalization;
 namespace GpConnect.Conformance.Specs.TestData;
 
 /// <summary>One registrable NHS number of a pool, with its PDS demographics when the entry gives them.</summary>
-public sealed record RegistrableNumber(string NhsNumber, string? Family = null, string? Given = null, string? BirthDate = null);
+/// <remarks><see cref="LogicalId"/>: the practice's id of the patient's earlier record (a patient who left the practice), when the entry gives it.</remarks>
+public sealed record RegistrableNumber(string NhsNumber, string? Family = null, string? Given = null, string? BirthDate = null, string? LogicalId = null);
 
 /// <summary>
 /// Parses a pool of registrable NHS numbers as <c>testData:register:onPds:nhsNumbers</c> gives it: entries separated by
 /// commas, semicolons or white space; each entry is one NHS number, a number with its own PDS demographics
-/// (<c>9690000209|Kowalski|Anna|1987-04-12</c>), or an inclusive range <c>9690100000-9690101099</c> standing for every
+/// (<c>9690000209|Kowalski|Anna|1987-04-12</c>), optionally followed by the logical id of the practice's earlier record of
+/// that patient (<c>9690000063|Lindqvist|Erik|1975-12-01|7</c>, for patients who left the practice), or an inclusive range <c>9690100000-9690101099</c> standing for every
 /// check-digit-valid number in it. Order is kept: the suite takes numbers in this order.
 /// </summary>
 public static class RegistrableNumbers
@@ -25,11 +27,12 @@ public static class RegistrableNumbers
             if (entry.Contains('|'))
             {
                 var parts = entry.Split('|', StringSplitOptions.TrimEntries);
-                if (parts.Length != 4 || !IsValid(parts[0]) || parts[1].Length == 0 || parts[2].Length == 0
-                    || !DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                if (parts.Length is not (4 or 5) || !IsValid(parts[0]) || parts[1].Length == 0 || parts[2].Length == 0
+                    || !DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                    || (parts.Length == 5 && parts[4].Length == 0))
                     throw new InvalidOperationException(
-                        $"{key}: \"{entry}\" is not NHS-number|family|given|birth date (yyyy-mm-dd) with a check-digit-valid NHS number.");
-                if (seen.Add(parts[0])) numbers.Add(new RegistrableNumber(parts[0], parts[1], parts[2], parts[3]));
+                        $"{key}: \"{entry}\" is not NHS-number|family|given|birth date (yyyy-mm-dd)[|logical id] with a check-digit-valid NHS number.");
+                if (seen.Add(parts[0])) numbers.Add(new RegistrableNumber(parts[0], parts[1], parts[2], parts[3], parts.Length == 5 ? parts[4] : null));
             }
             else if (entry.Length == 21 && entry[10] == '-')
             {

@@ -29,11 +29,11 @@ public static partial class TestDataRoles
         new("patients.unverifiedSupersededOnPds", "P-15: as P-10 but the PDS record is superseded or invalid-flagged", ["nhsNumber"], FindsNone("a superseded NHS number")),
         new("patients.notHeld", "NHS-X: a check-digit-valid NHS number the practice holds no record for", ["nhsNumber"], FindsNone("an NHS number the practice does not hold")),
         new("register.onPds", "P-R1 pool: NHS numbers on PDS, clean, unknown to the practice, all with the PDS demographics given here; each is used up by one successful registration (reset between runs)",
-            ["nhsNumbers", "family", "given", "birthDate"], PoolNotRegistered),
+            ["nhsNumbers", "family", "given", "birthDate"], PoolNotRegistered("register.onPds")),
         new("register.forRefusal", "P-R1 (one more): an NHS number on PDS, clean, unknown to the practice, that the suite only sends in registrations a provider must refuse; family/given/birthDate as on PDS",
             ["nhsNumber", "family", "given", "birthDate"], FindsNone("a patient unknown to the practice")),
-        new("register.leftPractice", "P-6 (second record): a patient who has left the practice, to be re-activated by Register; family/given/birthDate as on PDS",
-            ["nhsNumber", "logicalId", "family", "given", "birthDate"], FindsNone("an inactive patient")),
+        new("register.leftPractice", "P-6 (second record) pool: patients who have left the practice, each re-activated by one registration, as number|family|given|birth date|logical id of the earlier record (demographics as on PDS)",
+            ["nhsNumbers"], PoolNotRegistered("register.leftPractice")),
         new("register.deceasedOnPds", "P-R2: an NHS number recorded as deceased on PDS, unknown to the practice", ["nhsNumber", "family", "given", "birthDate"], FindsNone("a patient unknown to the practice")),
         new("register.sensitiveOnPds", "P-R3: an NHS number whose PDS record carries the sensitive flag, unknown to the practice", ["nhsNumber", "family", "given", "birthDate"], FindsNone("a patient unknown to the practice")),
         new("register.supersededOnPds", "P-R4: an NHS number superseded on PDS", ["nhsNumber", "family", "given", "birthDate"], FindsNone("a patient unknown to the practice")),
@@ -75,22 +75,22 @@ public static partial class TestDataRoles
         return RoleState.Problem($"Find for {subject} returns {count} entries; {what} must give {expected} — the record is missing or in the wrong state");
     }
 
-    private static async Task<RoleState> PoolNotRegistered(RoleProbe probe)
+    private static Func<RoleProbe, Task<RoleState>> PoolNotRegistered(string roleId) => async probe =>
     {
-        var left = await RegistrableLeftAsync(probe).ConfigureAwait(false);
+        var left = await RegistrableLeftAsync(probe, roleId).ConfigureAwait(false);
         return left.Left > 0
             ? RoleState.Ok($"{left.Left} of {left.Size} NHS numbers not registered at the practice yet")
             : RoleState.Problem($"all {left.Size} pool numbers are registered at the practice already: add numbers of PDS patients the practice does not hold");
-    }
+    };
 
     /// <summary>
     /// How many numbers of the register.onPds pool the practice has not registered yet: the numbers after the registered
     /// prefix (runs take them in order), found by bisection with Find a patient.
     /// </summary>
-    public static async Task<(int Size, int Left)> RegistrableLeftAsync(RoleProbe probe)
+    public static async Task<(int Size, int Left)> RegistrableLeftAsync(RoleProbe probe, string roleId = "register.onPds")
     {
-        var numbers = RegistrableNumbers.Parse(probe.Values["nhsNumbers"], "testData:register:onPds:nhsNumbers");
-        var pool = new RegistrablePatients("register.onPds", numbers, async (number, _) =>
+        var numbers = RegistrableNumbers.Parse(probe.Values["nhsNumbers"], $"testData:{roleId.Replace('.', ':')}:nhsNumbers");
+        var pool = new RegistrablePatients(roleId, numbers, async (number, _) =>
         {
             var response = await probe.SendAsync(FoundationsRequests.Find("patient", number)).ConfigureAwait(false);
             return response.StatusCode == 200 ? response.BundleEntries("Patient").Count > 0 : null;

@@ -97,7 +97,7 @@ public sealed class AppointmentActions(
             return response;
         }
         booked.Add(id);
-        run.Ledger.RecordBooked(run.ServiceRoot, id, session.ScenarioId, SlotIdsOf(appointment));
+        run.Booked(id, session.ScenarioId, SlotIdsOf(appointment));
         context.AppointmentId = id;
         if (created is not null) Keep(response, created);
         if (context.ChosenSlots.FirstOrDefault() is { } slot && search.Search is null)
@@ -173,7 +173,7 @@ public sealed class AppointmentActions(
     public void RecordBooking(string id, JsonObject appointment)
     {
         booked.Add(id);
-        run.Ledger.RecordBooked(run.ServiceRoot, id, session.ScenarioId, SlotIdsOf(appointment));
+        run.Booked(id, session.ScenarioId, SlotIdsOf(appointment));
     }
 
     /// <summary>The id in the Location header of a 201 (a return=minimal booking has no body): [base]/Appointment/{id}[/_history/{v}].</summary>

@@ -8,9 +8,10 @@ namespace GpConnect.Conformance.Specs.Domain.Foundations;
 /// What a Foundations scenario is working with (one per scenario): the test-data role its Given chose with the
 /// configured identifiers, the registration it is building, and the resource it last found or registered.
 /// </summary>
-public sealed class FoundationsScenario(TestDataService testData, Run.RunState run)
+public sealed class FoundationsScenario(TestDataService testData, Run.RunState run, ConformanceScenario scenario)
 {
     private RegistrableNumber? _poolNumber;
+    private RegistrableNumber? _taken;
 
     /// <summary>The role chosen by the scenario's Given (e.g. "patients.sensitive").</summary>
     public string? RoleId { get; private set; }
@@ -43,13 +44,11 @@ public sealed class FoundationsScenario(TestDataService testData, Run.RunState r
     public async Task ChooseAsync(string roleId, CancellationToken cancellationToken = default)
     {
         Choose(roleId);
-        if (Values.TryGetValue("nhsNumbers", out var list))
-            _poolNumber = await run.PoolFor(roleId, list).TakeAsync(cancellationToken).ConfigureAwait(false);
-        else if (roleId == "register.leftPractice"
-                 && await run.IsRegisteredAsync(Value("nhsNumber"), cancellationToken).ConfigureAwait(false) == true)
-            throw DataExhausted.Skip(
-                $"the patient of testData:register:leftPractice (NHS number {Value("nhsNumber")}) is registered at the practice again " +
-                "(an earlier run re-activated them): name another patient who has left the practice, or record this one as left again.");
+        if (!Values.TryGetValue("nhsNumbers", out var list)) return;
+        _poolNumber = _taken = await run.PoolFor(roleId, list).TakeAsync(cancellationToken).ConfigureAwait(false);
+        if (roleId == "register.leftPractice" && _taken is not { Family: not null, LogicalId: not null })
+            throw new InvalidOperationException(
+                $"testData:register:leftPractice:nhsNumbers: \"{_taken.NhsNumber}\" needs its PDS demographics and the logical id of the practice's earlier record: number|family|given|yyyy-mm-dd|logical id");
     }
 
     /// <summary>A field of the chosen role; a step used before any role was chosen is a feature-file mistake.</summary>
@@ -57,6 +56,17 @@ public sealed class FoundationsScenario(TestDataService testData, Run.RunState r
     {
         if (RoleId is null)
             throw new InvalidOperationException($"No test-data role has been chosen: a Given naming the patient, practitioner, organisation or location must come first (needed: {field}).");
+        // A pool entry's own fields (the NHS number taken, its demographics, the earlier record's id) come first.
+        var own = _taken is null ? null : field switch
+        {
+            "nhsNumber" => _taken.NhsNumber,
+            "logicalId" => _taken.LogicalId,
+            "family" => _taken.Family,
+            "given" => _taken.Given,
+            "birthDate" => _taken.BirthDate,
+            _ => null,
+        };
+        if (own is not null) return own;
         return Values.TryGetValue(field, out var value)
             ? value
             : throw new InvalidOperationException($"Role \"{RoleId}\" has no \"{field}\"; its fields are {string.Join(", ", Values.Keys)}.");
@@ -83,8 +93,10 @@ public sealed class FoundationsScenario(TestDataService testData, Run.RunState r
     /// <summary>Called after a registration was sent: a pool number the provider did not register goes back to the pool.</summary>
     public void RegistrationAnswered(bool registered)
     {
-        if (_poolNumber is null || RoleId is null) return;
-        if (!registered && Values.TryGetValue("nhsNumbers", out var list)) run.PoolFor(RoleId, list).Release(_poolNumber.NhsNumber);
+        if (RoleId is null || (_poolNumber is null && RoleId != "register.leftPractice")) return;
+        if (!registered && _poolNumber is not null && Values.TryGetValue("nhsNumbers", out var list)) run.PoolFor(RoleId, list).Release(_poolNumber.NhsNumber);
+        if (registered)
+            run.Consume(scenario.ScenarioInfo.Id, RoleId == "register.leftPractice" ? new DataConsumption(0, 1, 0) : new DataConsumption(1, 0, 0));
         _poolNumber = null;
     }
 

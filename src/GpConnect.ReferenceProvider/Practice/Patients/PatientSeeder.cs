@@ -38,6 +38,17 @@ internal static class PatientSeeder
         }
     }
 
+    /// <summary>
+    /// Patients who left the practice (inactive records, Lindqvist Erik 1975-12-01 like patient 7), each re-activated by one
+    /// registration: patient 7 and 39 more with logical ids <c>left-1</c>… and NHS numbers from 9690200000 on, enough for
+    /// well over 30 runs of the re-registration scenario against one long-running provider.
+    /// </summary>
+    public static readonly IReadOnlyList<(string NhsNumber, string LogicalId)> LeftPracticePool =
+    [
+        ("9690000063", "7"),
+        .. Block(9690200000, 9690209999).Take(39).Select((n, i) => (n, "left-" + (i + 1).ToString(CultureInfo.InvariantCulture))),
+    ];
+
     /// <summary>A clean PDS number, unknown to the practice, that the suite only sends in registrations a provider must refuse.</summary>
     public const string RefusableNhsNumber = "9690000497";
 
@@ -65,8 +76,8 @@ internal static class PatientSeeder
             Telecoms = [new("phone", "01454587554", "home"), new("phone", "07777111222", "mobile")],
             Contacts = [new("Next of kin", new("Jackson", ["Peter"], []), "07700900123")],
         };
-        var patients = new[]
-        {
+        PracticePatient[] patients =
+        [
             baseline,
             Patient("2", "9690000012", "Nowak", "Tomasz", new(1979, 11, 3), "male", language: new("pl", "Polish", true)),
             Patient("3", "9690000020", "Kumar", "Sita", new(1991, 2, 14), "female", language: new("bh", "Bihari languages", false)),
@@ -84,7 +95,9 @@ internal static class PatientSeeder
             Patient("14", "9690000152", "Reid", "Duncan", new(1948, 2, 11), "male", verified: false),
             Patient("15", "9690000160", "Quinn", "Aoife", new(1988, 5, 27), "female", verified: false),
             Patient("16", "9690000179", "Marsh", "Colin", new(1963, 12, 19), "male", verified: false),
-        };
+            .. LeftPracticePool.Skip(1).Select(p => Patient(p.LogicalId, p.NhsNumber, "Lindqvist", "Erik", new(1975, 12, 1), "male",
+                status: RegistrationStatus.Inactive, preferredBranch: BranchSurgeryId)),
+        ];
 
         PdsRecord Pds(PracticePatient p) => new(p.NhsNumber, p.Name, p.BirthDate, p.Gender, Sensitive: p.Sensitive,
             Deceased: p.Status == RegistrationStatus.Deceased, HomeAddress: home, HomePhone: "0113" + p.NhsNumber[^7..]);
