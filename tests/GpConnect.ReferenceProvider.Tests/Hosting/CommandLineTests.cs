@@ -35,8 +35,8 @@ public sealed class CommandLineTests
     [Fact]
     public void Stalling_is_one_request_in_n_or_every_request_after_n_held_for_the_given_seconds()
     {
-        ProviderCommandLine.Parse(["--stall-every", "7", "--stall-seconds", "40"])!.Stall.ShouldBe(new Pipeline.ResponseStall(7, null, TimeSpan.FromSeconds(40)));
-        ProviderCommandLine.Parse(["--stall-after", "60"])!.Stall.ShouldBe(new Pipeline.ResponseStall(null, 60, TimeSpan.FromSeconds(40)));
+        ProviderCommandLine.Parse(["--stall-every", "7", "--stall-seconds", "40"])!.Stall.ShouldBe(new GpConnect.ReferenceProvider.Pipeline.ResponseStall(7, null, TimeSpan.FromSeconds(40)));
+        ProviderCommandLine.Parse(["--stall-after", "60"])!.Stall.ShouldBe(new GpConnect.ReferenceProvider.Pipeline.ResponseStall(null, 60, TimeSpan.FromSeconds(40)));
         ProviderCommandLine.Parse([])!.Stall.ShouldBeNull();
         Should.Throw<ArgumentException>(() => ProviderCommandLine.Parse(["--stall-seconds", "5"])).Message.ShouldContain("--stall-every");
         Should.Throw<ArgumentException>(() => ProviderCommandLine.Parse(["--stall-every", "0"])).Message.ShouldContain("--stall-every");
