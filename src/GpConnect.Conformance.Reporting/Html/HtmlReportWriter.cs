@@ -67,7 +67,7 @@ public static partial class HtmlReportWriter
     }
 
     private static string Title(RunResult run, RunVerdict verdict) =>
-        (run.Complete ? Capital(verdict.Label) : "Incomplete") + " — GP Connect conformance report" + (Meta(run, "target") is { } t ? " — " + t : "");
+        (!run.Complete ? "Incomplete" : NotRun.CutShort(run) ? "Cut short" : Capital(verdict.Label)) + " — GP Connect conformance report" + (Meta(run, "target") is { } t ? " — " + t : "");
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
@@ -97,6 +97,7 @@ public static partial class HtmlReportWriter
             h.Append("no scenario failed; ").Append(verdict.Warnings).Append(" passed with warnings");
         else h.Append("no scenario failed");
         if (!run.Complete) h.Append(" (so far)");
+        if (NotRun.Describe(run) is { } cutShort) h.Append("; run cut short: ").Append(E(cutShort));
         h.Append("</span></div>\n<dl class=\"facts\">");
         Fact(h, "Provider", Meta(run, "target") ?? "(not recorded)");
         Fact(h, "Spec version", Meta(run, "specVersion") ?? "(not recorded)");

@@ -70,3 +70,40 @@ public class ConsoleReporterTests
         output.ToString().ShouldEndWith("\r\u001b[2K");
     }
 }
+
+public class CutShortRunTests
+{
+    private static RunResult CutShort()
+    {
+        var run = SampleRuns.WithStatuses(("a", ScenarioStatus.Passed), ("b", ScenarioStatus.Skipped), ("c", ScenarioStatus.Skipped));
+        var reason = NotRun.ProviderUnresponsive + ": 3 requests in a row timed out";
+        return run with
+        {
+            Scenarios = [run.Scenarios[0], run.Scenarios[1] with { Message = reason }, run.Scenarios[2] with { Message = reason }],
+            Metadata = [new(NotRun.MetadataKey, "provider unresponsive after 6 s: 3 requests in a row timed out\n21:34:37Z GET http://p/metadata (GetCapabilityStatement): timed out")],
+        };
+    }
+
+    [Fact]
+    public void The_console_says_the_run_was_cut_short_why_and_with_which_requests()
+    {
+        var text = ConsoleSummaryWriter.Render(CutShort());
+        text.ShouldContain("RUN CUT SHORT: 2 not run (provider unresponsive)");
+        text.ShouldContain("  21:34:37Z GET http://p/metadata");
+        text.ShouldContain("; of the skipped, 2 not run (provider unresponsive)");
+        ConsoleSummaryWriter.Render(SampleRuns.Full()).ShouldNotContain("CUT SHORT");
+    }
+
+    [Fact]
+    public void The_html_report_and_junit_say_it_too()
+    {
+        var run = CutShort();
+        var html = GpConnect.Conformance.Reporting.Html.HtmlReportWriter.Render(run);
+        html.ShouldContain("<title>Cut short — GP Connect conformance report");
+        html.ShouldContain("id=\"cut-short\"");
+        html.ShouldContain("21:34:37Z GET http://p/metadata");
+        using var stream = new MemoryStream();
+        GpConnect.Conformance.Reporting.JUnit.JUnitWriter.Write(run, stream);
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).ShouldContain("<skipped message=\"Not run: provider unresponsive: 3 requests in a row timed out\"");
+    }
+}
