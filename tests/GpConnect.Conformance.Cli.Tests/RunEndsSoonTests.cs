@@ -32,6 +32,10 @@ public sealed class RunEndsSoonTests : IDisposable
         // Bounded by the timeouts: three 1-second timeouts, not 40 s each for hundreds of requests.
         var duration = RunDuration(folder);
         duration.ShouldBeLessThan(TimeSpan.FromSeconds(60), $"the run itself took {duration} (wall clock {elapsed})");
+        // From the first timed-out request to the end of the run: about timeout × threshold (3 s), with room for a loaded machine.
+        var firstTimeout = TimeOnly.ParseExact(Regex.Match(timedOut[0], @"(\d\d:\d\d:\d\d)Z").Groups[1].Value, "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var finished = TimeOnly.FromTimeSpan(Finished(folder).UtcDateTime.TimeOfDay);
+        (finished - firstTimeout).ShouldBeLessThan(TimeSpan.FromSeconds(3 * 1 + 12), "after the provider stopped answering the run ended within the three timeouts");
         ReportsSay(folder, NotRun.ProviderUnresponsive);
     }
 
@@ -66,9 +70,13 @@ public sealed class RunEndsSoonTests : IDisposable
     private static TimeSpan RunDuration(string folder)
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
-        var root = json.RootElement;
-        var run = root.TryGetProperty("run", out var r) ? r : root;
-        return run.GetProperty("finished").GetDateTimeOffset() - run.GetProperty("started").GetDateTimeOffset();
+        return json.RootElement.GetProperty("finished").GetDateTimeOffset() - json.RootElement.GetProperty("started").GetDateTimeOffset();
+    }
+
+    private static DateTimeOffset Finished(string folder)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+        return json.RootElement.GetProperty("finished").GetDateTimeOffset();
     }
 
     private static void ReportsSay(string folder, string reason)
