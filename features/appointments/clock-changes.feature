@@ -25,7 +25,7 @@ Feature: Appointments across a UK clock change
     And some schedule should offer free slots on both sides of the clock change
     And every free slot should last as long as its schedule's slots on the other side of the clock change
 
-  @use-case-read-an-appointment @APT-131 @CORE-110 @writes @since-1.2.3
+  @use-case-read-an-appointment @APT-131 @CORE-110 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment booked across the clock change reads back at the same instant
     Given a patient who can be booked
     And an appointment the consumer has booked on the other side of the next UK clock change
@@ -33,7 +33,7 @@ Feature: Appointments across a UK clock change
     Then the response status should be 200
     And the appointment read should start and end at the instants of the booked slot
 
-  @use-case-retrieve-a-patients-appointments @APT-131 @CORE-110 @writes @since-1.2.3
+  @use-case-retrieve-a-patients-appointments @APT-131 @CORE-110 @writes @since-1.2.3 @consumes-free-slots:1
   Scenario: Retrieving over a range spanning the clock change returns the booking at the same instant
     Given a patient who can be booked
     And an appointment the consumer has booked on the other side of the next UK clock change
