@@ -305,12 +305,16 @@ public static class RunCommand
 
     /// <summary>The test-data preflight: each role configured, present at the provider and in the state scenarios need.</summary>
     /// <summary>What one run uses up: the declared consumption of the scenarios of <paramref name="catalog"/> that would run.</summary>
-    internal static DataConsumption DeclaredPerRun(FeatureCatalog catalog, ConformanceSettings settings) =>
-        !settings.Provider.AllowWrites
-            ? DataConsumption.None
-            : DataConsumption.Sum(catalog.Scenarios
-                .Where(s => GpConnect.Conformance.Specs.Hooks.Applicability.Decide(s.Info.Tags, settings.SpecVersion) is null)
-                .Select(s => DataConsumption.Declared(s.Info.Tags)));
+    internal static DataConsumption DeclaredPerRun(FeatureCatalog catalog, ConformanceSettings settings)
+    {
+        if (!settings.Provider.AllowWrites) return DataConsumption.None;
+        // The clock-change scenarios run only while the next UK clock change is within the booking horizon.
+        var clockChangesInReach = GpConnect.Conformance.Specs.Domain.Appointments.ClockChanges.InReach(SuiteClock.For(settings), GpConnect.Conformance.Specs.Domain.Appointments.BookableSlots.HorizonDays(settings));
+        return DataConsumption.Sum(catalog.Scenarios
+            .Where(s => GpConnect.Conformance.Specs.Hooks.Applicability.Decide(s.Info.Tags, settings.SpecVersion) is null)
+            .Where(s => clockChangesInReach || !s.Info.Tags.Contains(GpConnect.Conformance.Specs.Domain.Appointments.ClockChanges.Tag, StringComparer.OrdinalIgnoreCase))
+            .Select(s => DataConsumption.Declared(s.Info.Tags)));
+    }
 
     private static async Task<int> CheckDataAsync(ConformanceSettings settings, TextWriter stdout, TextWriter stderr, string ledgerFile, DataConsumption perRun)
     {

@@ -58,6 +58,16 @@ public sealed record UkClockChange(DateTimeOffset At, TimeSpan OffsetBefore, Tim
 /// </summary>
 public static class ClockChanges
 {
+    /// <summary>The tag of the clock-change scenarios (features/appointments/clock-changes.feature).</summary>
+    public const string Tag = "@clock-changes";
+
+    /// <summary>
+    /// Whether the clock-change scenarios apply on the suite's today (the window around the next UK clock change lies in the
+    /// booking horizon): the same rule their Given steps apply, for <c>--check-data</c>'s count of what a run uses up.
+    /// </summary>
+    public static bool InReach(TimeProvider clock, int horizonDays) =>
+        UkClockChange.Next(clock.GetUtcNow(), UkTime.Zone) is { } change && Window(change, UkTime.Today(clock), horizonDays, out _) is not null;
+
     /// <summary>Days searched before the change day (at most; never before yesterday).</summary>
     public const int DaysBefore = 4;
 
