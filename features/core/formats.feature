@@ -172,7 +172,7 @@ Feature: Response and request formats
       | Read an appointment               | accepts "application/fhir+xml"           | XML    | an appointment booked by another organisation through GP Connect | the consumer reads the appointment                                     |
       | Read an appointment               | asks for _format "application/fhir+xml"  | XML    | an appointment booked by another organisation through GP Connect | the consumer reads the appointment                                     |
 
-  @CORE-013 @CORE-015 @since-1.2.3 @writes
+  @CORE-013 @CORE-015 @since-1.2.3 @writes @consumes-registrable-patients:1
   Scenario: A Register a patient request asking for _format application/fhir+xml is answered in FHIR XML
     Given a patient on PDS who is not registered at the practice
     And the request asks for _format "application/fhir+xml"
@@ -180,7 +180,7 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR XML
 
-  @CORE-013 @since-1.2.3 @writes
+  @CORE-013 @since-1.2.3 @writes @consumes-free-slots:1
   Scenario: A Book an appointment request accepting FHIR XML is answered in FHIR XML
     Given a patient who can be booked
     And a free slot found by searching for free slots
@@ -189,7 +189,7 @@ Feature: Response and request formats
     Then the response status should be 201
     And the response should be FHIR XML
 
-  @CORE-015 @since-1.2.3 @writes
+  @CORE-015 @since-1.2.3 @writes @consumes-free-slots:1
   Scenario: An Amend an appointment request asking for _format application/fhir+xml is answered in FHIR XML
     Given an appointment the consumer has booked
     And the request asks for _format "application/fhir+xml"
@@ -197,7 +197,7 @@ Feature: Response and request formats
     Then the response status should be 200
     And the response should be FHIR XML
 
-  @CORE-013 @since-1.2.3 @writes
+  @CORE-013 @since-1.2.3 @writes @consumes-free-slots:1
   Scenario: A Cancel an appointment request accepting FHIR XML is answered in FHIR XML
     Given an appointment the consumer has booked
     And the request accepts "application/fhir+xml"

@@ -110,14 +110,14 @@ Feature: Conventions every response follows
       | Retrieve a patient's appointments | a patient with appointments booked elsewhere                      | the consumer retrieves the patient's appointments for the next 14 days |
       | Read an appointment               | an appointment booked by another organisation through GP Connect  | the consumer reads the appointment                                     |
 
-  @CORE-010 @since-1.2.3 @writes
+  @CORE-010 @since-1.2.3 @writes @consumes-registrable-patients:1
   Scenario: Every Register a patient answer carries Cache-Control no-store
     Given a patient on PDS who is not registered at the practice
     When the consumer registers the patient
     Then the response status should be 200
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-010 @since-1.2.3 @APT-001 @writes
+  @CORE-010 @since-1.2.3 @APT-001 @writes @consumes-free-slots:1
   Scenario: Every Book an appointment answer carries Cache-Control no-store
     Given a patient who can be booked
     And a free slot found by searching for free slots
@@ -125,14 +125,14 @@ Feature: Conventions every response follows
     Then the response status should be 201
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-010 @since-1.2.3 @APT-001 @writes
+  @CORE-010 @since-1.2.3 @APT-001 @writes @consumes-free-slots:1
   Scenario: Every Amend an appointment answer carries Cache-Control no-store
     Given an appointment the consumer has booked
     When the consumer amends the appointment's description
     Then the response status should be 200
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-010 @since-1.2.3 @APT-001 @writes
+  @CORE-010 @since-1.2.3 @APT-001 @writes @consumes-free-slots:1
   Scenario: Every Cancel an appointment answer carries Cache-Control no-store
     Given an appointment the consumer has booked
     When the consumer cancels the appointment
@@ -172,7 +172,7 @@ Feature: Conventions every response follows
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-011 @since-1.2.3 @APT-001 @writes
+  @CORE-011 @since-1.2.3 @APT-001 @writes @consumes-free-slots:1
   Scenario: A DUPLICATE_REJECTED refusal of a second booking of the same slot carries Cache-Control no-store
     Given a patient who can be booked
     And a free slot found by searching for free slots
