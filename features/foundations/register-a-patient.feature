@@ -178,6 +178,42 @@ Feature: Register a patient
       | sets generalPractitioner                   |
       | is a bare Patient instead of Parameters    |
 
+  # Foundations, Register a patient, "Request body": anything beyond the listed elements must not be sent; the profile
+  # CareConnect-GPC-Patient-1 forbids animal, photo and communication outright. NHS assurance agrees on 422 INVALID_RESOURCE.
+  @FND-118 @since-1.2.3
+  Scenario Outline: A registration that sets <element>, which a consumer must not send, is an invalid resource
+    Given a patient on PDS who is not registered at the practice, in a registration that must be refused
+    And the registration sets <element>
+    When the consumer registers the patient
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | element                          |
+      | animal                           |
+      | photo                            |
+      | deceasedBoolean                  |
+      | deceasedDateTime                 |
+      | contact                          |
+      | multipleBirthBoolean             |
+      | multipleBirthInteger             |
+      | communication                    |
+      | link                             |
+      | a registrationDetails extension  |
+
+  # Foundations, Register a patient, "Error handling": a body that is not a Parameters holding a Patient is 422
+  # INVALID_RESOURCE (NHS assurance expects the same for both cases).
+  @FND-119 @since-1.2.3
+  Scenario Outline: A registration whose resources have the wrong resourceType is an invalid resource
+    Given a patient on PDS who is not registered at the practice, in a registration that must be refused
+    And the registration <change>
+    When the consumer registers the patient
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | change                                              |
+      | names its body a Bundle instead of Parameters       |
+      | names the registerPatient resource an Organization  |
+
   # A divergence (docs/expectations.md): the spec pages make these request errors 422 INVALID_RESOURCE, NHS assurance
   # expects 400 with the code below. The spec answer passes, NHS assurance's answer passes with a warning, and
   # expectations:divergences:registerPatientRequestErrors=strict makes it fail.
@@ -196,6 +232,7 @@ Feature: Register a patient
       | has an official name without a family name | BAD_REQUEST        |
       | has two home phone numbers                 | BAD_REQUEST        |
       | has two registerPatient parameters         | BAD_REQUEST        |
+      | has a second identifier without a system   | BAD_REQUEST        |
 
   @FND-113 @FND-115 @FND-117 @since-1.2.3 @consumes-registrable-patients:1
   Scenario Outline: Optional details the consumer may send are accepted

@@ -9,7 +9,7 @@ namespace GpConnect.ReferenceProvider.Faults;
 /// </summary>
 internal static partial class FaultCatalogue
 {
-    public static IReadOnlyList<FaultDefinition> Definitions { get; } = [.. CoreFaults, .. FoundationsFaults, .. AppointmentFaults, .. ClockChangeFaults, .. HttpLevelFaults];
+    public static IReadOnlyList<FaultDefinition> Definitions { get; } = [.. CoreFaults, .. FoundationsFaults, .. AppointmentFaults, .. ClockChangeFaults, .. HttpLevelFaults, .. RequestValidationFaults];
 
     /// <summary>Inserts a property after <paramref name="after"/> (or at the end), keeping FHIR element order.</summary>
     private static void InsertAfter(JsonObject target, string after, string name, JsonNode value)

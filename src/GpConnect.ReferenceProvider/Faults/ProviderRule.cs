@@ -233,6 +233,12 @@ internal enum ProviderRule
     RegisterRequiresMetaProfile,
     /// <summary>Register refuses a Patient missing minimum data or breaking the request rules with INVALID_RESOURCE (Foundations).</summary>
     RegisterValidatesPatient,
+    /// <summary>Register refuses every element a consumer must not send, not just the first four listed (Foundations, FND-118).</summary>
+    RegisterRefusesEveryForbiddenElement,
+    /// <summary>Register refuses a Patient identifier without a system (Foundations; identifier.system 1..1).</summary>
+    RegisterRefusesIdentifierWithoutSystem,
+    /// <summary>Register checks the body is a Parameters and the registerPatient resource a Patient (Foundations, FND-119).</summary>
+    RegisterChecksResourceTypes,
     /// <summary>Register refuses a patient already active at the practice with DUPLICATE_REJECTED (Foundations).</summary>
     RegisterRejectsDuplicates,
     /// <summary>Register refuses patients deceased on PDS or locally (Foundations).</summary>

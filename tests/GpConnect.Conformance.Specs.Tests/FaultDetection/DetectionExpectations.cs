@@ -25,7 +25,7 @@ public static class DetectionExpectations
 {
     /// <summary>Every area's detections. Each area keeps its own list in its own file (Detections.*.cs).</summary>
     public static IReadOnlyList<Detection> All { get; } =
-        [.. CoreDetections.All, .. FoundationsDetections.All, .. AppointmentDetections.All, .. ClockChangeDetections.All, .. TicketDetections.All, .. HttpLevelDetections.All, .. CoverageDetections.All];
+        [.. CoreDetections.All, .. FoundationsDetections.All, .. AppointmentDetections.All, .. ClockChangeDetections.All, .. TicketDetections.All, .. HttpLevelDetections.All, .. CoverageDetections.All, .. RequestValidationDetections.All];
 
     /// <summary>
     /// Provider faults that no feature checks yet, each with the issue that will add the check. The tests fail when a

@@ -84,6 +84,27 @@ public sealed class PatientRegistration
         ["sets maritalStatus"] = r => r.Insert("maritalStatus", new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://hl7.org/fhir/v3/MaritalStatus", ["code"] = "S", ["display"] = "Never Married" }) }),
         ["sets managingOrganization"] = r => r.Patient["managingOrganization"] = new JsonObject { ["reference"] = "Organization/1" },
         ["sets generalPractitioner"] = r => r.Patient["generalPractitioner"] = new JsonArray(new JsonObject { ["reference"] = "Practitioner/1" }),
+        ["sets animal"] = r => r.Patient["animal"] = new JsonObject { ["species"] = new JsonObject { ["text"] = "Dog" } },
+        ["sets photo"] = r => r.Patient["photo"] = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["url"] = "https://example.org/photo.png" }),
+        ["sets deceasedBoolean"] = r => r.Insert("deceasedBoolean", JsonValue.Create(false)),
+        ["sets deceasedDateTime"] = r => r.Insert("deceasedDateTime", "2020-01-01T10:00:00+00:00"),
+        ["sets contact"] = r => r.Patient["contact"] = new JsonArray(new JsonObject { ["name"] = new JsonObject { ["family"] = "Relative", ["given"] = new JsonArray("Next") } }),
+        ["sets multipleBirthBoolean"] = r => r.Patient["multipleBirthBoolean"] = true,
+        ["sets multipleBirthInteger"] = r => r.Patient["multipleBirthInteger"] = 2,
+        ["sets communication"] = r => r.Patient["communication"] = new JsonArray(new JsonObject { ["language"] = new JsonObject { ["text"] = "English" } }),
+        ["sets link"] = r => r.Patient["link"] = new JsonArray(new JsonObject { ["other"] = new JsonObject { ["reference"] = "Patient/1" }, ["type"] = "seealso" }),
+        ["sets a registrationDetails extension"] = r => r.Add("extension", new JsonObject
+        {
+            ["url"] = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1",
+            ["extension"] = new JsonArray(new JsonObject
+            {
+                ["url"] = "registrationType",
+                ["valueCodeableConcept"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-RegistrationType-1", ["code"] = "R" }) },
+            }),
+        }),
+        ["has a second identifier without a system"] = r => ((JsonArray)r.Patient["identifier"]!).Add(new JsonObject { ["value"] = "LOCAL-12345" }),
+        ["names its body a Bundle instead of Parameters"] = r => SetResourceType(r._parameters, "Bundle"),
+        ["names the registerPatient resource an Organization"] = r => SetResourceType(r.Patient, "Organization"),
         ["is a bare Patient instead of Parameters"] = r => r.BareBody = true,
         ["has two registerPatient parameters"] = r => ((JsonArray)r._parameters["parameter"]!).Add(new JsonObject { ["name"] = "registerPatient", ["resource"] = r.Patient.DeepClone() }),
         ["has a different family name"] = r => r.SetFamily("Different"),
@@ -107,6 +128,9 @@ public sealed class PatientRegistration
 
     /// <summary>The request body as JSON.</summary>
     public string ToJson() => (BareBody ? Patient : _parameters).ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+
+    /// <summary>Rewrites a resource's resourceType, keeping it the first property.</summary>
+    private static void SetResourceType(JsonObject resource, string resourceType) => resource["resourceType"] = resourceType;
 
     private void SetFamily(string family)
     {

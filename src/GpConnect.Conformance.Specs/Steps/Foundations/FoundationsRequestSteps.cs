@@ -115,6 +115,9 @@ internal static class RegistrationChanges
         "omits meta\\.profile|omits the NHS number|omits the birth date|omits the official name|has an official name without a family name|" +
         "has two official names|has two home addresses|has a work address|has two home phone numbers|has two email addresses|" +
         "has two nhsCommunication extensions|sets active|sets maritalStatus|sets managingOrganization|sets generalPractitioner|" +
+        "sets animal|sets photo|sets deceasedBoolean|sets deceasedDateTime|sets contact|sets multipleBirthBoolean|sets multipleBirthInteger|" +
+        "sets communication|sets link|sets a registrationDetails extension|has a second identifier without a system|" +
+        "names its body a Bundle instead of Parameters|names the registerPatient resource an Organization|" +
         "is a bare Patient instead of Parameters|has two registerPatient parameters|has a different family name|" +
         "has a birth date two parts away from PDS|has a birth date one part away from PDS|has a home address and a temporary address|" +
         "has home, mobile and temporary phones and an email|has one nhsCommunication extension";

@@ -26,6 +26,9 @@ internal sealed record RegistrationRequest(
         "photo", "contact", "communication", "generalPractitioner", "managingOrganization", "animal", "link",
     ];
 
+    /// <summary>The forbidden elements a provider with the fault register-accepts-forbidden-elements still refuses.</summary>
+    private static readonly string[] FirstDraftForbiddenElements = ["active", "maritalStatus", "generalPractitioner", "managingOrganization"];
+
     public static RegistrationRequest Parse(string? body, string? contentType, ActiveFaults faults)
     {
         var validate = !faults.Waives(ProviderRule.RegisterValidatesPatient);
@@ -33,7 +36,8 @@ internal sealed record RegistrationRequest(
         var assurance = faults.Waives(ProviderRule.RegisterRequestErrorsAreInvalidResource);
         ProviderException RequestError(string diagnostics, SpineError? assuranceError = null) =>
             assurance ? new ProviderException(assuranceError ?? SpineError.BadRequest, diagnostics) : Invalid(diagnostics);
-        var patient = RegisteredPatient(ReadBody(body, contentType, faults), validate, RequestError);
+        var checkTypes = !faults.Waives(ProviderRule.RegisterChecksResourceTypes);
+        var patient = RegisteredPatient(ReadBody(body, contentType, faults), validate, checkTypes, RequestError);
         var profiles = (patient["meta"]?["profile"] as JsonArray)?.Select(p => p?.GetValue<string>()).ToList() ?? [];
         if (!profiles.Contains(Profiles.Patient) && !faults.Waives(ProviderRule.RegisterRequiresMetaProfile))
             throw Invalid($"The Patient must declare meta.profile {Profiles.Patient} (#697).");
@@ -45,14 +49,19 @@ internal sealed record RegistrationRequest(
         if (validate && !Practice.Patients.NhsNumber.IsValid(nhsNumber))
             throw new ProviderException(PatientErrors.InvalidNhsNumber, $"'{nhsNumber}' is not a valid NHS number.");
 
+        if (validate && !faults.Waives(ProviderRule.RegisterRefusesIdentifierWithoutSystem)
+            && Array(patient, "identifier").Any(i => string.IsNullOrEmpty(Text(i, "system"))))
+            throw RequestError("Every Patient.identifier must carry a system (identifier.system is 1..1 in CareConnect-GPC-Patient-1).", SpineError.BadRequest);
+
         if (validate)
         {
-            foreach (var element in ForbiddenElements)
+            var everyElement = !faults.Waives(ProviderRule.RegisterRefusesEveryForbiddenElement);
+            foreach (var element in everyElement ? ForbiddenElements : FirstDraftForbiddenElements)
                 if (patient.ContainsKey(element)) throw Invalid($"Patient.{element} must not be sent when registering a patient.");
             var extensions = Array(patient, "extension").ToList();
-            if (extensions.Any(e => Text(e, "url") != PatientResource.NhsCommunicationUrl))
+            if (everyElement && extensions.Any(e => Text(e, "url") != PatientResource.NhsCommunicationUrl))
                 throw Invalid("The only extension a registration may carry is nhsCommunication.");
-            if (extensions.Count > 1) throw Invalid("At most one nhsCommunication extension may be sent.");
+            if (extensions.Count(e => Text(e, "url") == PatientResource.NhsCommunicationUrl) > 1) throw Invalid("At most one nhsCommunication extension may be sent.");
         }
 
         var officialNames = Array(patient, "name").Where(n => Text(n, "use") == "official").ToList();
@@ -85,9 +94,11 @@ internal sealed record RegistrationRequest(
     }
 
     /// <summary>The Patient of the one registerPatient parameter (without validation: the first Patient found, even a bare one).</summary>
-    private static JsonObject RegisteredPatient(JsonObject body, bool validate, Func<string, SpineError?, ProviderException> requestError)
+    private static JsonObject RegisteredPatient(JsonObject body, bool validate, bool checkTypes, Func<string, SpineError?, ProviderException> requestError)
     {
         if (!validate && body["resourceType"]?.GetValue<string>() == "Patient") return body;
+        // With the fault register-ignores-resource-types the body and the parameter resource are read whatever they call themselves.
+        if (!checkTypes && body["parameter"] is JsonArray { Count: > 0 } parameters && parameters[0]?["resource"] is JsonObject anyResource) return anyResource;
         if (body["resourceType"]?.GetValue<string>() != "Parameters")
             throw Invalid($"The body must be a Parameters resource, not '{body["resourceType"]}'.");
         var entries = body["parameter"] as JsonArray ?? [];
