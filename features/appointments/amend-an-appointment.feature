@@ -32,6 +32,20 @@ Feature: Amend an appointment
       | priority    |
       | participant |
 
+  # GP Connect's FHIR resource guidance: references in a request are relative, and the body is the Appointment read;
+  # an absolute reference or another resource type is refused as an invalid resource (NHS assurance expects the same).
+  @APT-163 @since-1.2.3 @consumes-free-slots:1
+  Scenario Outline: An amendment <defect> is refused as an invalid resource
+    When the consumer amends the appointment's description <defect>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | defect                                      |
+      | with an absolute reference to the patient   |
+      | with an absolute reference to the location  |
+      | with an absolute reference to the slot      |
+      | sent as a Bundle instead of an Appointment  |
+
   @APT-168 @since-1.2.3 @CORE-085 @consumes-free-slots:1
   Scenario: An amendment made with an out-of-date version is refused with 409
     Given the consumer has amended the appointment's description
@@ -65,7 +79,7 @@ Feature: Amend an appointment
   @APT-161 @since-1.2.3 @consumes-free-slots:1
   Scenario: An amendment with a description longer than the practice system can store is refused
     When the consumer amends the appointment to a 10000-character description and a 10-character comment
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   # Honouring Prefer is a SHOULD (CORE-100): a wrong status fails, a body sent anyway is a warning.
   @APT-175 @since-1.2.3 @CORE-100 @consumes-free-slots:1
@@ -79,4 +93,4 @@ Feature: Amend an appointment
     Given an appointment that started before today
     And the consumer holds that appointment as the practice recorded it
     When the consumer amends the appointment's description
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none

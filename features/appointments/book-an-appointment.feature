@@ -37,13 +37,13 @@ Feature: Book an appointment
   Scenario: Two slots of one schedule separated by a gap cannot be booked together
     Given two free slots separated by a gap found by searching for free slots
     When the consumer books the slots
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   @APT-088 @APT-089 @TKT-046 @since-1.2.3
   Scenario Outline: Adjacent slots on different schedules or with different delivery channels cannot be booked together
     Given two free slots <relation> found by searching for free slots
     When the consumer books the slots
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
     Examples:
       | relation                         |
@@ -69,7 +69,7 @@ Feature: Book an appointment
   Scenario: A description longer than the practice system can store is refused, not truncated
     Given a free slot found by searching for free slots
     When the consumer books the slot with a 10000-character description and a 10-character comment
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   @APT-105 @since-1.2.3
   Scenario: A booking that carries a specialty is refused
@@ -125,20 +125,33 @@ Feature: Book an appointment
       | without a created date                         |
       | with a start an hour before the slot's         |
       | with an end an hour after the slot's           |
-      | with an absolute reference to the patient      |
       | as a Bundle instead of an Appointment          |
+
+  # GP Connect's FHIR resource guidance: references in a request are relative (Type/id, #id); an absolute one is refused
+  # as an invalid resource (NHS assurance expects the same).
+  @APT-115 @since-1.2.3
+  Scenario Outline: A booking with an absolute reference is refused as an invalid resource
+    Given a free slot found by searching for free slots
+    When the consumer books the slot <defect>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | defect                                      |
+      | with an absolute reference to the patient   |
+      | with an absolute reference to the location  |
+      | with an absolute reference to the slot      |
 
   @APT-092 @since-1.2.3 @CORE-084
   Scenario: Booking a slot the practice does not hold is refused as a reference not found
     Given a free slot found by searching for free slots
     When the consumer books a slot the practice does not hold
-    Then the response should be an OperationOutcome with Spine error code "REFERENCE_NOT_FOUND" or "INVALID_RESOURCE"
+    Then the provider should refuse it with "REFERENCE_NOT_FOUND" as the spec pages say, or with "INVALID_RESOURCE" as NHS assurance expects (divergence bookingUnknownSlot)
 
   @APT-093 @since-1.2.3
   Scenario: Booking for a patient the practice does not hold is refused as a reference not found
     Given a free slot found by searching for free slots
     When the consumer books the slot for a patient the practice does not hold
-    Then the response should be an OperationOutcome with Spine error code "REFERENCE_NOT_FOUND" or "PATIENT_NOT_FOUND"
+    Then the response should be an OperationOutcome with Spine error code "REFERENCE_NOT_FOUND", or "PATIENT_NOT_FOUND" with a warning
 
   @APT-113 @since-1.2.3
   Scenario: A booking whose body is not valid JSON is refused as a bad request
@@ -150,7 +163,7 @@ Feature: Book an appointment
   Scenario: A free slot that has already started cannot be booked
     Given a free slot in the past found by searching for free slots
     When the consumer books the slot
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   @APT-110 @APT-111 @since-1.2.3 @consumes-free-slots:1
   Scenario Outline: A booking without the elements a consumer may leave out is accepted
@@ -208,4 +221,4 @@ Feature: Book an appointment
   Scenario: A booking beyond the slot limit the practice set for the booking organisation is refused
     Given an organisation with a slot limit has booked as many appointments as its limit allows
     When that organisation books one more slot
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none

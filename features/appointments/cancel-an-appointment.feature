@@ -59,7 +59,7 @@ Feature: Cancel an appointment
   @APT-192 @APT-193 @APT-194 @since-1.2.3 @consumes-free-slots:1
   Scenario Outline: A cancellation without a proper cancellation reason, or that leaves the status booked, is refused
     When the consumer cancels the appointment <defect>
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
     Examples:
       | defect                                          |
@@ -68,9 +68,23 @@ Feature: Cancel an appointment
       | without a cancellation reason                   |
       | leaving its status booked                       |
 
+  # GP Connect's FHIR resource guidance: references in a request are relative, and the body is the Appointment read;
+  # an absolute reference or another resource type is refused as an invalid resource (NHS assurance expects the same).
+  @APT-185 @since-1.2.3 @consumes-free-slots:1
+  Scenario Outline: A cancellation <defect> is refused as an invalid resource
+    When the consumer cancels the appointment <defect>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | defect                                      |
+      | with an absolute reference to the patient   |
+      | with an absolute reference to the location  |
+      | with an absolute reference to the slot      |
+      | sent as a Bundle instead of an Appointment  |
+
   @APT-186 @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment that started before today cannot be cancelled
     Given an appointment that started before today
     And the consumer holds that appointment as the practice recorded it
     When the consumer cancels the appointment
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none

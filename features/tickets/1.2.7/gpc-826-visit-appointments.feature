@@ -32,18 +32,18 @@ Feature: GPC-826 Visit appointments are returned by read and retrieve only
   Scenario: A Visit slot cannot be booked
     Given a patient who can be booked
     When the consumer books the Visit slot
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   @TKT-029 @APT-169 @writes @since-1.2.7
   Scenario: A Visit appointment cannot be amended
     Given a Visit appointment
     And the consumer has read the appointment
     When the consumer amends the appointment's description
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none
 
   @TKT-030 @APT-188 @writes @since-1.2.7
   Scenario: A Visit appointment cannot be cancelled
     Given a Visit appointment
     And the consumer has read the appointment
     When the consumer cancels the appointment
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none

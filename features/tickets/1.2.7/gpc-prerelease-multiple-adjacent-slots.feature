@@ -21,4 +21,4 @@ Feature: GPC-912 (PRERELEASE) Multiple adjacent slots must share one slot type
   Scenario: Two adjacent slots with different slot types cannot be booked together
     Given two free slots with different slot types found by searching for free slots
     When the consumer books the slots
-    Then the provider should refuse the request with an OperationOutcome
+    Then the provider should refuse it with "INVALID_RESOURCE", the code GP Connect's error guidance gives where the spec names none

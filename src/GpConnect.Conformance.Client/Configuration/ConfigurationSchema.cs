@@ -31,7 +31,7 @@ public static class ConfigurationSchema
         "expectations:capabilityVersion", "expectations:serviceTypeMax", "expectations:queryResponseLimitMs", "expectations:commandResponseLimitMs",
         "expectations:queryResponseTargetMs", "expectations:commandResponseTargetMs",
         "expectations:divergences:all", "expectations:divergences:registerPatientRequestErrors", "expectations:divergences:jwtClaimResourceType",
-        "expectations:divergences:jwtIssuedAhead", "expectations:divergences:clientCertificateHttpError",
+        "expectations:divergences:jwtIssuedAhead", "expectations:divergences:clientCertificateHttpError", "expectations:divergences:bookingUnknownSlot",
         "reports:directory", "reports:signingKey", "reports:keepRuns", "reports:keepDays", "reports:cucumber",
         "extensions:features", "extensions:bindingAssemblies:#",
         "limits:maxResponseBytes", "limits:maxDecodedResponseBytes", "limits:maxEvidenceBodyChars", "limits:maxNestingDepth",

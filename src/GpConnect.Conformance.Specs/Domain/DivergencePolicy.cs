@@ -36,9 +36,13 @@ public sealed record Divergence(string ConfigName, string Title, string SpecAnsw
         "Bad client certificates (none, expired, untrusted CA)", "the TLS handshake is refused (no HTTP exchange)",
         "HTTP 495 (certificate error) or 496 (no certificate) after the handshake");
 
+    /// <summary>A booking naming a slot the practice does not hold: spec 422 REFERENCE_NOT_FOUND, NHS assurance 422 INVALID_RESOURCE.</summary>
+    public static Divergence BookingUnknownSlot { get; } = new("bookingUnknownSlot",
+        "A booking naming a slot the practice does not hold", "422 REFERENCE_NOT_FOUND", "422 INVALID_RESOURCE");
+
     /// <summary>Every divergence the suite knows, in the order of docs/expectations.md.</summary>
     public static IReadOnlyList<Divergence> All { get; } =
-        [RegisterPatientRequestErrors, JwtClaimResourceType, JwtIssuedAhead, ClientCertificateHttpError];
+        [RegisterPatientRequestErrors, JwtClaimResourceType, JwtIssuedAhead, ClientCertificateHttpError, BookingUnknownSlot];
 
     /// <summary>The divergence with this config name (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such divergence; the message lists the known names.</exception>

@@ -149,6 +149,16 @@ internal enum ProviderRule
     BookReportsClientErrors,
     /// <summary>Book refuses an incomplete or invalid Appointment with 422 INVALID_RESOURCE (not 400).</summary>
     BookInvalidBodyIsInvalidResource,
+    /// <summary>Book refuses a slot it does not hold with 422 REFERENCE_NOT_FOUND (waived: 422 INVALID_RESOURCE as NHS assurance expects).</summary>
+    BookUnknownSlotIsReferenceNotFound,
+    /// <summary>Book refuses a patient it does not hold with 422 REFERENCE_NOT_FOUND (waived: 404 PATIENT_NOT_FOUND, tolerated with a warning).</summary>
+    BookUnknownPatientIsReferenceNotFound,
+    /// <summary>Book refuses absolute (non-relative) references with 422 INVALID_RESOURCE.</summary>
+    BookRefusesAbsoluteReferences,
+    /// <summary>Amend and cancel refuse absolute (non-relative) references with 422 INVALID_RESOURCE.</summary>
+    ChangesRefuseAbsoluteReferences,
+    /// <summary>Amend and cancel refuse a body that breaks their rules with 422 INVALID_RESOURCE (not 400).</summary>
+    ChangesInvalidBodyIsInvalidResource,
     /// <summary>Book refuses slots that start in the past.</summary>
     BookRefusesPastSlots,
     /// <summary>Book accepts bookings without the optional comment and organisation type (and practitioner participant).</summary>

@@ -4,6 +4,22 @@ namespace GpConnect.Conformance.Specs.Tests.FaultDetection;
 public static class RequestValidationDetections
 {
     private const string Register = "features/foundations/register-a-patient.feature";
+    private const string Book = "features/appointments/book-an-appointment.feature";
+    private const string Amend = "features/appointments/amend-an-appointment.feature";
+    private const string Cancel = "features/appointments/cancel-an-appointment.feature";
+    private const string Gpc826 = "features/tickets/1.2.7/gpc-826-visit-appointments.feature";
+    private const string Adjacent = "features/tickets/1.2.7/gpc-prerelease-multiple-adjacent-slots.feature";
+
+    private static readonly string[] AbsoluteReferences =
+        ["with an absolute reference to the patient", "with an absolute reference to the location", "with an absolute reference to the slot"];
+
+    private const string NotAppointment = "sent as a Bundle instead of an Appointment";
+
+    private static string Amendment(string defect) => $"An amendment {defect} is refused as an invalid resource";
+    private static string Cancellation(string defect) => $"A cancellation {defect} is refused as an invalid resource";
+
+    /// <summary>The warning a refusal with another code than the one the error guidance gives (the spec names none) carries.</summary>
+    private const string GuidanceCodeWarning = "The spec names no Spine error code for this refusal";
 
     private static readonly string[] ForbiddenElements =
     [
@@ -25,5 +41,38 @@ public static class RequestValidationDetections
         new("nhs-assurance-register-errors", Register, IdentifierWithoutSystem, "registerPatientRequestErrors=strict to fail it", Warns: true),
         new("nhs-assurance-register-errors", Register, IdentifierWithoutSystem, "registerPatientRequestErrors=strict makes this a failure",
             Settings: "expectations:divergences:registerPatientRequestErrors=strict"),
+
+        // Book, amend and cancel: absolute references and a body that is not an Appointment are 422 INVALID_RESOURCE.
+        new("book-accepts-absolute-references", Book, "A booking with an absolute reference is refused as an invalid resource", "Expected HTTP 422 but the provider answered 201"),
+        .. AbsoluteReferences.Select(defect => new Detection("changes-accept-absolute-references", Amend, Amendment(defect), "Expected HTTP 422 but the provider answered 200")),
+        .. AbsoluteReferences.Select(defect => new Detection("changes-accept-absolute-references", Cancel, Cancellation(defect), "Expected HTTP 422 but the provider answered 200")),
+        new("changes-invalid-as-bad-request", Amend, Amendment(NotAppointment), "Expected HTTP 422 but the provider answered 400"),
+        new("changes-invalid-as-bad-request", Cancel, Cancellation(NotAppointment), "Expected HTTP 422 but the provider answered 400"),
+        // Refusals the spec names no code for: 422 INVALID_RESOURCE (the error guidance) passes, another GP Connect refusal warns.
+        .. new[]
+        {
+            (Book, "Two slots of one schedule separated by a gap cannot be booked together"),
+            (Book, "Adjacent slots on different schedules or with different delivery channels cannot be booked together"),
+            (Book, "A description longer than the practice system can store is refused, not truncated"),
+            (Book, "A free slot that has already started cannot be booked"),
+            (Book, "A booking beyond the slot limit the practice set for the booking organisation is refused"),
+            (Gpc826, "A Visit slot cannot be booked"),
+            (Adjacent, "Two adjacent slots with different slot types cannot be booked together"),
+        }.Select(s => new Detection("book-invalid-as-bad-request", s.Item1, s.Item2, GuidanceCodeWarning, Warns: true)),
+        .. new[]
+        {
+            (Amend, "An amendment with a description longer than the practice system can store is refused"),
+            (Amend, "An appointment that started before today cannot be amended"),
+            (Cancel, "A cancellation without a proper cancellation reason, or that leaves the status booked, is refused"),
+            (Cancel, "An appointment that started before today cannot be cancelled"),
+            (Gpc826, "A Visit appointment cannot be amended"),
+            (Gpc826, "A Visit appointment cannot be cancelled"),
+        }.Select(s => new Detection("changes-invalid-as-bad-request", s.Item1, s.Item2, GuidanceCodeWarning, Warns: true)),
+        // An unknown patient: 422 REFERENCE_NOT_FOUND; 404 PATIENT_NOT_FOUND is tolerated with a warning.
+        new("book-unknown-patient-not-found", Book, "Booking for a patient the practice does not hold is refused as a reference not found", "PATIENT_NOT_FOUND is tolerated", Warns: true),
+        // Divergence bookingUnknownSlot: NHS assurance's 422 INVALID_RESOURCE passes with a warning, and fails when strict.
+        new("nhs-assurance-unknown-slot-invalid-resource", Book, "Booking a slot the practice does not hold is refused as a reference not found", "bookingUnknownSlot=strict to fail it", Warns: true),
+        new("nhs-assurance-unknown-slot-invalid-resource", Book, "Booking a slot the practice does not hold is refused as a reference not found", "bookingUnknownSlot=strict makes this a failure",
+            Settings: "expectations:divergences:bookingUnknownSlot=strict"),
     ];
 }

@@ -16,7 +16,8 @@ public static class BookingDefects
         "with a booking organisation without a name|with a booking organisation without a telecom|" +
         "with a booking organisation without an ODS code|without a description|without a created date|" +
         "with a start an hour before the slot's|with an end an hour after the slot's|" +
-        "with an absolute reference to the patient|as a Bundle instead of an Appointment|" +
+        "with an absolute reference to the patient|with an absolute reference to the location|with an absolute reference to the slot|" +
+        "as a Bundle instead of an Appointment|" +
         "without a practitioner participant or a comment|with a booking organisation without a type";
 
     /// <summary>The defects this suite knows how to make, in feature wording.</summary>
@@ -58,6 +59,9 @@ public static class BookingDefects
                 var patient = Participants(copy).First(p => Actor(p).StartsWith("Patient/", StringComparison.Ordinal));
                 patient["actor"]!["reference"] = "https://gpconnect-conformance.example/STU3/1/gpconnect/" + Actor(patient);
                 break;
+            case "with an absolute reference to the location":
+            case "with an absolute reference to the slot":
+                return ReferenceDefects.Apply(copy, defect.Trim());
             case "as a Bundle instead of an Appointment":
                 return new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = new JsonArray(new JsonObject { ["resource"] = copy }) };
             default:

@@ -57,6 +57,25 @@ internal static class AppointmentBody
         references.Where(r => r.StartsWith(type + "/", StringComparison.Ordinal)).Select(r => r[(type.Length + 1)..]).FirstOrDefault();
 
     /// <summary>True when any reference in the resource is absolute (only Type/id and #id are allowed).</summary>
+    /// <summary>Rewrites every absolute reference to its relative Type/id tail (what a provider that accepts them resolves).</summary>
+    public static void MakeRelative(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["reference"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains("://", StringComparison.Ordinal))
+                {
+                    var parts = s.TrimEnd('/').Split('/');
+                    o["reference"] = parts.Length >= 2 ? $"{parts[^2]}/{parts[^1]}" : s;
+                }
+                foreach (var (_, child) in o.ToList()) MakeRelative(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) MakeRelative(child);
+                break;
+        }
+    }
+
     public static bool HasAbsoluteReference(JsonNode? node) => node switch
     {
         JsonObject o => o.Any(p => (p.Key == "reference" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains("://", StringComparison.Ordinal))

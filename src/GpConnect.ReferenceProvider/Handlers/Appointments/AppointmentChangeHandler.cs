@@ -22,13 +22,29 @@ internal abstract class AppointmentChangeHandler(AppointmentAccess access, Appoi
 
     public ProviderResponse Handle(ProviderRequest request)
     {
+        try
+        {
+            return Apply(request);
+        }
+        catch (ProviderException refusal) when (refusal.Error == SpineError.InvalidResource && faults.Waives(ProviderRule.ChangesInvalidBodyIsInvalidResource))
+        {
+            throw ProviderException.BadRequest(refusal.Message);
+        }
+    }
+
+    private ProviderResponse Apply(ProviderRequest request)
+    {
         var body = Read(request);
         var current = access.Find(request.Path.Id!);
         if (current.DeliveryChannel == DeliveryChannels.Visit && !faults.Waives(ProviderRule.ChangesRefuseVisitAppointments))
             Invalid($"Appointment/{current.Id} is a Visit: visits can be read and retrieved but not amended or cancelled through GP Connect (#826).");
         if (access.IsRefusedAsPast(current))
             Invalid($"Appointment/{current.Id} is in the past ({UkDateTime.Format(current.Start)}) and can no longer be changed.");
-        if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
+        if (HasAbsoluteReference(body))
+        {
+            if (faults.Waives(ProviderRule.ChangesRefuseAbsoluteReferences)) MakeRelative(body);
+            else Invalid("Only relative references (Type/id, #id) are allowed.");
+        }
         CheckState(current);
 
         var expectedVersion = faults.Waives(ProviderRule.ChangesCheckVersion) ? null : VersionIn(request);

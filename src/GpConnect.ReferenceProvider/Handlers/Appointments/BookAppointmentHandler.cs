@@ -50,7 +50,11 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
             else Invalid($"Appointment.{name} must not be sent when booking.");
         }
         if (body.ContainsKey("id")) Invalid("A new Appointment must not carry an id.");
-        if (HasAbsoluteReference(body)) Invalid("Only relative references (Type/id, #id) are allowed.");
+        if (HasAbsoluteReference(body))
+        {
+            if (faults.Waives(ProviderRule.BookRefusesAbsoluteReferences)) MakeRelative(body);
+            else Invalid("Only relative references (Type/id, #id) are allowed.");
+        }
         foreach (var identifier in (body["identifier"] as JsonArray ?? []).OfType<JsonObject>())
             if (string.IsNullOrWhiteSpace(Text(identifier, "system")) || string.IsNullOrWhiteSpace(Text(identifier, "value")))
                 Invalid("Every Appointment.identifier needs a system and a value.");
@@ -89,8 +93,11 @@ internal sealed class BookAppointmentHandler(AppointmentBook book, AppointmentMa
             .Select(r => r.StartsWith("Slot/", StringComparison.Ordinal) ? r[5..] : throw Invalid($"'{r}' is not a Slot reference."))
             .ToList();
         if (slotIds.Count == 0) Invalid("Appointment.slot must reference at least one Slot.");
-        if (!patientExists(patientId)) throw new ProviderException(AppointmentErrors.ReferenceNotFound, $"Patient/{patientId} does not exist at this practice.");
-        var slots = slotIds.Select(id => book.Store.FindSlot(id) ?? throw new ProviderException(AppointmentErrors.ReferenceNotFound, $"Slot/{id} does not exist.")).ToList();
+        if (!patientExists(patientId))
+            throw new ProviderException(faults.Waives(ProviderRule.BookUnknownPatientIsReferenceNotFound) ? AppointmentErrors.PatientNotFound : AppointmentErrors.ReferenceNotFound,
+                $"Patient/{patientId} does not exist at this practice.");
+        var unknownSlot = faults.Waives(ProviderRule.BookUnknownSlotIsReferenceNotFound) ? SpineError.InvalidResource : AppointmentErrors.ReferenceNotFound;
+        var slots = slotIds.Select(id => book.Store.FindSlot(id) ?? throw new ProviderException(unknownSlot, $"Slot/{id} does not exist.")).ToList();
         CheckSlots(slots, start, end, locationId, practitionerId);
 
         var first = slots[0];
