@@ -13,6 +13,26 @@ Feature: Read an appointment
     And the read appointment should have the requested id
     And the appointment should carry one slot type
 
+  # Read an appointment: the Appointment conforms to GPConnect-Appointment-1 (the profile's own cardinalities are checked
+  # by validating against it) and carries what the pages add: meta.profile, meta.versionId (also as the weak ETag),
+  # created, and its patient and location as participants.
+  @APT-145 @since-1.2.3
+  Scenario: A read appointment carries an ETag of its version and every element a returned appointment must have
+    Given an appointment booked by another organisation through GP Connect
+    When the consumer reads the appointment
+    Then the response status should be 200
+    And the response ETag should be the weak tag of the resource's version
+    And the response should be valid against the "GPConnect-Appointment-1" profile
+    And the appointment should carry every element the spec pages require of a returned appointment
+
+  # GP Connect's FHIR resource guidance: a reference in a returned resource resolves; a consumer reads each participant
+  # of the appointment it booked with the Foundations read interactions.
+  @APT-076 @writes @since-1.2.3
+  Scenario: Every patient, practitioner and location a booked appointment names can be read
+    Given an appointment the consumer has booked
+    When the consumer reads each patient, practitioner and location the appointment names
+    Then every participant read should give the resource its reference names
+
   @APT-148 @since-1.2.3
   Scenario: A cancelled future appointment can still be read
     Given a cancelled appointment

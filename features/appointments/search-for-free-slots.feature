@@ -17,6 +17,12 @@ Feature: Search for free slots
     And the response should be a searchset Bundle containing at least one "Slot"
     And every "Slot" in the bundle should give its "start" and "end" in UK local time
 
+  @APT-024 @since-1.2.3
+  Scenario: Every slot offered has the status free
+    When the consumer searches for free slots
+    Then the response status should be 200
+    And every slot in the bundle should have the status free
+
   @APT-045 @APT-048 @since-1.2.7
   Scenario: Only slots delivered in person, by telephone or by video are offered
     When the consumer searches for free slots

@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
+
 namespace GpConnect.ReferenceProvider.Faults;
 
 internal static partial class FaultCatalogue
 {
-    /// <summary>Faults in how requests are validated: the register request body, booking references and TLS.</summary>
+    /// <summary>Faults in how requests are validated (the register request body, booking references, TLS) and in what appointments return.</summary>
     private static IReadOnlyList<FaultDefinition> RequestValidationFaults =>
     [
         new RuleWaiverFault(
@@ -29,5 +31,21 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("book-unknown-patient-not-found", "Book refuses a patient the practice does not hold with 404 PATIENT_NOT_FOUND instead of 422 REFERENCE_NOT_FOUND (tolerated with a warning)."),
             ProviderRule.BookUnknownPatientIsReferenceNotFound),
+        new RuleWaiverFault(
+            new("slot-search-offers-busy", "Search for free slots also offers slots that are busy (booked or blocked), with their busy status."),
+            ProviderRule.SlotSearchOnlyFreeSlots),
+        new ResourceDecorationFault(
+            new("appointment-location-unresolvable", "Appointments name their Location participant by an id the provider does not hold (the reference cannot be read)."),
+            "Appointment",
+            appointment =>
+            {
+                foreach (var actor in (appointment["participant"] as JsonArray ?? []).OfType<JsonObject>().Select(p => p["actor"] as JsonObject))
+                    if (actor?["reference"]?.GetValue<string>() is { } reference && reference.StartsWith("Location/", StringComparison.Ordinal))
+                        actor["reference"] = reference + "0404";
+            }),
+        new ResourceDecorationFault(
+            new("appointment-without-created", "Appointments are returned without created, the date and time the booking was made."),
+            "Appointment",
+            appointment => appointment.Remove("created")),
     ];
 }

@@ -273,6 +273,8 @@ internal enum ProviderRule
     FindPatientAnyRegistrationType,
     /// <summary>Slot search returns only slots wholly inside the window, never ones that overlap its start or end.</summary>
     SlotSearchSlotsWhollyInWindow,
+    /// <summary>Search for free slots offers slots whose status is free, and no others.</summary>
+    SlotSearchOnlyFreeSlots,
     /// <summary>Slot search returns only the Schedules its returned Slots reference.</summary>
     SlotSearchOnlyReferencedSchedules,
     /// <summary>A slot search that finds no slot is an empty searchset (no Organization either).</summary>

@@ -22,7 +22,7 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
         var overlapping = faults.Waives(ProviderRule.SlotSearchSlotsWhollyInWindow);
         var horizonEnd = UkDateTime.FromLocal(UkDateTime.DateOf(clock.GetUtcNow()).AddDays(BookingHorizonDays + 1).ToDateTime(TimeOnly.MinValue));
         var slots = store.Slots(slot =>
-            slot.Status == "free"
+            (slot.Status == "free" || faults.Waives(ProviderRule.SlotSearchOnlyFreeSlots))
             && (slot.Start >= search.WindowStart && slot.End <= search.WindowEnd
                 || overlapping && slot.End > search.WindowStart && slot.Start < search.WindowEnd)
             && (slot.GpConnectBookable || faults.Waives(ProviderRule.SlotSearchOnlyGpConnectBookable))

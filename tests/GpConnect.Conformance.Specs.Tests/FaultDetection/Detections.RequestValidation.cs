@@ -7,6 +7,9 @@ public static class RequestValidationDetections
     private const string Book = "features/appointments/book-an-appointment.feature";
     private const string Amend = "features/appointments/amend-an-appointment.feature";
     private const string Cancel = "features/appointments/cancel-an-appointment.feature";
+    private const string Search = "features/appointments/search-for-free-slots.feature";
+    private const string Read = "features/appointments/read-an-appointment.feature";
+    private const string ReadCarries = "A read appointment carries an ETag of its version and every element a returned appointment must have";
     private const string Gpc826 = "features/tickets/1.2.7/gpc-826-visit-appointments.feature";
     private const string Adjacent = "features/tickets/1.2.7/gpc-prerelease-multiple-adjacent-slots.feature";
 
@@ -74,5 +77,12 @@ public static class RequestValidationDetections
         new("nhs-assurance-unknown-slot-invalid-resource", Book, "Booking a slot the practice does not hold is refused as a reference not found", "bookingUnknownSlot=strict to fail it", Warns: true),
         new("nhs-assurance-unknown-slot-invalid-resource", Book, "Booking a slot the practice does not hold is refused as a reference not found", "bookingUnknownSlot=strict makes this a failure",
             Settings: "expectations:divergences:bookingUnknownSlot=strict"),
+
+        // Free slots are free; a returned appointment's participants resolve; a read carries its ETag and what the pages require.
+        new("slot-search-offers-busy", Search, "Every slot offered has the status free", "only free slots may be offered"),
+        new("appointment-location-unresolvable", Read, "Every patient, practitioner and location a booked appointment names can be read", "every participant reference must resolve"),
+        new("read-without-etag", Read, ReadCarries, "must carry an ETag header"),
+        new("contained-organization-with-version", Read, ReadCarries, "dom-4"),
+        new("appointment-without-created", Read, ReadCarries, "must carry created"),
     ];
 }
