@@ -32,3 +32,41 @@ Feature: TLS mutual authentication
   Scenario: A connection with an expired client certificate is refused
     When the consumer connects with an expired client certificate
     Then the provider should refuse the handshake with an expired client certificate, or answer HTTP 495 as NHS assurance accepts (divergence clientCertificateHttpError)
+
+  # API security guidance: client certificates must be neither expired nor revoked. The embedded provider checks an
+  # offline revocation list issued by the run's CA; against a remote provider the scenario is not applicable (the suite
+  # cannot have the Spine CA revoke a certificate).
+  @CORE-004 @since-1.2.3 @divergence
+  Scenario: A connection with a revoked client certificate is refused
+    When the consumer connects with a revoked client certificate
+    Then the provider should refuse the handshake with a revoked client certificate, or answer HTTP 495 as NHS assurance accepts (divergence clientCertificateHttpError)
+
+  # API security guidance: the client certificate's FQDN must be the SSP's (the consumer's, in the embedded set-up).
+  @CORE-005 @since-1.2.3 @divergence
+  Scenario: A connection with a client certificate naming another system is refused
+    When the consumer connects with a client certificate that names another system than the consumer
+    Then the provider should refuse the handshake with a client certificate naming another system, or answer HTTP 495 as NHS assurance accepts (divergence clientCertificateHttpError)
+
+  # API security guidance: TLS 1.0, TLS 1.1, SSLv2 and SSLv3 must not be used. Not applicable where this machine's own
+  # TLS library refuses to offer the version (OpenSSL 3 at its default security level), since the provider's refusal
+  # could not then be told from the library's.
+  @CORE-001 @since-1.2.3
+  Scenario Outline: A handshake offering only <version> is refused
+    When the consumer attempts a handshake offering only <version>
+    Then the provider should refuse that handshake
+
+    Examples:
+      | version |
+      | TLS 1.0 |
+      | TLS 1.1 |
+
+  # API security guidance: approved cipher suites AESGCM+EECDH, AESGCM+EDH, AES256+EECDH, AES256+EDH; no others.
+  @CORE-006 @since-1.2.3
+  Scenario: A TLS 1.2 handshake offering only approved cipher suites is accepted with one of them
+    When the consumer attempts a TLS 1.2 handshake offering only the approved cipher suites
+    Then the provider should complete the handshake with an approved cipher suite
+
+  @CORE-006 @since-1.2.3
+  Scenario: A TLS 1.2 handshake offering only cipher suites outside the approved families is refused
+    When the consumer attempts a TLS 1.2 handshake offering only cipher suites outside the approved families
+    Then the provider should refuse that handshake

@@ -77,6 +77,15 @@ public sealed class TestCertificateAuthority : IDisposable
         return other.IssueClientCertificate(commonName);
     }
 
+    /// <summary>A DER-encoded revocation list, signed by this CA, that revokes <paramref name="revoked"/> (valid for 30 days).</summary>
+    public byte[] RevocationList(params X509Certificate2[] revoked)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        var now = _clock.GetUtcNow();
+        foreach (var certificate in revoked) builder.AddEntry(certificate, now.AddMinutes(-5), X509RevocationReason.KeyCompromise);
+        return builder.Build(Certificate, System.Numerics.BigInteger.One, now.AddDays(30), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-5));
+    }
+
     /// <summary>Writes the CA certificate (no key) as PEM.</summary>
     public void ExportCaCertificatePem(string path) => File.WriteAllText(path, Certificate.ExportCertificatePem());
 

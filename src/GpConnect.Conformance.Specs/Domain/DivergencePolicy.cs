@@ -33,7 +33,7 @@ public sealed record Divergence(string ConfigName, string Title, string SpecAnsw
 
     /// <summary>A bad client certificate: spec refuses the TLS handshake, NHS assurance also accepts HTTP 495/496.</summary>
     public static Divergence ClientCertificateHttpError { get; } = new("clientCertificateHttpError",
-        "Bad client certificates (none, expired, untrusted CA)", "the TLS handshake is refused (no HTTP exchange)",
+        "Bad client certificates (none, expired, untrusted CA, revoked, naming another system)", "the TLS handshake is refused (no HTTP exchange)",
         "HTTP 495 (certificate error) or 496 (no certificate) after the handshake");
 
     /// <summary>A booking naming a slot the practice does not hold: spec 422 REFERENCE_NOT_FOUND, NHS assurance 422 INVALID_RESOURCE.</summary>

@@ -46,6 +46,21 @@ public sealed class TlsEndpoint : IAsyncDisposable
     public ClientTlsOptions WithExpiredClientCertificate() => With(_expired());
 
     /// <summary>
+    /// A client certificate from the trusted CA that the provider's revocation list revokes; null against a remote
+    /// provider (the suite cannot have the Spine CA revoke a certificate).
+    /// </summary>
+    public ClientTlsOptions? WithRevokedClientCertificate() => _embedded is null ? null : With(Pki.Value.Revoked);
+
+    /// <summary>
+    /// A client certificate from the trusted CA naming another FQDN than the consumer's (the SSP's); null against a remote
+    /// provider (the suite cannot have the Spine CA issue one).
+    /// </summary>
+    public ClientTlsOptions? WithMisnamedClientCertificate() => _embedded is null ? null : With(Pki.Value.Misnamed);
+
+    /// <summary>The consumer's own FQDN, the name its good certificate carries (embedded provider).</summary>
+    public const string ConsumerFqdn = "gpcc-consumer.test";
+
+    /// <summary>
     /// Starts (embedded) or describes (remote) the endpoint. Returns null with a reason when the target cannot be tested
     /// for mutual TLS: a remote target that is not HTTPS or has no configured client certificate.
     /// </summary>
@@ -66,6 +81,8 @@ public sealed class TlsEndpoint : IAsyncDisposable
         var options = ProviderTarget.EmbeddedOptions(settings);
         options.ServerCertificate = pki.Server;
         options.ClientCertificateAuthority = pki.Authority.Certificate;
+        options.ClientCertificateRevocationList = pki.RevocationList;
+        options.ClientCertificateName = ConsumerFqdn;
         var running = await ReferenceProviderHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var good = new ClientTlsOptions { ClientCertificate = pki.Client, TrustedRoots = pki.Authority.TrustedRoots };
         return (new TlsEndpoint(running.ServiceRoot, good, () => pki.ExpiredFromTrustedCa, "embedded HTTPS reference provider requiring client certificates", running), null);
@@ -91,6 +108,9 @@ public sealed class TlsEndpoint : IAsyncDisposable
         public X509Certificate2 Server { get; }
         public X509Certificate2 Client { get; }
         public X509Certificate2 ExpiredFromTrustedCa { get; }
+        public X509Certificate2 Revoked { get; }
+        public X509Certificate2 Misnamed { get; }
+        public byte[] RevocationList { get; }
         public X509Certificate2 Untrusted { get; } = TestCertificateAuthority.CreateUntrustedClientCertificate();
         private readonly Lazy<X509Certificate2> _expiredFromOwnCa = new(() =>
         {
@@ -102,8 +122,11 @@ public sealed class TlsEndpoint : IAsyncDisposable
         public ThrowawayPki()
         {
             Server = Authority.IssueServerCertificate("localhost", "127.0.0.1");
-            Client = Authority.IssueClientCertificate();
-            ExpiredFromTrustedCa = Authority.IssueExpiredClientCertificate();
+            Client = Authority.IssueClientCertificate(ConsumerFqdn);
+            ExpiredFromTrustedCa = Authority.IssueExpiredClientCertificate(ConsumerFqdn);
+            Revoked = Authority.IssueClientCertificate(ConsumerFqdn);
+            Misnamed = Authority.IssueClientCertificate("gpcc-some-other-system.test");
+            RevocationList = Authority.RevocationList(Revoked);
         }
     }
 }

@@ -81,6 +81,16 @@ internal enum ProviderRule
     ClientCertificateChainChecked,
     /// <summary>Client certificates must be in date (Core).</summary>
     ClientCertificateDatesChecked,
+    /// <summary>A client certificate on the configured revocation list is refused (core.md §1.3).</summary>
+    ClientCertificateRevocationChecked,
+    /// <summary>A client certificate must name the configured consumer FQDN (the SSP's) in its CN or a DNS name (core.md §1.3).</summary>
+    ClientCertificateNameChecked,
+    /// <summary>The TLS handshake offers only the approved cipher suites (AESGCM or AES256 with ephemeral ECDH/DH; core.md §1.3).</summary>
+    TlsApprovedCipherSuitesOnly,
+    /// <summary>The TLS handshake refuses protocol versions below TLS 1.2 (core.md §1.3).</summary>
+    TlsRefusesBelowTls12,
+    /// <summary>The TLS handshake offers TLS 1.2 (not TLS 1.3 alone; core.md §1.3).</summary>
+    TlsOffersTls12,
     /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>
     GzipSupported,
     /// <summary>The JWT <c>iss</c> must be an absolute URL (Core).</summary>

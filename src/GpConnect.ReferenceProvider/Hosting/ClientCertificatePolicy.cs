@@ -5,9 +5,11 @@ using GpConnect.ReferenceProvider.Faults;
 namespace GpConnect.ReferenceProvider.Hosting;
 
 /// <summary>Accepts only client certificates that are in date and chain to the configured CA (core.md §1.3).</summary>
-internal sealed class ClientCertificatePolicy(X509Certificate2 authority, TimeProvider clock, ActiveFaults? faults = null)
+internal sealed class ClientCertificatePolicy(
+    X509Certificate2 authority, TimeProvider clock, ActiveFaults? faults = null, byte[]? revocationList = null, string? expectedName = null)
 {
     private readonly ActiveFaults _faults = faults ?? ActiveFaults.None;
+    private readonly RevocationList? _revoked = revocationList is null ? null : RevocationList.Load(revocationList, authority);
 
     /// <summary>Whether a connection must present a client certificate at all.</summary>
     public bool RequiresCertificate => !_faults.Waives(ProviderRule.ClientCertificateRequired);
@@ -37,7 +39,18 @@ internal sealed class ClientCertificatePolicy(X509Certificate2 authority, TimePr
         chain.ChainPolicy.VerificationTime = inDate ? now : certificate.NotBefore.ToUniversalTime().AddMinutes(1);
         if (!chain.Build(certificate)) return false;
         var root = chain.ChainElements[^1].Certificate;
-        return root.RawData.AsSpan().SequenceEqual(authority.RawData);
+        if (!root.RawData.AsSpan().SequenceEqual(authority.RawData)) return false;
+        if (_revoked is not null && !_faults.Waives(ProviderRule.ClientCertificateRevocationChecked) && _revoked.Holds(certificate)) return false;
+        if (expectedName is not null && !_faults.Waives(ProviderRule.ClientCertificateNameChecked) && !Names(certificate, expectedName)) return false;
+        return true;
+    }
+
+    /// <summary>True when the certificate names <paramref name="fqdn"/> as its subject CN or a DNS subject alternative name.</summary>
+    private static bool Names(X509Certificate2 certificate, string fqdn)
+    {
+        if (string.Equals(certificate.GetNameInfo(X509NameType.SimpleName, false), fqdn, StringComparison.OrdinalIgnoreCase)) return true;
+        var san = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().FirstOrDefault();
+        return san is not null && san.EnumerateDnsNames().Any(n => string.Equals(n, fqdn, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Adapter for Kestrel's validation callback (the platform's own chain errors are ignored in favour of ours).</summary>

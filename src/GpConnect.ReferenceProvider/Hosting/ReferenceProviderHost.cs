@@ -51,10 +51,12 @@ public static class ReferenceProviderHost
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificate = options.ServerCertificate;
-                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.SslProtocols = TlsPolicy.Protocols(faults);
+                    if (TlsPolicy.CipherSuites(faults) is { } suites) https.OnAuthenticate = (_, ssl) => ssl.CipherSuitesPolicy = suites;
                     if (options.ClientCertificateAuthority is { } authority)
                     {
-                        var policy = new ClientCertificatePolicy(authority, options.TimeProvider, faults);
+                        var policy = new ClientCertificatePolicy(authority, options.TimeProvider, faults,
+                            options.ClientCertificateRevocationList, options.ClientCertificateName);
                         if (policy.AnswersOverHttp)
                         {
                             // The NHS-assurance divergence: every handshake completes and the request is answered 495/496.

@@ -29,6 +29,19 @@ public sealed class ReferenceProviderOptions
     /// <summary>When set (with <see cref="ServerCertificate"/>), clients must present an in-date certificate chaining to this CA.</summary>
     public X509Certificate2? ClientCertificateAuthority { get; set; }
 
+    /// <summary>
+    /// The switch for revocation checking: when set (DER bytes of a CRL signed by <see cref="ClientCertificateAuthority"/>),
+    /// client certificates whose serial number the list holds are refused. Offline, file-based checking: the provider
+    /// fetches no CRL or OCSP answer itself. Null (the default) checks no revocation.
+    /// </summary>
+    public byte[]? ClientCertificateRevocationList { get; set; }
+
+    /// <summary>
+    /// When set, a client certificate must carry this FQDN (the SSP's, in the live service) as its subject CN or as a DNS
+    /// subject alternative name. Null (the default) does not check the name.
+    /// </summary>
+    public string? ClientCertificateName { get; set; }
+
     /// <summary>Clock-skew leeway in seconds applied to the JWT <c>exp</c> and <c>iat</c> claims.</summary>
     public int JwtClockSkewLeewaySeconds { get; set; } = 120;
 

@@ -32,6 +32,6 @@ public static class DetectionExpectations
     /// fault is neither detected nor listed here, so no provider fault can go silently unchecked.
     /// </summary>
     public static IReadOnlyDictionary<string, string> NotYetChecked { get; } =
-        new[] { CoreDetections.NotYetChecked, FoundationsDetections.NotYetChecked, AppointmentDetections.NotYetChecked, TicketDetections.NotYetChecked }
+        new[] { CoreDetections.NotYetChecked, FoundationsDetections.NotYetChecked, AppointmentDetections.NotYetChecked, TicketDetections.NotYetChecked, RequestValidationDetections.NotYetChecked }
             .SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
 }

@@ -38,6 +38,26 @@ public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenari
         return _last = new ProviderResponse(exchange);
     }
 
+    /// <summary>The outcome of the last bare handshake probe.</summary>
+    public TlsHandshakeOutcome? LastHandshake { get; private set; }
+
+    /// <summary>The suites offered by the last probe (null: the platform's defaults).</summary>
+    public IReadOnlyList<System.Net.Security.TlsCipherSuite>? OfferedSuites { get; private set; }
+
+    /// <summary>
+    /// Probes the handshake offering only <paramref name="protocols"/> (and <paramref name="suites"/>) with the configured
+    /// client certificate. Marks the scenario not applicable when this machine's TLS library cannot offer that itself, since
+    /// a refusal would then say nothing about the provider.
+    /// </summary>
+    public async Task ProbeAsync(System.Security.Authentication.SslProtocols protocols, IReadOnlyList<System.Net.Security.TlsCipherSuite>? suites, string description)
+    {
+        if (await TlsHandshakeProbe.LocalSupportAsync(protocols, suites, scenario.CancellationToken).ConfigureAwait(false) is { } reason)
+            throw new ScenarioNotApplicableException($"A handshake {description} cannot be probed here: {reason}. A refusal by the provider could not be told from the local library's own.");
+        OfferedSuites = suites;
+        LastHandshake = await TlsHandshakeProbe.HandshakeAsync(Endpoint.ServiceRoot, protocols, suites, Endpoint.Configured, scenario.CancellationToken).ConfigureAwait(false);
+        scenario.AddEvidence(new Runner.Results.TextEvidence($"TLS handshake to {Endpoint.Description} {description}", LastHandshake.ToString()));
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Reqnroll;
 using GpConnect.Conformance.Runner;
 using GpConnect.Conformance.Specs.Checks;
@@ -24,6 +25,34 @@ public sealed class TlsSteps(TlsScenario tls)
 
     [When(@"^the consumer connects with an expired client certificate$")]
     public Task Expired() => tls.ConnectAsync(tls.Endpoint.WithExpiredClientCertificate(), "with an expired client certificate");
+
+    [When(@"^the consumer connects with a revoked client certificate$")]
+    public Task Revoked() => tls.ConnectAsync(tls.Endpoint.WithRevokedClientCertificate()
+        ?? throw new ScenarioNotApplicableException("A revoked client certificate needs a CA the suite controls: against a remote provider the Spine CA would have to revoke one."),
+        "with a revoked client certificate");
+
+    [When(@"^the consumer connects with a client certificate that names another system than the consumer$")]
+    public Task Misnamed() => tls.ConnectAsync(tls.Endpoint.WithMisnamedClientCertificate()
+        ?? throw new ScenarioNotApplicableException("A certificate from the trusted CA with another FQDN needs a CA the suite controls: against a remote provider the Spine CA would have to issue one."),
+        "with a client certificate naming another system");
+
+    [When(@"^the consumer attempts a handshake offering only (TLS 1\.0|TLS 1\.1)$")]
+    public Task OldProtocol(string version) =>
+#pragma warning disable SYSLIB0039 // probing that the provider refuses obsolete protocols
+        tls.ProbeAsync(version == "TLS 1.0" ? SslProtocols.Tls : SslProtocols.Tls11, null, $"offering only {version}");
+#pragma warning restore SYSLIB0039
+
+    [When(@"^the consumer attempts a TLS 1\.2 handshake offering only the approved cipher suites$")]
+    public Task ApprovedSuites() => tls.ProbeAsync(SslProtocols.Tls12, TlsHandshakeChecks.ApprovedSuites, "offering TLS 1.2 with only the approved cipher suites");
+
+    [When(@"^the consumer attempts a TLS 1\.2 handshake offering only cipher suites outside the approved families$")]
+    public Task UnapprovedSuites() => tls.ProbeAsync(SslProtocols.Tls12, TlsHandshakeChecks.UnapprovedSuites, "offering TLS 1.2 with only ChaCha20-Poly1305 and AES-128-CBC suites");
+
+    [Then(@"^the provider should refuse that handshake$")]
+    public void HandshakeRefused() => TlsHandshakeChecks.Refused(tls.LastHandshake ?? throw new InvalidOperationException("No handshake was probed."), "with only what the scenario offered").ThrowIfFailed();
+
+    [Then(@"^the provider should complete the handshake with an approved cipher suite$")]
+    public void HandshakeApproved() => TlsHandshakeChecks.CompletedWithApprovedSuite(tls.LastHandshake ?? throw new InvalidOperationException("No handshake was probed.")).ThrowIfFailed();
 
     [Then(@"^the provider should serve the request over TLS with Strict-Transport-Security$")]
     public void Served()
