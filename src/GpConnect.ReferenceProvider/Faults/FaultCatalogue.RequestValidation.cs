@@ -57,9 +57,6 @@ internal static partial class FaultCatalogue
             new("tls-accepts-unapproved-cipher", "The HTTPS provider offers the TLS library's default cipher suites, including ones outside the approved AESGCM/AES256 with ephemeral ECDH/DH families (e.g. ChaCha20-Poly1305, AES128-CBC)."),
             ProviderRule.TlsApprovedCipherSuitesOnly),
         new RuleWaiverFault(
-            new("tls-accepts-tls11", "The HTTPS provider also offers TLS 1.1 (where the platform's TLS library still allows it)."),
-            ProviderRule.TlsRefusesBelowTls12),
-        new RuleWaiverFault(
             new("tls-13-only", "The HTTPS provider offers TLS 1.3 only, so a consumer (the SSP) making the TLS 1.2 handshake the spec requires is refused."),
             ProviderRule.TlsOffersTls12),
     ];

@@ -87,8 +87,6 @@ internal enum ProviderRule
     ClientCertificateNameChecked,
     /// <summary>The TLS handshake offers only the approved cipher suites (AESGCM or AES256 with ephemeral ECDH/DH; core.md §1.3).</summary>
     TlsApprovedCipherSuitesOnly,
-    /// <summary>The TLS handshake refuses protocol versions below TLS 1.2 (core.md §1.3).</summary>
-    TlsRefusesBelowTls12,
     /// <summary>The TLS handshake offers TLS 1.2 (not TLS 1.3 alone; core.md §1.3).</summary>
     TlsOffersTls12,
     /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>

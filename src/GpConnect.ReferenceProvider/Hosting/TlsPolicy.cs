@@ -26,14 +26,12 @@ internal static class TlsPolicy
         TlsCipherSuite.TLS_DHE_RSA_WITH_AES_256_CBC_SHA256,
     ];
 
-    /// <summary>TLS 1.2 and 1.3 (with the fault tls-accepts-tls11, TLS 1.1 too, where the platform allows it; with tls-13-only, TLS 1.3 alone).</summary>
-    public static SslProtocols Protocols(ActiveFaults faults)
-    {
-        if (faults.Waives(ProviderRule.TlsOffersTls12)) return SslProtocols.Tls13;
-#pragma warning disable SYSLIB0039 // the fault deliberately re-enables an obsolete protocol
-        return faults.Waives(ProviderRule.TlsRefusesBelowTls12) ? SslProtocols.Tls11 | SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls12 | SslProtocols.Tls13;
-#pragma warning restore SYSLIB0039
-    }
+    /// <summary>
+    /// TLS 1.2 and 1.3 (with the fault tls-13-only, TLS 1.3 alone). No fault re-enables TLS 1.0/1.1: OpenSSL 3 at its default
+    /// security level refuses them whatever the provider asks, so such a fault could not be shown here.
+    /// </summary>
+    public static SslProtocols Protocols(ActiveFaults faults) =>
+        faults.Waives(ProviderRule.TlsOffersTls12) ? SslProtocols.Tls13 : SslProtocols.Tls12 | SslProtocols.Tls13;
 
     /// <summary>
     /// The approved suites as a policy, or null to leave the platform's defaults (under the fault

@@ -41,8 +41,12 @@ public sealed class CoreTlsByConfigTests : IDisposable
         var run = await ConformanceRun.ExecuteAsync(settings, catalog, cancellationToken: TestContext.Current.CancellationToken);
 
         run.Metadata.ShouldContain(m => m.Key == "target" && m.Value == "remote provider");
-        run.Scenarios.Count(s => s.Scenario.Tags.Contains("@tls")).ShouldBe(4);
-        run.Scenarios.Where(s => s.Status != ScenarioStatus.Passed)
+        run.Scenarios.Count(s => s.Scenario.Tags.Contains("@tls")).ShouldBe(10);
+        // A remote provider's CA is not the suite's: it cannot revoke or misname a certificate for it. The TLS 1.0/1.1
+        // probes are not applicable where the local TLS library cannot offer those versions.
+        string[] notApplicableRemotely = ["revoked client certificate", "naming another system", "offering only TLS 1.0", "offering only TLS 1.1"];
+        run.Scenarios.Where(s => s.Status != ScenarioStatus.Passed
+                && !(s.Status == ScenarioStatus.NotApplicable && notApplicableRemotely.Any(s.Scenario.Name.Contains)))
             .Select(s => $"{s.Scenario.DisplayName}: {s.Status} {SuiteUnderTest.FailureText(s)}")
             .ShouldBeEmpty();
     }

@@ -42,7 +42,7 @@ public static class FaultProbes
             ["practitioner-with-telecom"] = async s => (await s.GetAsync("/Practitioner/1", InteractionIds.ReadPractitioner)).Json.ContainsKey("telecom"),
             ["location-address-array"] = async s => (await s.GetAsync("/Location/1", InteractionIds.ReadLocation)).Json["address"] is JsonArray,
             ["error-without-profile"] = async s => !(await s.GetAsync("/Location/999", InteractionIds.ReadLocation)).Json.ContainsKey("meta"),
-        }.Concat(CoreFaultProbes.All).Concat(FoundationsFaultProbes.All).Concat(Appointments.AppointmentFaultProbes.All).Concat(SlotSearchFaultProbes.All).Concat(ClockChangeFaultProbes.All).Concat(HttpLevelFaultProbes.All).ToDictionary(kv => kv.Key, kv => kv.Value);
+        }.Concat(CoreFaultProbes.All).Concat(FoundationsFaultProbes.All).Concat(Appointments.AppointmentFaultProbes.All).Concat(SlotSearchFaultProbes.All).Concat(ClockChangeFaultProbes.All).Concat(HttpLevelFaultProbes.All).Concat(RequestValidationFaultProbes.All).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static Task<FhirResponse> Slots(ProviderSession s) => s.GetAsync(SlotQuery, InteractionIds.SearchSlots);
 

@@ -21,8 +21,8 @@ public static class TestCertificates
     public static X509Certificate2 CreateServer(X509Certificate2 authority) =>
         Issue(authority, "CN=localhost", new Oid("1.3.6.1.5.5.7.3.1"), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), server: true);
 
-    public static X509Certificate2 CreateClient(X509Certificate2 authority, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
-        Issue(authority, "CN=ssp.test", new Oid("1.3.6.1.5.5.7.3.2"), notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddDays(30), server: false);
+    public static X509Certificate2 CreateClient(X509Certificate2 authority, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string subject = "CN=ssp.test") =>
+        Issue(authority, subject, new Oid("1.3.6.1.5.5.7.3.2"), notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddDays(30), server: false);
 
     private static X509Certificate2 Issue(X509Certificate2 authority, string subject, Oid usage, DateTimeOffset notBefore, DateTimeOffset notAfter, bool server)
     {
