@@ -33,18 +33,17 @@ Feature: Amend an appointment
       | participant |
 
   # GP Connect's FHIR resource guidance: references in a request are relative, and the body is the Appointment read;
-  # an absolute reference or another resource type is refused as an invalid resource (NHS assurance expects the same).
+  # absolute references or another resource type are refused as an invalid resource (NHS assurance expects the same).
+  # (Each row books its own appointment, so the absolute references share one row.)
   @APT-163 @since-1.2.3 @consumes-free-slots:1
   Scenario Outline: An amendment <defect> is refused as an invalid resource
     When the consumer amends the appointment's description <defect>
     Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
 
     Examples:
-      | defect                                      |
-      | with an absolute reference to the patient   |
-      | with an absolute reference to the location  |
-      | with an absolute reference to the slot      |
-      | sent as a Bundle instead of an Appointment  |
+      | defect                                                      |
+      | with absolute references to its patient, location and slot |
+      | sent as a Bundle instead of an Appointment                  |
 
   @APT-168 @since-1.2.3 @CORE-085 @consumes-free-slots:1
   Scenario: An amendment made with an out-of-date version is refused with 409

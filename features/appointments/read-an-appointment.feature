@@ -27,10 +27,11 @@ Feature: Read an appointment
 
   # GP Connect's FHIR resource guidance: a reference in a returned resource resolves; a consumer reads each participant
   # of the appointment it booked with the Foundations read interactions.
-  @APT-076 @writes @since-1.2.3
+  @APT-076 @since-1.2.3
   Scenario: Every patient, practitioner and location a booked appointment names can be read
-    Given an appointment the consumer has booked
-    When the consumer reads each patient, practitioner and location the appointment names
+    Given an appointment booked by another organisation through GP Connect
+    When the consumer reads the appointment
+    And the consumer reads each patient, practitioner and location the appointment names
     Then every participant read should give the resource its reference names
 
   @APT-148 @since-1.2.3

@@ -15,7 +15,7 @@ public static class ReferenceDefects
     /// <summary>The defects, in feature wording, as one regex alternation.</summary>
     public const string Phrases =
         "with an absolute reference to the patient|with an absolute reference to the location|with an absolute reference to the slot|" +
-        "sent as a Bundle instead of an Appointment";
+        "with absolute references to its patient, location and slot|sent as a Bundle instead of an Appointment";
 
     /// <summary>A copy of <paramref name="appointment"/> with the named defect.</summary>
     public static JsonObject Apply(JsonObject appointment, string defect)
@@ -29,6 +29,8 @@ public static class ReferenceDefects
                 Absolute((copy["slot"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
                     ?? throw new InvalidOperationException("The appointment has no slot reference to make absolute."));
                 break;
+            case "with absolute references to its patient, location and slot":
+                return Apply(Apply(Apply(copy, "with an absolute reference to the patient"), "with an absolute reference to the location"), "with an absolute reference to the slot");
             case "sent as a Bundle instead of an Appointment":
                 return new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = new JsonArray(new JsonObject { ["resource"] = copy }) };
             default:
