@@ -93,6 +93,10 @@ public sealed class BookingRuleSteps(
         await actions.BookAsync(Booking(), scenario.CancellationToken);
     }
 
+    [Then(@"^the response should be an OperationOutcome with Spine error code ""(\w+)"" or ""(\w+)""$")]
+    public void OneOfCodes(string preferred, string tolerated) =>
+        AppointmentLifecycleChecks.OperationOutcomeWithOneOf(session.LastResponse, validator, preferred, tolerated).ThrowIfFailed();
+
     [Then(@"^the response status should be (\d+) with no body$")]
     public void NoBody(int status) => AppointmentLifecycleChecks.NoBody(session.LastResponse, status).Settle(findings);
 
