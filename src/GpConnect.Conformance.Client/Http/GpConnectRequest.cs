@@ -82,7 +82,7 @@ public sealed class GpConnectRequest
     public string? ContentType { get; set; }
 
     /// <summary>
-    /// Sends <see cref="Body"/> with <c>Transfer-Encoding: chunked</c> and no <c>Content-Length</c> (core.md §1.6: servers
+    /// Sends <see cref="Body"/> with <c>Transfer-Encoding: chunked</c> and no <c>Content-Length</c> (spec: FHIR API guidance: HTTP headers and bodies: servers
     /// SHALL accept chunked bodies).
     /// </summary>
     public bool SendChunked { get; set; }

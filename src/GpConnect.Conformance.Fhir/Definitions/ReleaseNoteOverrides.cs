@@ -75,7 +75,7 @@ public static class ReleaseNoteOverrides
     public const string SpineErrorValueSet = "https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1";
 
     /// <summary>
-    /// core.md A-02: every Foundations and Appointment Management error example codes the Spine error with the value
+    /// A known defect of the spec examples: every Foundations and Appointment Management error example codes the Spine error with the value
     /// set URL as its system, the Access Record Structured pages with the code system URL; either is accepted, anything
     /// else fails. The asset fixes the code system URL, so the fixed value gives way to the required binding, whose value
     /// set then lists each code under both URLs.

@@ -7,7 +7,7 @@ namespace GpConnect.Conformance.Specs.Checks;
 /// <summary>Checks on searchset Bundles and the resources in their entries.</summary>
 public static class BundleChecks
 {
-    /// <summary>The body is a Bundle of type searchset (core.md §7.6, CORE-103).</summary>
+    /// <summary>The body is a Bundle of type searchset (spec: FHIR resource guidance, CORE-103).</summary>
     public static Check Searchset(ProviderResponse response)
     {
         var check = ResponseChecks.ResourceType(response, "Bundle");

@@ -2,11 +2,11 @@ using GpConnect.Conformance.Specs.Domain;
 
 namespace GpConnect.Conformance.Specs.Checks;
 
-/// <summary>Checks on the CapabilityStatement returned by GET [base]/metadata (core.md §6).</summary>
+/// <summary>Checks on the CapabilityStatement returned by GET [base]/metadata (spec: Get the FHIR capability statement).</summary>
 public static class CapabilityStatementChecks
 {
     /// <summary>
-    /// CapabilityStatement.version equals the version expected for the target (core.md §6.2, CORE-112). The expectation
+    /// CapabilityStatement.version equals the version expected for the target (spec: Get the FHIR capability statement, CORE-112). The expectation
     /// comes from <see cref="SpecVersionExpectations"/> unless config Expectations:CapabilityVersion overrides it.
     /// </summary>
     public static Check Version(ProviderResponse response, SpecVersionExpectations expectations)

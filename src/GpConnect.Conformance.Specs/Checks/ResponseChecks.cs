@@ -67,7 +67,7 @@ public static class ResponseChecks
     }
 
     /// <summary>
-    /// A provider error as GP Connect requires it (core.md §5.1–5.2, CORE-067…072): the HTTP status mapped to the Spine
+    /// A provider error as GP Connect requires it (spec: Error handling guidance, CORE-067…072): the HTTP status mapped to the Spine
     /// code, an OperationOutcome with the GPConnect-OperationOutcome-1 meta.profile, severity error, the issue type that goes
     /// with the code, details.coding with a Spine system, the code and a display, and diagnostics where mandatory.
     /// </summary>

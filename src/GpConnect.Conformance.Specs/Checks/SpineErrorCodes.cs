@@ -4,7 +4,7 @@ namespace GpConnect.Conformance.Specs.Checks;
 public sealed record SpineErrorCode(string Code, int HttpStatus, IReadOnlyList<string> IssueTypes);
 
 /// <summary>
-/// The Spine error codes that apply to Foundations and Appointment Management (core.md §5.2), with their HTTP status
+/// The Spine error codes that apply to Foundations and Appointment Management (spec: Error handling guidance), with their HTTP status
 /// and issue type. INTERNAL_SERVER_ERROR accepts `processing` or `exception`.
 /// </summary>
 public static class SpineErrorCodes
@@ -49,7 +49,7 @@ public static class SpineErrorCodes
             : throw new ArgumentException(
                 $"\"{code}\" is not a Spine error code used by Foundations or Appointment Management. Known codes: {string.Join(", ", ByCode.Keys.Order())}.");
 
-    /// <summary>Codes whose OperationOutcome must carry issue.diagnostics (core.md §5.1).</summary>
+    /// <summary>Codes whose OperationOutcome must carry issue.diagnostics (spec: Error handling guidance).</summary>
     public static bool RequiresDiagnostics(string code) =>
         code is "INVALID_RESOURCE" or "INVALID_PARAMETER" or "REFERENCE_NOT_FOUND" or "INTERNAL_SERVER_ERROR";
 }

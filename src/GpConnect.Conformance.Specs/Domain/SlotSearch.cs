@@ -6,7 +6,7 @@ using GpConnect.Conformance.Client.Interactions;
 namespace GpConnect.Conformance.Specs.Domain;
 
 /// <summary>
-/// A Search for free slots request as a consumer sends it (appointments.md §3.1): a window of whole UK-local days
+/// A Search for free slots request as a consumer sends it (spec: Search for free slots): a window of whole UK-local days
 /// (start=ge…, end=le…, at most two weeks), status=free, _include=Slot:schedule, the optional recursive includes and the
 /// booking organisation's searchFilter tokens. Scenarios change one thing at a time from this valid baseline.
 /// </summary>

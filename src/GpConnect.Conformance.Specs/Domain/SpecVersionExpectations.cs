@@ -29,16 +29,16 @@ public sealed class SpecVersionExpectations
     public string CapabilityVersionBasis { get; }
     /// <summary>Maximum serviceType entries on Slot and Appointment: 1 per the #912 seed, configurable (released profiles: 0..*).</summary>
     public int ServiceTypeMax { get; }
-    /// <summary>core.md §9: a query (any GET) SHALL be answered within 3000 ms (SHOULD within 1000 ms). Config expectations:queryResponseLimitMs.</summary>
+    /// <summary>spec: Non-functional requirements: a query (any GET) SHALL be answered within 3000 ms (SHOULD within 1000 ms). Config expectations:queryResponseLimitMs.</summary>
     public TimeSpan QueryResponseLimit { get; }
 
-    /// <summary>core.md §9: a command (register, book, amend, cancel) SHALL be answered within 250 ms (SHOULD within 100 ms). Config expectations:commandResponseLimitMs.</summary>
+    /// <summary>spec: Non-functional requirements: a command (register, book, amend, cancel) SHALL be answered within 250 ms (SHOULD within 100 ms). Config expectations:commandResponseLimitMs.</summary>
     public TimeSpan CommandResponseLimit { get; }
 
-    /// <summary>core.md §9: a query SHOULD be answered within 1000 ms (slower, inside the limit, is a warning). Config expectations:queryResponseTargetMs; never above the limit.</summary>
+    /// <summary>spec: Non-functional requirements: a query SHOULD be answered within 1000 ms (slower, inside the limit, is a warning). Config expectations:queryResponseTargetMs; never above the limit.</summary>
     public TimeSpan QueryResponseTarget { get; }
 
-    /// <summary>core.md §9: a command SHOULD be answered within 100 ms (slower, inside the limit, is a warning). Config expectations:commandResponseTargetMs; never above the limit.</summary>
+    /// <summary>spec: Non-functional requirements: a command SHOULD be answered within 100 ms (slower, inside the limit, is a warning). Config expectations:commandResponseTargetMs; never above the limit.</summary>
     public TimeSpan CommandResponseTarget { get; }
 
     /// <summary>Where the spec pages and NHS assurance disagree: what the suite warns on, and which switches make it strict (docs/expectations.md).</summary>

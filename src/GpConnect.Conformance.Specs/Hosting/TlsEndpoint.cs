@@ -6,7 +6,7 @@ using GpConnect.ReferenceProvider;
 namespace GpConnect.Conformance.Specs.Hosting;
 
 /// <summary>
-/// An HTTPS endpoint that requires client certificates, for the TLS mutual-authentication scenarios (core.md §1.3).
+/// An HTTPS endpoint that requires client certificates, for the TLS mutual-authentication scenarios (spec: FHIR API guidance: TLS mutual authentication).
 /// Against the embedded provider it is a separate embedded instance (same settings and faults as the run) serving HTTPS
 /// with certificates from a throwaway CA made once per process; the consumer's good certificate and the expired one come
 /// from that CA. Against a remote provider it is the configured service root, with the configured client certificate and

@@ -5,7 +5,7 @@ namespace GpConnect.Conformance.Specs.TestData;
 
 public static partial class TestDataRoles
 {
-    /// <summary>Roles the Foundations features use (patients, registrations, practitioners, organisations, locations; foundations.md §7).</summary>
+    /// <summary>Roles the Foundations features use (patients, registrations, practitioners, organisations, locations; spec: the Foundations test-data roles).</summary>
     private static partial IReadOnlyList<TestDataRole> FoundationsRoles() =>
     [
         new("patients.baseline", "P-1: an active GMS patient, NHS number verified, with home address, phone, a next-of-kin contact and a preferred branch surgery; family/given/birthDate as on PDS",

@@ -7,7 +7,7 @@ internal static partial class FaultCatalogue
     /// <summary>Faults in transport, headers, JWT, formats, error responses and resource conventions shared by every interaction.</summary>
     private static IReadOnlyList<FaultDefinition> CoreFaults =>
     [
-        // SSP headers (core.md §2)
+        // SSP headers (spec: Spine Secure Proxy: request headers)
         new RuleWaiverFault(
             new("accept-missing-interaction-id", "A request without Ssp-InteractionID is served instead of rejected with 400 BAD_REQUEST."),
             ProviderRule.InteractionIdRequired),
@@ -39,7 +39,7 @@ internal static partial class FaultCatalogue
             new("accept-wrong-method", "A request with the wrong HTTP method for its interaction is served as that interaction."),
             ProviderRule.MethodMatchesInteraction),
 
-        // JWT (core.md §4)
+        // JWT (spec: Cross-organisation audit and provenance (JWT))
         new RuleWaiverFault(
             new("accept-expired-jwt", "A JWT expired beyond the clock-skew leeway is accepted."),
             ProviderRule.JwtExpiryEnforced),
@@ -101,7 +101,7 @@ internal static partial class FaultCatalogue
             new("reject-consumer-variance", "A JWT whose practitioner lacks the role profile or local identifier, or uses UNK SDS values, is rejected."),
             ProviderRule.JwtToleratesConsumerVariance),
 
-        // Formats (core.md §1.5–1.6)
+        // Formats (spec: FHIR API guidance: content types)
         new RuleWaiverFault(
             new("unsupported-format-served-as-json", "A request for an unsupported format is answered in JSON instead of 415."),
             ProviderRule.UnsupportedFormatRefused),
@@ -125,7 +125,7 @@ internal static partial class FaultCatalogue
             "CapabilityStatement",
             cs => cs["format"] = new JsonArray("application/fhir+xml")),
 
-        // Errors (core.md §5)
+        // Errors (spec: Error handling guidance)
         new ResourceDecorationFault(
             new("error-without-profile", "OperationOutcome errors omit meta.profile GPConnect-OperationOutcome-1."),
             "OperationOutcome",
@@ -152,7 +152,7 @@ internal static partial class FaultCatalogue
             new("wrong-error-code-for-unknown-type", "A request for an unimplemented resource type gets 404 NO_RECORD_FOUND instead of 501 NOT_IMPLEMENTED."),
             ProviderRule.UnknownResourceTypeNotImplemented),
 
-        // Resource conventions and response headers (core.md §1.6–1.7, §7)
+        // Resource conventions and response headers (the Core spec pages)
         new RuleWaiverFault(
             new("no-cache-control", "Responses omit Cache-Control: no-store."),
             ProviderRule.CacheControlNoStore),
@@ -188,7 +188,7 @@ internal static partial class FaultCatalogue
             "Organization",
             o => (o["meta"] as JsonObject)?.Remove("versionId")),
 
-        // TLS (core.md §1.3)
+        // TLS (spec: FHIR API guidance: TLS mutual authentication)
         new RuleWaiverFault(
             new("no-hsts", "HTTPS responses omit Strict-Transport-Security."),
             ProviderRule.StrictTransportSecurity),

@@ -10,7 +10,7 @@ internal static partial class FaultCatalogue
     /// </summary>
     private static IReadOnlyList<FaultDefinition> HttpLevelFaults =>
     [
-        // Cache-Control: no-store on every response (core.md §1.6–1.7)
+        // Cache-Control: no-store on every response (spec: FHIR API guidance: HTTP headers and bodies)
         new RuleWaiverFault(
             new("no-cache-control-on-appointments", "Appointment responses (read, book, amend, cancel, retrieve) omit Cache-Control: no-store; other interactions keep it."),
             ProviderRule.CacheControlOnAppointmentResponses),
@@ -18,7 +18,7 @@ internal static partial class FaultCatalogue
             new("no-cache-control-on-errors", "Error responses omit Cache-Control: no-store; successful ones keep it."),
             ProviderRule.CacheControlOnErrors),
 
-        // Format negotiation on every interaction (core.md §1.5)
+        // Format negotiation on every interaction (spec: FHIR API guidance: content types)
         new RuleWaiverFault(
             new("practitioner-read-ignores-format", "Read a practitioner ignores Accept and _format and always answers in JSON."),
             ProviderRule.PractitionerReadNegotiatesFormat),
@@ -26,7 +26,7 @@ internal static partial class FaultCatalogue
             new("find-patient-xml-label-on-json", "Find a patient asked for XML answers a JSON body labelled application/fhir+xml."),
             ProviderRule.ContentTypeMatchesBody),
 
-        // What the capability statement declares (core.md §6)
+        // What the capability statement declares (spec: Get the FHIR capability statement)
         new ResourceDecorationFault(
             new("capability-without-appointment-update", "The capability statement's Appointment leaves out the update interaction."),
             "CapabilityStatement",
@@ -44,12 +44,12 @@ internal static partial class FaultCatalogue
             "CapabilityStatement",
             cs => cs["format"] = new JsonArray("application/fhir+json")),
 
-        // JWT lifetime (core.md §4.3, §4.5)
+        // JWT lifetime (spec: Cross-organisation audit and provenance (JWT))
         new RuleWaiverFault(
             new("accept-jwt-lifetime-not-300", "A JWT whose exp is not exactly iat + 300 s (shorter, longer, or before iat) is accepted."),
             ProviderRule.JwtLifetimeIsFiveMinutes),
 
-        // URLs and methods (core.md §1.1, §1.4, §5.3)
+        // URLs and methods (the Core spec pages)
         new RuleWaiverFault(
             new("paths-case-insensitive", "Paths are matched ignoring letter case, so /Metadata is served as the capability statement."),
             ProviderRule.PathsCaseSensitive),

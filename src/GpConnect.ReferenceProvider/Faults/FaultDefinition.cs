@@ -12,5 +12,5 @@ internal sealed record ResourceDecorationFault(ProviderFault Fault, string Resou
 /// <summary>A fault that switches off one provider rule at the point where that rule is checked.</summary>
 internal sealed record RuleWaiverFault(ProviderFault Fault, ProviderRule Rule) : FaultDefinition(Fault);
 
-/// <summary>Answers one interaction only after <paramref name="Delay"/>: a provider too slow for the non-functional limits (core.md §9).</summary>
+/// <summary>Answers one interaction only after <paramref name="Delay"/>: a provider too slow for the non-functional limits (spec: Non-functional requirements).</summary>
 internal sealed record SlowResponseFault(ProviderFault Fault, string InteractionName, TimeSpan Delay) : FaultDefinition(Fault);

@@ -81,13 +81,13 @@ internal enum ProviderRule
     ClientCertificateChainChecked,
     /// <summary>Client certificates must be in date (Core).</summary>
     ClientCertificateDatesChecked,
-    /// <summary>A client certificate on the configured revocation list is refused (core.md §1.3).</summary>
+    /// <summary>A client certificate on the configured revocation list is refused (spec: FHIR API guidance: TLS mutual authentication).</summary>
     ClientCertificateRevocationChecked,
-    /// <summary>A client certificate must name the configured consumer FQDN (the SSP's) in its CN or a DNS name (core.md §1.3).</summary>
+    /// <summary>A client certificate must name the configured consumer FQDN (the SSP's) in its CN or a DNS name (spec: FHIR API guidance: TLS mutual authentication).</summary>
     ClientCertificateNameChecked,
-    /// <summary>The TLS handshake offers only the approved cipher suites (AESGCM or AES256 with ephemeral ECDH/DH; core.md §1.3).</summary>
+    /// <summary>The TLS handshake offers only the approved cipher suites (AESGCM or AES256 with ephemeral ECDH/DH; spec: FHIR API guidance: TLS mutual authentication).</summary>
     TlsApprovedCipherSuitesOnly,
-    /// <summary>The TLS handshake offers TLS 1.2 (not TLS 1.3 alone; core.md §1.3).</summary>
+    /// <summary>The TLS handshake offers TLS 1.2 (not TLS 1.3 alone; spec: FHIR API guidance: TLS mutual authentication).</summary>
     TlsOffersTls12,
     /// <summary>Responses are gzip-compressed when the request accepts gzip (Core).</summary>
     GzipSupported,
@@ -315,7 +315,7 @@ internal enum ProviderRule
     ReadGivesEachInstantItsOffset,
     /// <summary>Retrieve gives each appointment's start and end the UK offset of their own instants (not that of the range's first day).</summary>
     RetrieveGivesEachInstantItsOffset,
-    /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (core.md §1.6).</summary>
+    /// <summary>POST and PUT bodies sent with Transfer-Encoding: chunked are read like any other (spec: FHIR API guidance: HTTP headers and bodies).</summary>
     ChunkedBodiesAccepted,
 
     // Divergences (docs/expectations.md): the rule is the spec pages' answer; the fault that waives it answers as

@@ -1,6 +1,6 @@
 namespace GpConnect.ReferenceProvider.Fhir;
 
-/// <summary>A Spine error code with its display, HTTP status and FHIR issue type (core.md §5.2).</summary>
+/// <summary>A Spine error code with its display, HTTP status and FHIR issue type (spec: Error handling guidance).</summary>
 internal sealed record SpineError(string Code, string Display, int HttpStatus, string IssueType)
 {
     public static readonly SpineError BadRequest = new("BAD_REQUEST", "Bad request", 400, "invalid");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace GpConnect.ReferenceProvider.Handlers;
 
 /// <summary>
-/// The single <c>identifier=system|value</c> token of the Find interactions (foundations.md §1.9, §3.4, §3.6):
+/// The single <c>identifier=system|value</c> token of the Find interactions (the Foundations pages):
 /// missing or repeated → 400 BAD_REQUEST; missing system or empty value → 422 INVALID_PARAMETER;
 /// another system → 400 INVALID_IDENTIFIER_SYSTEM; a value failing the structural check → the
 /// malformed-value error (400 INVALID_IDENTIFIER_VALUE unless the interaction has its own, e.g. INVALID_NHS_NUMBER).

@@ -9,7 +9,7 @@ namespace GpConnect.ReferenceProvider.Handlers;
 /// <summary>Shared outcomes of the Foundations Find and Read interactions.</summary>
 internal static class SearchResults
 {
-    /// <summary>The searchset for a Find; no match is a 200 empty searchset, never an error (foundations.md §1.9).</summary>
+    /// <summary>The searchset for a Find; no match is a 200 empty searchset, never an error (spec: Foundations overview).</summary>
     public static ProviderResponse Searchset(ResourceMapper mapper, IReadOnlyCollection<JsonObject> found, ActiveFaults faults)
     {
         if (found.Count == 0 && faults.Waives(ProviderRule.FindNoMatchIsEmptyBundle))

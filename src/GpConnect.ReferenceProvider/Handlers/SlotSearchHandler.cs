@@ -8,7 +8,7 @@ using GpConnect.ReferenceProvider.Resources;
 namespace GpConnect.ReferenceProvider.Handlers;
 
 /// <summary>
-/// Search for free slots (appointments.md §3): free, GP Connect-bookable, non-Visit slots wholly inside the window that
+/// Search for free slots (spec: Search for free slots): free, GP Connect-bookable, non-Visit slots wholly inside the window that
 /// pass the booking-organisation restriction matrix, with their Schedules, the requested Practitioners and Locations,
 /// and the practice Organization whenever any slot is returned.
 /// </summary>
@@ -55,7 +55,7 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
     }
 
     /// <summary>
-    /// The practice's booking window (appointments.md §3.2 rule 4): its diaries run four weeks ahead, but slots open to GP Connect
+    /// The practice's booking window (spec: Search for free slots rule 4): its diaries run four weeks ahead, but slots open to GP Connect
     /// booking only up to this many days after today.
     /// </summary>
     public const int BookingHorizonDays = 21;
@@ -63,7 +63,7 @@ internal sealed class SlotSearchHandler(PracticeStore store, ResourceMapper mapp
     /// <summary>The SDS job roles #636 added to GPConnect-PractitionerRole-1 that the seeded diaries use.</summary>
     private static readonly HashSet<string> ExtendedRoles = ["R1290", "R1110"];
 
-    /// <summary>The restriction matrix of appointments.md §3.3.</summary>
+    /// <summary>The booking-organisation restriction matrix of the Search for free slots page.</summary>
     private static bool IsOpenTo(BookingRestriction restriction, SlotSearchParameters search)
     {
         var typeOk = restriction.OrganisationType is null

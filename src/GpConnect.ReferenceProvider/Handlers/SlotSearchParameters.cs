@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GpConnect.ReferenceProvider.Handlers;
 
-/// <summary>The parsed query of Search for free slots (appointments.md §3.1, §3.4).</summary>
+/// <summary>The parsed query of Search for free slots (spec: Search for free slots).</summary>
 internal sealed partial record SlotSearchParameters(
     DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
     bool IncludePractitioners, bool IncludeLocations, bool IncludeOrganization,

@@ -4,7 +4,7 @@ using GpConnect.ReferenceProvider.Faults;
 
 namespace GpConnect.ReferenceProvider.Hosting;
 
-/// <summary>Accepts only client certificates that are in date and chain to the configured CA (core.md §1.3).</summary>
+/// <summary>Accepts only client certificates that are in date and chain to the configured CA (spec: FHIR API guidance: TLS mutual authentication).</summary>
 internal sealed class ClientCertificatePolicy(
     X509Certificate2 authority, TimeProvider clock, ActiveFaults? faults = null, byte[]? revocationList = null, string? expectedName = null)
 {

@@ -5,7 +5,7 @@ using GpConnect.ReferenceProvider.Faults;
 namespace GpConnect.ReferenceProvider.Hosting;
 
 /// <summary>
-/// The TLS versions and cipher suites the HTTPS provider offers (core.md §1.3): TLS 1.2 and 1.3 only, and only suites of
+/// The TLS versions and cipher suites the HTTPS provider offers (spec: FHIR API guidance: TLS mutual authentication): TLS 1.2 and 1.3 only, and only suites of
 /// the approved families AESGCM+EECDH, AESGCM+EDH, AES256+EECDH and AES256+EDH (TLS 1.3's AES-GCM suites are ephemeral
 /// ECDH with AES-GCM too; its ChaCha20 suite is not approved).
 /// </summary>

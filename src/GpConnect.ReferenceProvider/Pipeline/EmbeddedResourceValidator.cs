@@ -5,7 +5,7 @@ namespace GpConnect.ReferenceProvider.Pipeline;
 
 /// <summary>
 /// Checks a JWT claim resource (Device, Organization, Practitioner) against the base STU3 element list and the JSON
-/// types of the elements GP Connect uses. It does not demand any GP Connect profile (core.md §4.4).
+/// types of the elements GP Connect uses. It does not demand any GP Connect profile (spec: Cross-organisation audit and provenance (JWT)).
 /// </summary>
 internal static class EmbeddedResourceValidator
 {

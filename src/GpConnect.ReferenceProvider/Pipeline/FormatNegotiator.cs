@@ -8,7 +8,7 @@ namespace GpConnect.ReferenceProvider.Pipeline;
 internal enum FhirFormat { Json, Xml }
 
 /// <summary>
-/// Chooses the response format (core.md §1.5): <c>_format</c> wins over <c>Accept</c>; with neither, a request
+/// Chooses the response format (spec: FHIR API guidance: content types): <c>_format</c> wins over <c>Accept</c>; with neither, a request
 /// <c>Content-Type</c> decides; otherwise JSON. A requested format the provider cannot produce is refused with 415.
 /// </summary>
 internal sealed class FormatNegotiator(ActiveFaults faults)

@@ -1,6 +1,6 @@
 namespace GpConnect.ReferenceProvider.Pipeline;
 
-/// <summary>The scope family an interaction belongs to (core.md §4.6).</summary>
+/// <summary>The scope family an interaction belongs to (spec: Cross-organisation audit and provenance (JWT scopes)).</summary>
 internal enum ScopeFamily { Patient, Organization }
 
 /// <summary>The shape of a relative path: which resource type and whether an id, compartment or operation follows.</summary>
@@ -27,7 +27,7 @@ internal sealed record Interaction(string Name, string Id, string Method, string
     public static readonly Interaction CancelAppointment = new("Cancel an appointment", Prefix + "rest:cancel:appointment-1", "PUT", "Appointment", PathShape.Instance, ScopeFamily.Patient);
     public static readonly Interaction RetrievePatientAppointments = new("Retrieve a patient's appointments", Prefix + "rest:search:patient_appointments-1", "GET", "Patient", PathShape.PatientAppointments, ScopeFamily.Patient);
 
-    /// <summary>The fifteen Foundations and Appointment Management interactions (core.md §3).</summary>
+    /// <summary>The fifteen Foundations and Appointment Management interactions (spec: Interaction IDs).</summary>
     public static IReadOnlyList<Interaction> All { get; } =
     [
         GetCapabilityStatement, ReadPatient, FindPatient, RegisterPatient, ReadPractitioner, FindPractitioner,

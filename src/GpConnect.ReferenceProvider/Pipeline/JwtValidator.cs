@@ -6,7 +6,7 @@ using GpConnect.ReferenceProvider.Fhir;
 namespace GpConnect.ReferenceProvider.Pipeline;
 
 /// <summary>
-/// Validates the unsigned GP Connect JWT (core.md §4): structure, header, the ten claims with their types and values,
+/// Validates the unsigned GP Connect JWT (spec: Cross-organisation audit and provenance (JWT)): structure, header, the ten claims with their types and values,
 /// the embedded resources, audience, scope and timing with clock-skew leeway. Every failure is 400 BAD_REQUEST except
 /// a claim resource that is not valid STU3 (422 INVALID_RESOURCE).
 /// </summary>
@@ -131,7 +131,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
     /// <summary>How far in the future NHS assurance accepts iat (the divergence fault nhs-assurance-iat-leeway).</summary>
     private const int AssuranceIssuedAtLeewaySeconds = 200;
 
-    /// <summary>The only lifetime a GP Connect JWT may have: exp = iat + 300 (core.md §4.3).</summary>
+    /// <summary>The only lifetime a GP Connect JWT may have: exp = iat + 300 (spec: Cross-organisation audit and provenance (JWT)).</summary>
     private const int LifetimeSeconds = 300;
 
     private void CheckTiming(long exp, long iat)
@@ -148,7 +148,7 @@ internal sealed class JwtValidator(string serviceRoot, TimeProvider clock, int l
     }
 
     /// <summary>
-    /// The strictness a faulty provider might add (core.md §4.4 says providers must tolerate its absence): an SDS role
+    /// The strictness a faulty provider might add (spec: Cross-organisation audit and provenance (JWT) says providers must tolerate its absence): an SDS role
     /// profile id and a local identifier must both be sent, and neither SDS value may be UNK.
     /// </summary>
     private static void RequireEveryPractitionerIdentifier(JsonElement practitioner)

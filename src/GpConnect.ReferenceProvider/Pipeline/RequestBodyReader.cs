@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GpConnect.ReferenceProvider.Pipeline;
 
-/// <summary>Reads the body of a POST or PUT as UTF-8 text, however it was framed (Content-Length or chunked, core.md §1.6).</summary>
+/// <summary>Reads the body of a POST or PUT as UTF-8 text, however it was framed (Content-Length or chunked, spec: FHIR API guidance: HTTP headers and bodies).</summary>
 internal sealed class RequestBodyReader(ActiveFaults faults)
 {
     public async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

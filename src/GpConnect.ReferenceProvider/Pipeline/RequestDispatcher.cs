@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace GpConnect.ReferenceProvider.Pipeline;
 
 /// <summary>
-/// The request pipeline, in the order of concern of core.md §1–§5: service root, response format, SSP headers,
+/// The request pipeline, in the order of concern of the Core spec pages: service root, response format, SSP headers,
 /// resource type (501 when unknown), interaction id against method and path (400), JWT, then the interaction handler.
 /// </summary>
 internal sealed class RequestDispatcher(
@@ -60,7 +60,7 @@ internal sealed class RequestDispatcher(
     }
 
     /// <summary>
-    /// The FHIR parts of the request path (core.md §1.1: case sensitive, no trailing slash). Faults can make it lenient
+    /// The FHIR parts of the request path (spec: FHIR API guidance: case sensitive, no trailing slash). Faults can make it lenient
     /// about letter case, crash on an empty id, match an operation by a prefix of its name or book on an instance URL.
     /// </summary>
     private RequestPath ResolvePath(HttpRequest request)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GpConnect.ReferenceProvider.Pipeline;
 
-/// <summary>Writes FHIR resources with the headers every GP Connect response needs (core.md §1.6–1.7).</summary>
+/// <summary>Writes FHIR resources with the headers every GP Connect response needs (spec: FHIR API guidance: HTTP headers and bodies).</summary>
 internal sealed class ResponseWriter(ActiveFaults faults)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -18,7 +18,7 @@ internal sealed class ResponseWriter(ActiveFaults faults)
 
     /// <summary>
     /// Writes <paramref name="resource"/> in <paramref name="format"/> with status, Content-Type, Cache-Control, HSTS and ETag;
-    /// with <paramref name="preferMinimal"/> (a create or update sent <c>Prefer: return=minimal</c>, core.md §7.8) only the headers.
+    /// with <paramref name="preferMinimal"/> (a create or update sent <c>Prefer: return=minimal</c>, spec: FHIR API guidance: create and update) only the headers.
     /// </summary>
     public async Task WriteAsync(HttpContext context, int status, JsonObject resource, FhirFormat format, string? versionId = null, bool preferMinimal = false,
         Interaction? interaction = null, bool isError = false)
@@ -58,7 +58,7 @@ internal sealed class ResponseWriter(ActiveFaults faults)
             faults.Waives(ProviderRule.ErrorsFollowNegotiatedFormat) ? FhirFormat.Json : format,
             interaction: interaction, isError: true);
 
-    /// <summary>Whether this answer carries Cache-Control: no-store: every answer does, unless a fault drops it (core.md §1.6).</summary>
+    /// <summary>Whether this answer carries Cache-Control: no-store: every answer does, unless a fault drops it (spec: FHIR API guidance: HTTP headers and bodies).</summary>
     private bool NoStore(Interaction? interaction, bool isError)
     {
         if (faults.Waives(ProviderRule.CacheControlNoStore)) return false;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GpConnect.ReferenceProvider.Pipeline;
 
-/// <summary>Checks the four Spine Secure Proxy headers (core.md §2): presence, trace id format, Ssp-To and a known interaction id.</summary>
+/// <summary>Checks the four Spine Secure Proxy headers (spec: Spine Secure Proxy: request headers): presence, trace id format, Ssp-To and a known interaction id.</summary>
 internal sealed class SspHeaderValidator(string providerAsid, ActiveFaults faults)
 {
     public const string TraceId = "Ssp-TraceID";
@@ -36,7 +36,7 @@ internal sealed class SspHeaderValidator(string providerAsid, ActiveFaults fault
     }
 
     /// <summary>
-    /// The interaction the request makes (core.md §2, §3, §5.3): an unknown resource type is 501 NOT_IMPLEMENTED; the
+    /// The interaction the request makes (the Core spec pages): an unknown resource type is 501 NOT_IMPLEMENTED; the
     /// Ssp-InteractionID must name an interaction made on this path (else 400) with this method (else 400). Without a
     /// named interaction (only when a fault allows it) the path and method decide.
     /// </summary>

@@ -47,7 +47,7 @@ internal static class PracticeSeeder
         var practitioners = new[]
         {
             new PracticePractitioner("1", version, "G13579135", "Moss", ["Eleanor"], ["Dr"], "female", GeneralPractitioner),
-            // Foundations test data: PR-2 one SDS role profile id, PR-3 two, PR-5 a recorded language (foundations.md §7).
+            // Foundations test data: PR-2 one SDS role profile id, PR-3 two, PR-5 a recorded language (spec: the Foundations test-data roles).
             new PracticePractitioner("2", version, "G24680246", "Okafor", ["Daniel"], ["Mr"], "male", StaffNurse, RoleProfileIds: ["200000000102"]),
             new PracticePractitioner("3", version, "G11223344", "Patel", ["Priya"], ["Ms"], "female", Pharmacist, RoleProfileIds: ["200000000103", "200000000104"]),
             new PracticePractitioner("4", version, "G55667788", "Hughes", ["Gareth"], ["Mr"], "male", Physiotherapist, LanguageCode: "cy", LanguageDisplay: "Welsh"),

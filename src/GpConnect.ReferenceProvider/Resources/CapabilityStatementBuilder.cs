@@ -4,7 +4,7 @@ using GpConnect.ReferenceProvider.Fhir;
 
 namespace GpConnect.ReferenceProvider.Resources;
 
-/// <summary>The combined Foundations + Appointment Management CapabilityStatement (core.md §6).</summary>
+/// <summary>The combined Foundations + Appointment Management CapabilityStatement (spec: Get the FHIR capability statement).</summary>
 internal sealed class CapabilityStatementBuilder(SpecRelease release, ActiveFaults faults)
 {
     private static readonly string[] DeclaredProfiles =

@@ -5,13 +5,13 @@ using GpConnect.Conformance.Specs.Domain.Appointments;
 namespace GpConnect.Conformance.Specs.Checks.Appointments;
 
 /// <summary>
-/// Checks on Appointment resources and on the errors the Appointment interactions return (appointments.md §4–§8, §10).
+/// Checks on Appointment resources and on the errors the Appointment interactions return (the Appointment Management pages).
 /// Pure functions over a response or an element tree; each failure names the rule, the element path, expected and actual.
 /// </summary>
 public static class AppointmentChecks
 {
     /// <summary>
-    /// A refusal whose Spine code the specification leaves open (appointments.md §2.4 "error (code not specified)"): any
+    /// A refusal whose Spine code the specification leaves open (spec: Appointment Management overview "error (code not specified)"): any
     /// 4xx status with a GPConnect-OperationOutcome-1 body.
     /// </summary>
     public static Check Refused(ProviderResponse response)
@@ -153,7 +153,7 @@ public static class AppointmentChecks
         return check;
     }
 
-    /// <summary>Every resource of the type writes these dateTimes as UK local time with the right offset (§2.7).</summary>
+    /// <summary>Every resource of the type writes these dateTimes as UK local time with the right offset (Appointment Management date and time rules).</summary>
     public static Check EveryTimeInUkLocalTime(ProviderResponse response, string resourceType, params string[] paths)
     {
         var check = new Check();

@@ -7,14 +7,14 @@ using GpConnect.Conformance.Specs.Domain.Appointments;
 namespace GpConnect.Conformance.Specs.Checks.Appointments;
 
 /// <summary>
-/// Checks on what book, retrieve, read and cancel return beyond <see cref="AppointmentChecks"/> (appointments.md §4.5, §4.6,
-/// §5.2, §6.2, §8.2, §10): error codes the digest allows more than one of, the Prefer header, schedule details copied onto a
+/// Checks on what book, retrieve, read and cancel return beyond <see cref="AppointmentChecks"/> (spec: the Book, Retrieve, Read and Cancel
+/// pages and Visit appointments, #826): error codes the spec allows more than one of, the Prefer header, schedule details copied onto a
 /// booking, date-range membership, business identifiers, the unchanged rest of a cancelled appointment, the Visit placeholder.
 /// </summary>
 public static class AppointmentLifecycleChecks
 {
     /// <summary>
-    /// The error is a GP Connect OperationOutcome with one of <paramref name="spineCodes"/> (and its status); the digest
+    /// The error is a GP Connect OperationOutcome with one of <paramref name="spineCodes"/> (and its status); the spec
     /// tolerates each (e.g. APT-092: REFERENCE_NOT_FOUND, or INVALID_RESOURCE). Failures name the first, preferred code.
     /// </summary>
     public static Check OperationOutcomeWithOneOf(ProviderResponse response, ProfileValidator? validator, params string[] spineCodes)
@@ -25,7 +25,7 @@ public static class AppointmentLifecycleChecks
     }
 
     /// <summary>
-    /// <c>Prefer: return=minimal</c> honoured (core.md §7.8, CORE-100, APT-116, APT-175): the expected status (a failure
+    /// <c>Prefer: return=minimal</c> honoured (spec: FHIR API guidance: create and update, CORE-100, APT-116, APT-175): the expected status (a failure
     /// otherwise) and no resource in the body. Honouring the header is a SHOULD, so a body is a warning, not a failure.
     /// </summary>
     public static Check NoBody(ProviderResponse response, int status)

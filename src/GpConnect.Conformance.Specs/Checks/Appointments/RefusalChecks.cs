@@ -4,7 +4,7 @@ using GpConnect.Conformance.Fhir.Validation;
 namespace GpConnect.Conformance.Specs.Checks.Appointments;
 
 /// <summary>
-/// The exact error of a refused booking, amendment or cancellation (appointments.md §4.6, §7.4, §8.3). Where the spec
+/// The exact error of a refused booking, amendment or cancellation (the Appointment Management pages). Where the spec
 /// names the Spine code, only that code and its status pass, and a code the sources also tolerate is a warning. Where the
 /// spec pages refuse without naming a code, GP Connect's error guidance makes a request that breaks a business or
 /// validation rule 422 INVALID_RESOURCE: that passes, and any other GP Connect error (4xx with a GPConnect-OperationOutcome-1)

@@ -5,7 +5,7 @@ namespace GpConnect.Conformance.Specs.Checks.Appointments;
 
 /// <summary>
 /// What every returned appointment and every free-slot search must hold beyond the profiles' cardinalities
-/// (appointments.md §3.2, §4.2, §6.2): offered slots are free; an appointment declares GPConnect-Appointment-1 with a
+/// (the Appointment Management pages): offered slots are free; an appointment declares GPConnect-Appointment-1 with a
 /// version, was created at a recorded time, names its patient and its location; and each participant it names can be read.
 /// </summary>
 public static class ReturnedAppointmentChecks

@@ -6,13 +6,13 @@ using GpConnect.Conformance.Specs.Domain.Appointments;
 namespace GpConnect.Conformance.Specs.Checks.Appointments;
 
 /// <summary>
-/// Checks on a Search for free slots searchset (appointments.md §3.2, §13.2): the window, the links between Slots, Schedules
+/// Checks on a Search for free slots searchset (the Appointment Management pages): the window, the links between Slots, Schedules
 /// and the included resources, the elements those resources must or must not carry, and practitioner-role codings (#636).
 /// Pure functions; each failure names the rule, the element path, expected and actual.
 /// </summary>
 public static partial class SlotSearchChecks
 {
-    /// <summary>The resource types a free-slot searchset may hold (§3.2).</summary>
+    /// <summary>The resource types a free-slot searchset may hold.</summary>
     public static readonly IReadOnlyList<string> AllowedTypes = ["Slot", "Schedule", "Practitioner", "Location", "Organization"];
 
     /// <summary>APT-025: every Slot starts at or after the window's start and ends at or before its end (instants compared).</summary>
@@ -205,7 +205,7 @@ public static partial class SlotSearchChecks
                     if (system != PractitionerRoleCodes.System)
                         check.Fail("practitioner-role.system", $"{coding.Path}.system", PractitionerRoleCodes.System, system ?? "absent",
                             $"{label}'s practitioner-role coding uses the system {system ?? "(none)"}; it must be {PractitionerRoleCodes.System}.");
-                    // The binding is extensible: another SDS job-role code (R + four digits) is a warning in the digest, not a failure.
+                    // The binding is extensible: another SDS job-role code (R + four digits) is a warning, not a failure.
                     if (code is null || !SdsJobRoleCode().IsMatch(code))
                         check.Fail("practitioner-role.code", $"{coding.Path}.code", "an SDS job-role code of the GP Connect list", code ?? "absent",
                             $"{label}'s practitioner-role code {code ?? "(none)"} is not an SDS job-role code (the list has 28, e.g. R0260 General Medical Practitioner).");

@@ -4,7 +4,7 @@ using GpConnect.Conformance.Specs.Domain.Core;
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
 /// <summary>
-/// What the capability statement must declare beyond the Foundations interactions (core.md §6.3–6.4): the slot search's
+/// What the capability statement must declare beyond the Foundations interactions (spec: Get the FHIR capability statement): the slot search's
 /// includes, the software that answers, and the formats the provider actually serves.
 /// </summary>
 public static class CapabilityDeclarationChecks
@@ -41,7 +41,7 @@ public static class CapabilityDeclarationChecks
 
     /// <summary>
     /// A capability statement asked for in XML: either refused with 415 (the provider serves JSON only, which is allowed),
-    /// or served as FHIR XML whose <c>format</c> list names application/fhir+xml (core.md §1.5: the formats supported are declared).
+    /// or served as FHIR XML whose <c>format</c> list names application/fhir+xml (spec: FHIR API guidance: content types: the formats supported are declared).
     /// </summary>
     public static Check XmlServedIsDeclared(ProviderResponse response)
     {

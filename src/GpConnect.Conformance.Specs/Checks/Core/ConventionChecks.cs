@@ -4,12 +4,12 @@ using GpConnect.Conformance.Specs.Domain;
 
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
-/// <summary>Checks of the resource conventions every response follows (core.md §7): meta, ids, references, Bundles.</summary>
+/// <summary>Checks of the resource conventions every response follows (spec: FHIR resource guidance): meta, ids, references, Bundles.</summary>
 public static partial class ConventionChecks
 {
     private const string Base = "https://fhir.nhs.uk/STU3/StructureDefinition/";
 
-    /// <summary>The GP Connect profile each Foundations/Appointment Management resource type carries (core.md §7.1).</summary>
+    /// <summary>The GP Connect profile each Foundations/Appointment Management resource type carries (spec: FHIR resource guidance).</summary>
     public static IReadOnlyDictionary<string, string> Profiles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Patient"] = Base + "CareConnect-GPC-Patient-1",
@@ -25,7 +25,7 @@ public static partial class ConventionChecks
 
     /// <summary>
     /// The resource carries its GP Connect profile in meta.profile and a non-empty meta.versionId, and (when
-    /// <paramref name="requestedId"/> is given, for reads) its id equals the id in the URL (core.md §7.2–7.3, CORE-093–095).
+    /// <paramref name="requestedId"/> is given, for reads) its id equals the id in the URL (spec: FHIR resource guidance, CORE-093–095).
     /// </summary>
     public static Check Identity(ElementNode resource, string? requestedId = null)
     {
@@ -50,7 +50,7 @@ public static partial class ConventionChecks
 
     /// <summary>
     /// The capability statement's <c>profile[].reference</c> lists every Foundations and Appointment Management profile
-    /// (core.md §6.5, CORE-117). The Access Record Structured entries of the template are not required.
+    /// (spec: Get the FHIR capability statement, CORE-117). The Access Record Structured entries of the template are not required.
     /// </summary>
     public static Check DeclaresEveryProfile(ProviderResponse statement)
     {
@@ -82,7 +82,7 @@ public static partial class ConventionChecks
 
     /// <summary>
     /// Every <c>reference</c> anywhere in the body is a local relative reference <c>Type/id</c> (or a <c>#contained</c>
-    /// one), never an absolute URL (core.md §7.5, CORE-101). Returns how many were checked so callers can insist on one.
+    /// one), never an absolute URL (spec: FHIR resource guidance, CORE-101). Returns how many were checked so callers can insist on one.
     /// </summary>
     public static Check RelativeReferences(ProviderResponse response, out int checkedCount)
     {
@@ -102,7 +102,7 @@ public static partial class ConventionChecks
         return check;
     }
 
-    /// <summary>No searchset entry carries fullUrl (core.md §7.6, CORE-102; SHOULD NOT, failed here so that it is visible).</summary>
+    /// <summary>No searchset entry carries fullUrl (spec: FHIR resource guidance, CORE-102; SHOULD NOT, failed here so that it is visible).</summary>
     public static Check NoFullUrl(ProviderResponse response)
     {
         var check = new Check();
@@ -116,7 +116,7 @@ public static partial class ConventionChecks
 
     /// <summary>
     /// Every identifier system in the body is an https://fhir.nhs.uk/Id/ URL where it names an NHS identifier, never the
-    /// DSTU2 http://fhir.nhs.net/Id/ form (core.md §7.4, CORE-106); at least one identifier must be present.
+    /// DSTU2 http://fhir.nhs.net/Id/ form (spec: FHIR resource guidance, CORE-106); at least one identifier must be present.
     /// </summary>
     public static Check NhsIdentifierSystems(ProviderResponse response)
     {
@@ -132,7 +132,7 @@ public static partial class ConventionChecks
         return check;
     }
 
-    /// <summary>Every resource id in the body is 1–64 characters of letters, digits, '-' and '.' (core.md §7.3, CORE-109).</summary>
+    /// <summary>Every resource id in the body is 1–64 characters of letters, digits, '-' and '.' (spec: FHIR resource guidance, CORE-109).</summary>
     public static Check LogicalIdSyntax(ProviderResponse response)
     {
         var check = new Check();
@@ -147,7 +147,7 @@ public static partial class ConventionChecks
 
     /// <summary>
     /// Every date-time at <paramref name="paths"/> of every entry of <paramref name="resourceType"/> is UK local time with an
-    /// explicit offset: <c>yyyy-mm-ddThh:mm:ss+00:00</c> or <c>+01:00</c> (core.md §7.9, CORE-110).
+    /// explicit offset: <c>yyyy-mm-ddThh:mm:ss+00:00</c> or <c>+01:00</c> (spec: FHIR resource guidance, CORE-110).
     /// </summary>
     public static Check UkOffsetDateTimes(ProviderResponse response, string resourceType, params string[] paths)
     {

@@ -3,7 +3,7 @@ using GpConnect.Conformance.Specs.Domain;
 
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
-/// <summary>Error-response checks where the digest accepts more than one Spine code (core.md ).</summary>
+/// <summary>Error-response checks where the spec pages allow more than one Spine code.</summary>
 public static class ErrorChecks
 {
     /// <summary>

@@ -3,7 +3,7 @@ using GpConnect.Conformance.Specs.Domain.Core;
 
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
-/// <summary>Checks on content negotiation (core.md §1.5): which format came back, and refusals of unsupported ones.</summary>
+/// <summary>Checks on content negotiation (spec: FHIR API guidance: content types): which format came back, and refusals of unsupported ones.</summary>
 public static class FormatChecks
 {
     /// <summary>The response is in <paramref name="format"/>: its Content-Type says so (with charset) and its body is that syntax.</summary>
@@ -33,12 +33,12 @@ public static class FormatChecks
     }
 
     /// <summary>
-    /// The request was refused with 415 Unsupported Media Type (core.md §1.5, §5.3). Any OperationOutcome is not checked
+    /// The request was refused with 415 Unsupported Media Type (the Core spec pages). Any OperationOutcome is not checked
     /// for a Spine code: the spec names none for 415.
     /// </summary>
     public static Check UnsupportedMediaType(ProviderResponse response) => ResponseChecks.Status(response, 415);
 
-    /// <summary>The format a capability statement <c>format</c> entry names (core.md §6.3), or null when it is neither FHIR JSON nor XML.</summary>
+    /// <summary>The format a capability statement <c>format</c> entry names (spec: Get the FHIR capability statement), or null when it is neither FHIR JSON nor XML.</summary>
     public static FhirWireFormat? Declared(string value) => value.Split(';')[0].Trim().ToLowerInvariant() switch
     {
         "application/fhir+json" or "json" or "application/json" => FhirWireFormat.Json,
@@ -47,7 +47,7 @@ public static class FormatChecks
     };
 
     /// <summary>
-    /// The capability statement's <c>format</c> list names application/fhir+json (core.md §6.3, CORE-114).
+    /// The capability statement's <c>format</c> list names application/fhir+json (spec: Get the FHIR capability statement, CORE-114).
     /// </summary>
     public static Check DeclaresJson(ProviderResponse statement)
     {

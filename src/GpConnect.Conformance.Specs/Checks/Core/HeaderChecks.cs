@@ -4,7 +4,7 @@ using GpConnect.Conformance.Specs.Domain.Core;
 
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
-/// <summary>Checks on response headers every GP Connect response carries (core.md §1.5–1.7, §7.7).</summary>
+/// <summary>Checks on response headers every GP Connect response carries (the Core spec pages).</summary>
 public static partial class HeaderChecks
 {
     /// <summary>The FHIR media type of each wire format.</summary>
@@ -36,7 +36,7 @@ public static partial class HeaderChecks
     }
 
     /// <summary>
-    /// Content-Type is the FHIR media type of <paramref name="format"/> and states <c>charset=utf-8</c> (core.md §1.5–1.6,
+    /// Content-Type is the FHIR media type of <paramref name="format"/> and states <c>charset=utf-8</c> (spec: FHIR API guidance: content types,
     /// CORE-012). A space before <c>;charset</c> is tolerated (a SHOULD, warning only).
     /// </summary>
     public static Check ContentType(ProviderResponse response, FhirWireFormat format)
@@ -56,11 +56,11 @@ public static partial class HeaderChecks
             .FirstOrDefault(p => p[0].Equals("charset", StringComparison.OrdinalIgnoreCase));
         if (charset is null || charset.Length < 2 || !charset[1].Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             check.Fail("content-type.charset", "Content-Type", "charset=utf-8", value,
-                $"Responses must state charset=utf-8 in Content-Type (core.md §1.6); Content-Type is {value}.");
+                $"Responses must state charset=utf-8 in Content-Type (spec: FHIR API guidance: HTTP headers and bodies); Content-Type is {value}.");
         return check;
     }
 
-    /// <summary>The response body was gzip-compressed on the wire: <c>Content-Encoding: gzip</c> (core.md §1.6, CORE-024).</summary>
+    /// <summary>The response body was gzip-compressed on the wire: <c>Content-Encoding: gzip</c> (spec: FHIR API guidance: HTTP headers and bodies, CORE-024).</summary>
     public static Check Gzip(ProviderResponse response)
     {
         var check = ResponseChecks.Status(response, 200);
@@ -72,7 +72,7 @@ public static partial class HeaderChecks
         return check;
     }
 
-    /// <summary>The ETag is the weak tag of the returned resource's version: <c>W/"meta.versionId"</c> (core.md §7.7, CORE-096).</summary>
+    /// <summary>The ETag is the weak tag of the returned resource's version: <c>W/"meta.versionId"</c> (spec: FHIR resource guidance, CORE-096).</summary>
     public static Check WeakETagOfVersion(ProviderResponse response)
     {
         var check = ResponseChecks.Status(response, 200);

@@ -3,7 +3,7 @@ using GpConnect.Conformance.Specs.Domain;
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
 /// <summary>
-/// core.md §9 (CORE-129, CORE-130): the provider SHALL answer queries within 3000 ms and commands within 250 ms, and
+/// spec: Non-functional requirements (CORE-129, CORE-130): the provider SHALL answer queries within 3000 ms and commands within 250 ms, and
 /// SHOULD answer them within 1000 ms and 100 ms. The harness measures round trips, so it judges the fastest of several
 /// answers to the same kind of request: one slow answer on a busy network is not the provider's processing time, but
 /// every answer being slow is. Slower than the SHALL limit fails; between the SHOULD target and the limit is a warning.

@@ -3,7 +3,7 @@ using GpConnect.Conformance.Client.Tls;
 
 namespace GpConnect.Conformance.Specs.Checks.Core;
 
-/// <summary>Checks on a bare TLS handshake probe (core.md §1.3): refused below TLS 1.2 and for unapproved suites; completed with an approved suite otherwise.</summary>
+/// <summary>Checks on a bare TLS handshake probe (spec: FHIR API guidance: TLS mutual authentication): refused below TLS 1.2 and for unapproved suites; completed with an approved suite otherwise.</summary>
 public static class TlsHandshakeChecks
 {
     /// <summary>The approved families AESGCM+EECDH, AESGCM+EDH, AES256+EECDH, AES256+EDH, as suites .NET can name (TLS 1.3's AES-GCM suites included).</summary>

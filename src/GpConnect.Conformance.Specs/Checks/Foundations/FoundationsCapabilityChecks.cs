@@ -2,7 +2,7 @@ using GpConnect.Conformance.Specs.Domain;
 
 namespace GpConnect.Conformance.Specs.Checks.Foundations;
 
-/// <summary>What the CapabilityStatement must declare for Foundations (foundations.md §1.10, FND-028/FND-029).</summary>
+/// <summary>What the CapabilityStatement must declare for Foundations (spec: Foundations overview, FND-028/FND-029).</summary>
 public static class FoundationsCapabilityChecks
 {
     /// <summary>rest.resource of the type declares each interaction code.</summary>

@@ -5,7 +5,7 @@ using GpConnect.Conformance.Specs.Domain.Foundations;
 namespace GpConnect.Conformance.Specs.Checks.Foundations;
 
 /// <summary>
-/// Checks shared by the Foundations resources (foundations.md §1.5, §3.4–§3.8): the returned resource itself,
+/// Checks shared by the Foundations resources (the Foundations pages): the returned resource itself,
 /// meta.profile and versionId, the business identifier searched for, elements that must not be populated, the ETag
 /// of a read and references to the practice's organisation.
 /// </summary>
@@ -49,7 +49,7 @@ public static class FoundationsChecks
         return check;
     }
 
-    /// <summary>The response is a searchset Bundle with no entries at all (no match is not an error, foundations.md §1.9).</summary>
+    /// <summary>The response is a searchset Bundle with no entries at all (no match is not an error, spec: Foundations overview).</summary>
     public static Check Empty(ProviderResponse response)
     {
         var check = BundleChecks.Searchset(response);

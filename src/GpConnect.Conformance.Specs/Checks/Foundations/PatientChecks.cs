@@ -3,7 +3,7 @@ using GpConnect.Conformance.Specs.Domain.Foundations;
 
 namespace GpConnect.Conformance.Specs.Checks.Foundations;
 
-/// <summary>Checks on a returned CareConnect-GPC-Patient-1 (foundations.md §3.1 population table, §3.3, §6.2–§6.4).</summary>
+/// <summary>Checks on a returned CareConnect-GPC-Patient-1 (spec: the Find, Read and Register a patient pages).</summary>
 public static class PatientChecks
 {
     public const string VerificationStatusUrl = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1";

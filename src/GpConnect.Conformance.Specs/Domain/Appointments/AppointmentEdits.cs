@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// Edits a consumer makes to the representation it read, in place, before Amend or Cancel (appointments.md §7.1, §8.1).
+/// Edits a consumer makes to the representation it read, in place, before Amend or Cancel (the Appointment Management pages).
 /// Each returns a changed copy; the original is never modified.
 /// </summary>
 public static class AppointmentEdits

@@ -8,7 +8,7 @@ using GpConnect.Conformance.Client.Interactions;
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// Builds the Appointment Management requests a consumer sends (appointments.md §4–§8): a booking for one or more slots
+/// Builds the Appointment Management requests a consumer sends (the Appointment Management pages): a booking for one or more slots
 /// found by a search, Read, Retrieve over a date range, and Amend/Cancel of an edited representation with If-Match.
 /// </summary>
 public static class AppointmentRequests

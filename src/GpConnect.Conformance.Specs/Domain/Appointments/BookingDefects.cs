@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// One defect at a time in an otherwise valid booking (appointments.md §4.2, §4.6), named in the words a feature uses:
+/// One defect at a time in an otherwise valid booking (spec: Book an appointment), named in the words a feature uses:
 /// a mandatory element left out, an element broken, or a value the provider must refuse. Each returns a changed copy.
 /// </summary>
 public static class BookingDefects

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// Cancellations that are not what the cancel interaction needs (appointments.md §8.1, §8.3, APT-192…194): the reason under
+/// Cancellations that are not what the cancel interaction needs (spec: Cancel an appointment, APT-192…194): the reason under
 /// another URL, an empty or missing reason, the status left booked. Each returns a changed copy of the representation.
 /// </summary>
 public static class CancellationDefects

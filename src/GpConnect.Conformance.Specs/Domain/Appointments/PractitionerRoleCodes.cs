@@ -1,7 +1,7 @@
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// The practitioner roles GP Connect schedules and appointments may carry (appointments.md §2.6): the 20 codes of
+/// The practitioner roles GP Connect schedules and appointments may carry (spec: Appointment Management overview): the 20 codes of
 /// GPConnect-PractitionerRole-1 v1.1.0 and the eight SDS job roles ticket #636 adds, with their SDS job-role names.
 /// </summary>
 public static class PractitionerRoleCodes

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
-/// Appointment bodies that break GP Connect's reference and resource-type rules (appointments.md §4.6, §7.4, §8.3):
+/// Appointment bodies that break GP Connect's reference and resource-type rules (the Appointment Management pages):
 /// a reference written absolute (https://host/…/Type/id) instead of the relative Type/id GP Connect requires, and a body
 /// that is not an Appointment. Each returns a changed copy; the wording is the feature's.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
-/// <summary>How two slots a scenario books together relate to each other (appointments.md §4.3).</summary>
+/// <summary>How two slots a scenario books together relate to each other (spec: Book an appointment).</summary>
 public enum SlotPairing
 {
     /// <summary>Adjacent on one schedule, same delivery channel and slot type: bookable together.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
-/// <summary>FHIR dateTime text in UK local time with its offset (appointments.md §2.7), e.g. 2026-06-01T09:00:00+01:00.</summary>
+/// <summary>FHIR dateTime text in UK local time with its offset (spec: Appointment Management: date and time rules), e.g. 2026-06-01T09:00:00+01:00.</summary>
 public static class UkDateTimeText
 {
     private static readonly TimeZoneInfo Zone = FindZone();

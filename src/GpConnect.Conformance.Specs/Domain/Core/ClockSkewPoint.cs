@@ -10,14 +10,14 @@ public enum TimingClaim
 }
 
 /// <summary>
-/// One JWT timing test point of core.md §4.5 / tickets.md #640 and what the configured expectation set says the provider
+/// One JWT timing test point of the JWT clock-skew rule (release note #640) and what the configured expectation set says the provider
 /// must do with it: the seed-time rule (leeway 120 s on exp and iat) by default, the released text (leeway 0, iat not
 /// validated) when config jwt:clockSkewLeewaySeconds=0 and jwt:validateIat=false. A point closer than
 /// <see cref="MinimumMargin"/> to the configured boundary would let clock jitter decide, so it has no expectation.
 /// </summary>
 public sealed record ClockSkewPoint(TimingClaim Claim, int Seconds)
 {
-    /// <summary>Test points must be at least this far from the leeway boundary (core.md §4.5).</summary>
+    /// <summary>Test points must be at least this far from the leeway boundary (spec: JWT clock skew (#640)).</summary>
     public const int MinimumMargin = 60;
 
     /// <summary>True when the provider must accept the token; false when it must reject it.</summary>

@@ -4,14 +4,14 @@ using GpConnect.Conformance.Client.Jwt;
 
 namespace GpConnect.Conformance.Specs.Domain.Core;
 
-/// <summary>One named change to the consumer's bearer token or Authorization header (core.md §4).</summary>
+/// <summary>One named change to the consumer's bearer token or Authorization header (spec: Cross-organisation audit and provenance (JWT)).</summary>
 /// <param name="Name">How feature files name it, e.g. "exp sent as a string".</param>
 /// <param name="Apply">The change, made on the request (header) or its fresh token draft; the client builds tokens where the header needs one.</param>
 public sealed record JwtDefect(string Name, Action<GpConnectRequest, GpConnectClient> Apply);
 
 /// <summary>
 /// The catalogue of token defects and tolerated variations the JWT features name in their Examples tables. Each changes
-/// one thing from the valid token of core.md §4.8, so a rejection can only be for that thing.
+/// one thing from the valid token the spec describes (Cross-organisation audit and provenance), so a rejection can only be for that thing.
 /// </summary>
 public static class JwtDefects
 {
@@ -41,7 +41,7 @@ public static class JwtDefects
         Token("iss that is not a URL", d => d.SetClaim(JwtClaimNames.Issuer, "gpcc-consumer")),
         Token("reason_for_request notdirectcare", d => d.SetClaim(JwtClaimNames.ReasonForRequest, "notdirectcare")),
         Token("requested_scope encounter/*.read", d => d.SetClaim(JwtClaimNames.RequestedScope, "encounter/*.read")),
-        // GP Connect scopes of the other family for the interaction (core.md §4: patient/* for patient data, organization/* otherwise).
+        // GP Connect scopes of the other family for the interaction (spec: Cross-organisation audit and provenance (JWT): patient/* for patient data, organization/* otherwise).
         Token("requested_scope patient/*.read", d => d.SetClaim(JwtClaimNames.RequestedScope, "patient/*.read")),
         Token("requested_scope organization/*.write", d => d.SetClaim(JwtClaimNames.RequestedScope, "organization/*.write")),
         Token("aud naming another provider's service root", d => d.SetClaim(JwtClaimNames.Audience, "https://other-provider.example/B82617/STU3/1/gpconnect")),

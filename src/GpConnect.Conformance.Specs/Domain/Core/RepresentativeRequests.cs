@@ -6,7 +6,7 @@ namespace GpConnect.Conformance.Specs.Domain.Core;
 
 /// <summary>
 /// Valid baseline requests for the interactions the Core features use to represent a read, a search and a write
-/// (core.md §3). None needs configured test data: the capability statement and the practice's own organisation come
+/// (spec: Interaction IDs). None needs configured test data: the capability statement and the practice's own organisation come
 /// from the service root and the provider's ODS code; the slot search window is relative to today; the booking request
 /// is well formed but refers to a slot that does not exist, so header and JWT checks (made before any business rule)
 /// decide the outcome, and a provider that skipped them still could not book anything.
@@ -50,6 +50,6 @@ public static class RepresentativeRequests
     public static GpConnectRequest FindOrganisation(string odsCode) =>
         new GpConnectRequest(Interactions.FindOrganisation).AddQuery("identifier", $"{OdsSystem}|{odsCode}");
 
-    /// <summary>The ODS organisation code identifier system (core.md §7.4).</summary>
+    /// <summary>The ODS organisation code identifier system (spec: FHIR resource guidance).</summary>
     public const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
 }

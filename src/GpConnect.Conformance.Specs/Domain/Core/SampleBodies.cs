@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GpConnect.Conformance.Specs.Domain.Core;
 
-/// <summary>The two FHIR wire formats (core.md §1.5).</summary>
+/// <summary>The two FHIR wire formats (spec: FHIR API guidance: content types).</summary>
 public enum FhirWireFormat { Json, Xml }
 
 /// <summary>

@@ -6,7 +6,7 @@ using GpConnect.Conformance.Specs.Checks;
 namespace GpConnect.Conformance.Specs.Domain.Core;
 
 /// <summary>
-/// Requests sent to a path no interaction uses (core.md §1.1, §1.4, §5.3): an interaction's headers, token and body,
+/// Requests sent to a path no interaction uses (the Core spec pages): an interaction's headers, token and body,
 /// sent to another relative path, e.g. a read with no id, a misspelt operation or a path in the wrong letter case.
 /// </summary>
 public static class UrlProbes
@@ -28,7 +28,7 @@ public static class UrlProbes
 
     /// <summary>
     /// A method no interaction uses on this path is refused: 400 BAD_REQUEST as the error guidance maps a wrong verb, or
-    /// 405 Method Not Allowed, a status the spec lists among those servers produce (core.md §1.4, §5.3; CORE-081 tolerates it).
+    /// 405 Method Not Allowed, a status the spec lists among those servers produce (the Core spec pages; CORE-081 tolerates it).
     /// </summary>
     public static Check MethodRefused(ProviderResponse response) =>
         response.StatusCode == 405 ? new Check() : ResponseChecks.OperationOutcome(response, "BAD_REQUEST");

@@ -3,7 +3,7 @@ using GpConnect.Conformance.Client.Interactions;
 
 namespace GpConnect.Conformance.Specs.Domain.Foundations;
 
-/// <summary>The Foundations requests a consumer sends (foundations.md §3), valid by default.</summary>
+/// <summary>The Foundations requests a consumer sends (spec: Foundations use cases), valid by default.</summary>
 public static class FoundationsRequests
 {
     /// <summary>NHS number identifier system.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace GpConnect.Conformance.Specs.Domain.Foundations;
 
 /// <summary>
-/// The body of a Register a patient request (foundations.md §3.3): a Parameters resource with one
+/// The body of a Register a patient request (spec: Register a patient): a Parameters resource with one
 /// <c>registerPatient</c> parameter holding a Patient with meta.profile (#697), the NHS number with its verification
 /// status, one official name, birth date and gender. Valid by default; scenarios change one thing at a time with
 /// <see cref="Change"/> (the named changes in <see cref="Changes"/>).

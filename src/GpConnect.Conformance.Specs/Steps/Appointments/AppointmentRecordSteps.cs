@@ -15,7 +15,7 @@ using Roles = GpConnect.Conformance.Specs.TestData.TestDataRoles.Appointments;
 namespace GpConnect.Conformance.Specs.Steps.Appointments;
 
 /// <summary>
-/// Steps about the appointments a practice holds (appointments.md §5, §6, §8, §10, §11): the range bounds of Retrieve,
+/// Steps about the appointments a practice holds (the Appointment Management pages): the range bounds of Retrieve,
 /// patients with dissent or no appointments, past appointments, business identifiers, Visit placeholders and what a
 /// cancellation must leave alone.
 /// </summary>

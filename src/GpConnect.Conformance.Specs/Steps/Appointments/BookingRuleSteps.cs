@@ -14,7 +14,7 @@ using Roles = GpConnect.Conformance.Specs.TestData.TestDataRoles.Appointments;
 namespace GpConnect.Conformance.Specs.Steps.Appointments;
 
 /// <summary>
-/// Steps for the booking rules of appointments.md §4.2–§4.6: one defect at a time, references the practice does not hold,
+/// Steps for the booking rules of the Book an appointment page: one defect at a time, references the practice does not hold,
 /// an unreadable body, a past slot, optional and echoed elements, Prefer, and booking for a patient just registered.
 /// </summary>
 [Binding]
@@ -33,7 +33,7 @@ public sealed class BookingRuleSteps(
         var response = await session.SendAsync(search.ToRequest(), scenario.CancellationToken);
         var past = response.StatusCode == 200 ? FreeSlot.FromSearch(response).Where(s => s.StartInstant < clock.GetUtcNow() && s.DeliveryChannel != "Visit").ToList() : [];
         appointment.ChosenSlots = [past.FirstOrDefault() ?? throw new ScenarioSkippedException(
-            $"A search for free slots from yesterday to today found no free slot that has already started ({response.Describe()}); the scenario needs one (appointments.md §13.8, TD-19).")];
+            $"A search for free slots from yesterday to today found no free slot that has already started ({response.Describe()}); the scenario needs one (spec: the Appointment Management test-data roles, TD-19).")];
     }
 
     [When(@"^the consumer books the slot (" + BookingDefects.Phrases + ")$")]

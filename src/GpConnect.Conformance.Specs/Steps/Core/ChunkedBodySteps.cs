@@ -5,7 +5,7 @@ using GpConnect.Conformance.Specs.Domain.Appointments;
 
 namespace GpConnect.Conformance.Specs.Steps.Core;
 
-/// <summary>core.md §1.6: request bodies sent with Transfer-Encoding: chunked are processed like any other (CORE-025).</summary>
+/// <summary>spec: FHIR API guidance: HTTP headers and bodies: request bodies sent with Transfer-Encoding: chunked are processed like any other (CORE-025).</summary>
 [Binding]
 public sealed class ChunkedBodySteps(ConsumerSession session, AppointmentActions actions, ConformanceScenario scenario)
 {

@@ -8,7 +8,7 @@ using GpConnect.Conformance.Specs.Domain.Core;
 
 namespace GpConnect.Conformance.Specs.Steps.Core;
 
-/// <summary>Steps that change the consumer's bearer token (core.md §4) and judge JWT timing against the configured clock-skew rule (#640).</summary>
+/// <summary>Steps that change the consumer's bearer token (spec: Cross-organisation audit and provenance (JWT)) and judge JWT timing against the configured clock-skew rule (#640).</summary>
 [Binding]
 public sealed class JwtSteps(ConsumerSession session, TimingScenario timing, SpecVersionExpectations expectations)
 {

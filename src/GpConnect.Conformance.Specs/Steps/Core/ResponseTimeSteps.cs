@@ -10,7 +10,7 @@ using Roles = GpConnect.Conformance.Specs.TestData.TestDataRoles.Appointments;
 
 namespace GpConnect.Conformance.Specs.Steps.Core;
 
-/// <summary>Steps of the response-time feature (core.md §9): several requests of one kind, judged by the fastest answer.</summary>
+/// <summary>Steps of the response-time feature (spec: Non-functional requirements): several requests of one kind, judged by the fastest answer.</summary>
 [Binding]
 public sealed class ResponseTimeSteps(
     ConsumerSession session, ResponseTimeContext timing, SpecVersionExpectations expectations, ConformanceSettings settings,

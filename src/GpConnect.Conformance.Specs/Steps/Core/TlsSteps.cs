@@ -7,7 +7,7 @@ using GpConnect.Conformance.Specs.Domain.Core;
 
 namespace GpConnect.Conformance.Specs.Steps.Core;
 
-/// <summary>Steps of the TLS mutual-authentication feature (core.md §1.3); scenarios tagged @tls.</summary>
+/// <summary>Steps of the TLS mutual-authentication feature (spec: FHIR API guidance: TLS mutual authentication); scenarios tagged @tls.</summary>
 [Binding]
 public sealed class TlsSteps(TlsScenario tls)
 {

@@ -27,7 +27,7 @@ internal sealed class AppointmentAccess(AppointmentBook book, ActiveFaults fault
 
     /// <summary>
     /// True when the appointment starts before today (UK date) and the rule that past appointments cannot be read, amended
-    /// or cancelled applies (appointments.md §11). The one place the <see cref="ProviderRule.PastAppointmentsRefused"/> rule lives.
+    /// or cancelled applies (spec: Appointment Management: past and cancelled appointments). The one place the <see cref="ProviderRule.PastAppointmentsRefused"/> rule lives.
     /// </summary>
     public bool IsRefusedAsPast(PracticeAppointment appointment) =>
         UkDateTime.DateOf(appointment.Start) < UkDateTime.DateOf(clock.GetUtcNow()) && !faults.Waives(ProviderRule.PastAppointmentsRefused);

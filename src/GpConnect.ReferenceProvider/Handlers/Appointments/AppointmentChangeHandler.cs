@@ -115,7 +115,7 @@ internal abstract class AppointmentChangeHandler(AppointmentAccess access, Appoi
     }
 }
 
-/// <summary>Amend an appointment (appointments.md §7): only description and comment may change; never a cancelled appointment (#601).</summary>
+/// <summary>Amend an appointment (spec: Amend an appointment): only description and comment may change; never a cancelled appointment (#601).</summary>
 internal sealed class AmendAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
     : AppointmentChangeHandler(access, mapper, faults)
 {
@@ -156,7 +156,7 @@ internal sealed class AmendAppointmentHandler(AppointmentAccess access, Appointm
     }
 }
 
-/// <summary>Cancel an appointment (appointments.md §8): status → cancelled with a cancellation reason, nothing else changed.</summary>
+/// <summary>Cancel an appointment (spec: Cancel an appointment): status → cancelled with a cancellation reason, nothing else changed.</summary>
 internal sealed class CancelAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
     : AppointmentChangeHandler(access, mapper, faults)
 {

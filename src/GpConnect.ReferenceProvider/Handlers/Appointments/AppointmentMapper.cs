@@ -6,7 +6,7 @@ using GpConnect.ReferenceProvider.Practice.Appointments;
 
 namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 
-/// <summary>URLs of the Appointment extensions (appointments.md §2.5).</summary>
+/// <summary>URLs of the Appointment extensions (spec: Appointment Management overview).</summary>
 internal static class AppointmentExtensions
 {
     private const string Base = "https://fhir.nhs.uk/STU3/StructureDefinition/";

@@ -10,7 +10,7 @@ using static GpConnect.ReferenceProvider.Handlers.Appointments.AppointmentBody;
 namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 
 /// <summary>
-/// Book an appointment (appointments.md §4): validates the posted Appointment (mandatory and forbidden elements, booking
+/// Book an appointment (spec: Book an appointment): validates the posted Appointment (mandatory and forbidden elements, booking
 /// organisation, references), the slots (exist, not in the past, not Visit, adjacent on one schedule with one delivery
 /// channel and one slot type, start/end spanning them) and books atomically: a slot no longer free → 409 DUPLICATE_REJECTED.
 /// </summary>

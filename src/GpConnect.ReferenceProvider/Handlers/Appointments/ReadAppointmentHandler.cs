@@ -4,7 +4,7 @@ using GpConnect.ReferenceProvider.Pipeline;
 namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 
 /// <summary>
-/// Read an appointment (appointments.md §6): any appointment that starts today or later, whatever its status, booking
+/// Read an appointment (spec: Read an appointment): any appointment that starts today or later, whatever its status, booking
 /// route or delivery channel (Visit included, #826), with <c>ETag: W/"versionId"</c>; past appointments and unknown ids → 404.
 /// </summary>
 internal sealed class ReadAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, Faults.ActiveFaults faults) : IInteractionHandler

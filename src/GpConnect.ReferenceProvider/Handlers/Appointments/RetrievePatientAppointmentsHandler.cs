@@ -9,7 +9,7 @@ using GpConnect.ReferenceProvider.Resources;
 namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 
 /// <summary>
-/// Retrieve a patient's appointments (appointments.md §5): exactly one <c>start=ge</c> and one <c>start=le</c> full date,
+/// Retrieve a patient's appointments (spec: Retrieve a patient's appointments): exactly one <c>start=ge</c> and one <c>start=le</c> full date,
 /// neither before today, le not before ge (else 422 INVALID_PARAMETER); unknown patient → 404 PATIENT_NOT_FOUND. Returns
 /// every appointment starting within the range from today on: every status, booking route and delivery channel.
 /// </summary>

@@ -5,7 +5,7 @@ using GpConnect.ReferenceProvider.Fhir;
 namespace GpConnect.ReferenceProvider.Handlers.Appointments;
 
 /// <summary>
-/// How the practice system stores description and comment (appointments.md §4.4): untruncated up to what it can hold
+/// How the practice system stores description and comment (spec: Book an appointment): untruncated up to what it can hold
 /// (1 000 and 5 000 characters here; at least 100 and 500 are required), and an error beyond that, never silent truncation.
 /// </summary>
 internal static class TextRules

@@ -7,7 +7,7 @@ using GpConnect.ReferenceProvider.Resources;
 namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
 /// <summary>
-/// Find a patient by NHS number (foundations.md §3.1): only active patients whose NHS number is verified are returned;
+/// Find a patient by NHS number (spec: Find a patient): only active patients whose NHS number is verified are returned;
 /// a never-verified active record is checked against PDS first and marked verified when it passes (#921); S-flagged
 /// patients are omitted (#658/#847); a structurally invalid NHS number is 400 INVALID_NHS_NUMBER.
 /// </summary>

@@ -2,7 +2,7 @@ using GpConnect.ReferenceProvider.Fhir;
 
 namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
-/// <summary>The Spine error codes only the patient interactions use (foundations.md §1.7).</summary>
+/// <summary>The Spine error codes only the patient interactions use (spec: Foundations overview).</summary>
 internal static class PatientErrors
 {
     public static readonly SpineError PatientNotFound = new("PATIENT_NOT_FOUND", "Patient record not found", 404, "not-found");

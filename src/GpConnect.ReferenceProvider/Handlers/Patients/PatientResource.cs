@@ -8,7 +8,7 @@ using GpConnect.ReferenceProvider.Practice.Patients;
 namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
 /// <summary>
-/// Renders a practice patient as a CareConnect-GPC-Patient-1 resource (foundations.md §3.1 population table): NHS
+/// Renders a practice patient as a CareConnect-GPC-Patient-1 resource (spec: Find a patient population table): NHS
 /// number with its verification status first, one official name, birth date, gender, home/temporary addresses and
 /// telecoms, contacts with the relationship in text, registration details, nhsCommunication and the managing
 /// organisation (the practice addressed). Local-only data (ethnicity, religion, marital status…) is never shared.

@@ -5,7 +5,7 @@ using GpConnect.ReferenceProvider.Practice.Patients;
 namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
 /// <summary>
-/// Read a patient (<c>GET /Patient/[id]</c>, foundations.md §3.2): unknown id → 404 PATIENT_NOT_FOUND; an S-flagged
+/// Read a patient (<c>GET /Patient/[id]</c>, spec: Read a patient): unknown id → 404 PATIENT_NOT_FOUND; an S-flagged
 /// patient is answered the same way (#658/#847), as are deceased and inactive records (details are shared only for
 /// active patients).
 /// </summary>

@@ -7,7 +7,7 @@ using GpConnect.ReferenceProvider.Practice.Patients;
 namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
 /// <summary>
-/// Register a patient (<c>POST /Patient/$gpc.registerpatient</c>, foundations.md §3.3): PDS checks on the request's
+/// Register a patient (<c>POST /Patient/$gpc.registerpatient</c>, spec: Register a patient): PDS checks on the request's
 /// demographics, then, atomically, duplicate prevention against the practice index — no record → a new temporary
 /// registration; an inactive record → re-activated as temporary with the same id; an active one (any type) → 409
 /// DUPLICATE_REJECTED; a deceased one → 400 INVALID_PATIENT_DEMOGRAPHICS. Success is 200 with a

@@ -11,7 +11,7 @@ namespace GpConnect.ReferenceProvider.Handlers.Patients;
 
 /// <summary>
 /// The Patient a Register a patient request carries, read from its Parameters body and checked against the rules of
-/// foundations.md §3.3: one <c>registerPatient</c> parameter holding a Patient with <c>meta.profile</c> (#697), the NHS
+/// spec: Register a patient: one <c>registerPatient</c> parameter holding a Patient with <c>meta.profile</c> (#697), the NHS
 /// number, exactly one official name with family and given, a birth date, at most one home and one temp address, one
 /// phone per use, one email, one nhsCommunication and nothing else. Broken rules → 422 INVALID_RESOURCE; a malformed
 /// body → 400 BAD_REQUEST; a structurally invalid NHS number → 400 INVALID_NHS_NUMBER.

@@ -3,7 +3,7 @@ using GpConnect.ReferenceProvider.Fhir;
 namespace GpConnect.ReferenceProvider.Practice.Appointments;
 
 /// <summary>
-/// Seeds the appointment book relative to the UK date D of the configured clock (appointments.md §13.8): appointments
+/// Seeds the appointment book relative to the UK date D of the configured clock (spec: the Appointment Management test-data roles): appointments
 /// booked by another organisation and outside GP Connect (#663, one each to amend and to cancel), a cancelled one, a past
 /// one, a Visit (#826), one beyond two weeks, one at midnight today, and slots with stable ids: a free Visit slot, a free past slot and the busy
 /// midnight slot. Seeded appointment ids are 1–9 in the order of <see cref="SeededIds"/>; bookings get 10 onwards.

@@ -1,8 +1,8 @@
 namespace GpConnect.ReferenceProvider.Practice.Patients;
 
 /// <summary>
-/// The PDS checks of Find (#921) and Register (foundations.md §3.1 "Provider system unverified record requirements",
-/// §3.3 step 1): the NHS number is on PDS and the date of birth matches exactly, or two of its three parts match with the
+/// The PDS checks of Find (#921) and Register (spec: Find a patient "Provider system unverified record requirements",
+/// and the first step of Register a patient): the NHS number is on PDS and the date of birth matches exactly, or two of its three parts match with the
 /// first three letters of the family name and the given-name initial; the patient is not deceased on PDS; the PDS record
 /// carries none of the Invalid, Sensitive and Superseded flags.
 /// </summary>

@@ -3,7 +3,7 @@ namespace GpConnect.ReferenceProvider.Practice.Patients;
 /// <summary>A person's official name as held by the practice or by PDS.</summary>
 internal sealed record PersonName(string Family, IReadOnlyList<string> Given, IReadOnlyList<string> Prefix);
 
-/// <summary>Where a patient's registration at this practice stands (foundations.md §3.1 "active patient").</summary>
+/// <summary>Where a patient's registration at this practice stands (spec: Find a patient "active patient").</summary>
 internal enum RegistrationStatus { Active, Inactive, Deceased }
 
 /// <summary>A patient telecom; temporary ones end when the temporary registration does.</summary>
@@ -19,7 +19,7 @@ internal sealed record PatientContact(string Relationship, PersonName Name, stri
 internal sealed record PatientLanguage(string Code, string Display, bool? InterpreterRequired);
 
 /// <summary>
-/// Data the practice holds that Foundations must never share (foundations.md §3.1 "must NOT be present"): it exists
+/// Data the practice holds that Foundations must never share (spec: Find a patient "must NOT be present"): it exists
 /// so that a provider that leaks it can be caught.
 /// </summary>
 internal sealed record LocalOnlyDetails(string Ethnicity, string Religion, string MaritalStatus, bool MultipleBirth, string BirthPlace);

@@ -5,7 +5,7 @@ namespace GpConnect.ReferenceProvider.Practice.Patients;
 
 /// <summary>
 /// Seeds the practice's patients and the simulated PDS, one record per Foundations test-data role
-/// (foundations.md §7: P-1…P-15, NHS-X, P-R1…P-R6). NHS numbers are check-digit valid in the 969000xxxx range;
+/// (spec: the Foundations test-data roles: P-1…P-15, NHS-X, P-R1…P-R6). NHS numbers are check-digit valid in the 969000xxxx range;
 /// versions and registration dates follow the configured clock, birth dates are fixed (adults).
 /// </summary>
 internal static class PatientSeeder
