@@ -34,6 +34,7 @@ Feature: Amend an appointment
 
   # GP Connect's FHIR resource guidance: references in a request are relative, and the body is the Appointment read;
   # absolute references or another resource type are refused as an invalid resource (NHS assurance expects the same).
+  # (Each row books its own appointment, so the absolute references share one row.)
   @APT-163 @since-1.2.3 @consumes-free-slots:1
   Scenario Outline: An amendment <defect> is refused as an invalid resource
     When the consumer amends the appointment's description <defect>
@@ -41,6 +42,7 @@ Feature: Amend an appointment
 
     Examples:
       | defect                                                      |
+      | with absolute references to its patient, location and slot |
       | sent as a Bundle instead of an Appointment                  |
 
   @APT-168 @since-1.2.3 @CORE-085 @consumes-free-slots:1

@@ -68,6 +68,19 @@ Feature: Cancel an appointment
       | without a cancellation reason                   |
       | leaving its status booked                       |
 
+  # GP Connect's FHIR resource guidance: references in a request are relative, and the body is the Appointment read;
+  # absolute references or another resource type are refused as an invalid resource (NHS assurance expects the same).
+  # (Each row books its own appointment, so the absolute references share one row.)
+  @APT-185 @since-1.2.3 @consumes-free-slots:1
+  Scenario Outline: A cancellation <defect> is refused as an invalid resource
+    When the consumer cancels the appointment <defect>
+    Then the response should be an OperationOutcome with Spine error code "INVALID_RESOURCE"
+
+    Examples:
+      | defect                                                      |
+      | with absolute references to its patient, location and slot |
+      | sent as a Bundle instead of an Appointment                  |
+
   @APT-186 @since-1.2.3 @consumes-free-slots:1
   Scenario: An appointment that started before today cannot be cancelled
     Given an appointment that started before today

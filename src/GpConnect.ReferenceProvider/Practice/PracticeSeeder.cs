@@ -6,7 +6,7 @@ namespace GpConnect.ReferenceProvider.Practice;
 /// <summary>
 /// Seeds a realistic two-site practice with diaries from yesterday to four weeks ahead (UK dates, taken from the
 /// configured clock): GP, nurse, pharmacist (#636 extended role R1290), physiotherapist (R1110), a practitioner-less
-/// phlebotomy clinic, and a home-visit diary. Deterministic: the same date gives the same ids and slots.
+/// phlebotomy clinic, and a home-visit diary; the pharmacist, physiotherapist and phlebotomy diaries also run an afternoon session. Deterministic: the same date gives the same ids and slots.
 /// </summary>
 internal static class PracticeSeeder
 {
@@ -71,6 +71,11 @@ internal static class PracticeSeeder
             new Session("5", new TimeOnly(12, 0), 30, 2),
             new Session("4", new TimeOnly(13, 0), 20, 6),
             new Session("2", new TimeOnly(14, 0), 15, 8),
+            // Afternoon sessions: enough free slots that a stateful provider keeping cancelled slots busy supports several
+            // full runs of the suite back to back (nightly regression; see --check-data's data budget).
+            new Session("4", new TimeOnly(15, 0), 20, 6),
+            new Session("3", new TimeOnly(16, 0), 20, 6),
+            new Session("6", new TimeOnly(16, 0), 10, 12),
         };
 
         var slots = new List<PracticeSlot>();
