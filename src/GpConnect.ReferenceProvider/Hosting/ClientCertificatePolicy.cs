@@ -30,7 +30,16 @@ internal sealed class ClientCertificatePolicy(
         var now = clock.GetUtcNow().UtcDateTime;
         var inDate = now >= certificate.NotBefore.ToUniversalTime() && now <= certificate.NotAfter.ToUniversalTime();
         if (!inDate && !_faults.Waives(ProviderRule.ClientCertificateDatesChecked)) return false;
-        if (_faults.Waives(ProviderRule.ClientCertificateChainChecked)) return true;
+        if (!_faults.Waives(ProviderRule.ClientCertificateChainChecked) && !ChainsToAuthority(certificate, now, inDate)) return false;
+        // Revocation and name are checked whatever the chain rule says: a provider that trusts any CA can still hold a
+        // revocation list and match names, so each fault shows only its own behaviour.
+        if (_revoked is not null && !_faults.Waives(ProviderRule.ClientCertificateRevocationChecked) && _revoked.Holds(certificate)) return false;
+        if (expectedName is not null && !_faults.Waives(ProviderRule.ClientCertificateNameChecked) && !Names(certificate, expectedName)) return false;
+        return true;
+    }
+
+    private bool ChainsToAuthority(X509Certificate2 certificate, DateTime now, bool inDate)
+    {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(authority);
@@ -38,11 +47,7 @@ internal sealed class ClientCertificatePolicy(
         // Dates are judged above; the chain is built at a moment the certificate was valid.
         chain.ChainPolicy.VerificationTime = inDate ? now : certificate.NotBefore.ToUniversalTime().AddMinutes(1);
         if (!chain.Build(certificate)) return false;
-        var root = chain.ChainElements[^1].Certificate;
-        if (!root.RawData.AsSpan().SequenceEqual(authority.RawData)) return false;
-        if (_revoked is not null && !_faults.Waives(ProviderRule.ClientCertificateRevocationChecked) && _revoked.Holds(certificate)) return false;
-        if (expectedName is not null && !_faults.Waives(ProviderRule.ClientCertificateNameChecked) && !Names(certificate, expectedName)) return false;
-        return true;
+        return chain.ChainElements[^1].Certificate.RawData.AsSpan().SequenceEqual(authority.RawData);
     }
 
     /// <summary>True when the certificate names <paramref name="fqdn"/> as its subject CN or a DNS subject alternative name.</summary>

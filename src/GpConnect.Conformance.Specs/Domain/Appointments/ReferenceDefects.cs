@@ -1,3 +1,5 @@
+using GpConnect.Conformance.Runner;
+using GpConnect.Conformance.Runner.Results;
 using System.Text.Json.Nodes;
 
 namespace GpConnect.Conformance.Specs.Domain.Appointments;
@@ -27,7 +29,8 @@ public static class ReferenceDefects
             case "with an absolute reference to the location": Absolute(Participant(copy, "Location/")); break;
             case "with an absolute reference to the slot":
                 Absolute((copy["slot"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
-                    ?? throw new InvalidOperationException("The appointment has no slot reference to make absolute."));
+                    ?? throw new ConformanceCheckException(new CheckFailure("appointment.slot", "Appointment.slot", "a slot reference", "none",
+                        "The appointment has no slot reference to make absolute.")));
                 break;
             case "with absolute references to its patient, location and slot":
                 return Apply(Apply(Apply(copy, "with an absolute reference to the patient"), "with an absolute reference to the location"), "with an absolute reference to the slot");
@@ -43,7 +46,10 @@ public static class ReferenceDefects
         (appointment["participant"] as JsonArray)?.OfType<JsonObject>()
             .Select(p => p["actor"] as JsonObject)
             .FirstOrDefault(actor => actor?["reference"]?.GetValue<string>()?.StartsWith(prefix, StringComparison.Ordinal) == true)
-        ?? throw new InvalidOperationException($"The appointment has no participant whose actor is a {prefix.TrimEnd('/')} to make absolute.");
+        ?? throw new ConformanceCheckException(new CheckFailure("appointment." + prefix.TrimEnd('/').ToLowerInvariant(), "Appointment.participant.actor",
+            $"a {prefix.TrimEnd('/')} participant", "none",
+            $"The appointment built from the provider's free slot has no {prefix.TrimEnd('/')} participant to make absolute: the slot's " +
+            $"Schedule names no {prefix.TrimEnd('/')} actor (a GP Connect Schedule names its location and practitioner)."));
 
     private static void Absolute(JsonObject reference) =>
         reference["reference"] = AbsoluteBase + reference["reference"]!.GetValue<string>();

@@ -40,6 +40,8 @@ public sealed class ReturnedAppointmentSteps(ConsumerSession session, Appointmen
     [When(@"^the consumer reads each patient, practitioner and location the appointment names$")]
     public async Task ReadParticipants()
     {
+        // A read that returned no appointment fails here, with that response as the evidence.
+        if (appointment.Representation is null) ResponseChecks.ResourceType(session.LastResponse, "Appointment").ThrowIfFailed();
         var references = (appointment.RequireRepresentation()["participant"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(p => p["actor"]?["reference"]?.GetValue<string>())
             .OfType<string>()
