@@ -111,7 +111,8 @@ public sealed class TlsEndpoint : IAsyncDisposable
         public X509Certificate2 Revoked { get; }
         public X509Certificate2 Misnamed { get; }
         public byte[] RevocationList { get; }
-        public X509Certificate2 Untrusted { get; } = TestCertificateAuthority.CreateUntrustedClientCertificate();
+        // Named like the consumer, so the CA is its only defect.
+        public X509Certificate2 Untrusted { get; } = TestCertificateAuthority.CreateUntrustedClientCertificate(ConsumerFqdn);
         private readonly Lazy<X509Certificate2> _expiredFromOwnCa = new(() =>
         {
             using var other = TestCertificateAuthority.Create("GPCC expired-certificate CA");
