@@ -227,6 +227,9 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("cancel-accepts-incomplete-cancellation", "Cancel cancels without checking the status sent or the cancellation reason (missing, empty or under another URL)."),
             ProviderRule.CancelRequiresStatusAndReason),
+        new RuleWaiverFault(
+            new("cancel-fails-once", "Cancel fails with 500 INTERNAL_SERVER_ERROR the first time a valid cancellation of each appointment is sent, leaving it booked; a later request cancels it (a transient failure)."),
+            ProviderRule.CancelSucceedsFirstTime),
         new ResourceDecorationFault(
             new("appointment-without-schedule-details", "Appointments leave out the schedule type (serviceCategory), the practitioner role and the delivery channel."),
             "Appointment",

@@ -199,6 +199,8 @@ internal enum ProviderRule
     CancelKeepsOtherElements,
     /// <summary>Cancel requires status cancelled and a non-empty cancellation reason under the extension's URL.</summary>
     CancelRequiresStatusAndReason,
+    /// <summary>Cancel carries out a valid cancellation the first time it is asked (no transient failure).</summary>
+    CancelSucceedsFirstTime,
     /// <summary>Slot search refuses a status other than free (422 INVALID_PARAMETER).</summary>
     SlotSearchRequiresFreeStatus,
     /// <summary>Slot search refuses dateTimes without a +00:00/+01:00 offset (422 INVALID_PARAMETER).</summary>

@@ -152,6 +152,7 @@ public static class AppointmentDetections
         new("cancel-clears-comment", Cancel, "Cancelling changes nothing but the status and the cancellation reason", "Appointment.comment"),
         new("cancel-accepts-incomplete-cancellation", Cancel,
             "A cancellation without a proper cancellation reason, or that leaves the status booked, is refused", "answered HTTP 200"),
+        new("cancel-fails-once", Cancel, "Cancelling stores the status and the reason under a new version", "Expected HTTP 200"),
     ];
 
     public static IReadOnlyDictionary<string, string> NotYetChecked { get; } = new Dictionary<string, string>

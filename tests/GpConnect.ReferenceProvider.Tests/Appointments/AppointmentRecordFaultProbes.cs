@@ -108,6 +108,15 @@ public static class AppointmentRecordFaultProbes
                 await EditAsync(s, Cancel, OutsideGpConnect, MarkCancelled) is { Status: HttpStatusCode.OK } cancelled && !cancelled.Json.ContainsKey("comment"),
             ["cancel-accepts-incomplete-cancellation"] = async s =>
                 (await EditAsync(s, Cancel, ByOtherOrganisationToCancel, WithoutReasonButCancelled)).Status == HttpStatusCode.OK,
+            // A fresh booking, cancelled twice: the first valid cancellation fails with 500, the retry cancels it.
+            ["cancel-fails-once"] = async s =>
+            {
+                var booked = await BookAsync(s, Booking(s, (await FreeSlotsAsync(s))[0]));
+                if (booked.Status != HttpStatusCode.Created) return false;
+                var id = booked.Json["id"]!.GetValue<string>();
+                return (await EditAsync(s, Cancel, id, MarkCancelled)).Status == HttpStatusCode.InternalServerError
+                    && (await EditAsync(s, Cancel, id, MarkCancelled)).Status == HttpStatusCode.OK;
+            },
         };
 
     /// <summary>status cancelled, and no cancellation-reason extension (even one an earlier probe stored).</summary>

@@ -160,6 +160,9 @@ internal sealed class AmendAppointmentHandler(AppointmentAccess access, Appointm
 internal sealed class CancelAppointmentHandler(AppointmentAccess access, AppointmentMapper mapper, ActiveFaults faults)
     : AppointmentChangeHandler(access, mapper, faults)
 {
+    /// <summary>Appointments whose first cancellation the cancel-fails-once fault has failed.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _failedOnce = new(StringComparer.Ordinal);
+
     public override Interaction Interaction => Interaction.CancelAppointment;
 
     protected override string Allowed => "Appointment.status and the cancellation-reason extension";
@@ -186,6 +189,9 @@ internal sealed class CancelAppointmentHandler(AppointmentAccess access, Appoint
                 Invalid($"{Interaction.Name} must set Appointment.status to \"cancelled\", not \"{Text(body, "status") ?? "absent"}\".");
             if (string.IsNullOrWhiteSpace(reason)) Invalid("A cancellation needs the cancellation-reason extension with a non-empty valueString.");
         }
+        // A transient failure: the first valid cancellation of each appointment fails inside the provider; a retry succeeds.
+        if (Faults.Waives(ProviderRule.CancelSucceedsFirstTime) && _failedOnce.TryAdd(stored.Id, 0))
+            throw new ProviderException(SpineError.InternalServerError, $"Appointment/{stored.Id} could not be cancelled just now; try again.");
         var clearsComment = Faults.Waives(ProviderRule.CancelKeepsOtherElements);
         return current => current with { Status = AppointmentStatuses.Cancelled, CancellationReason = reason, Comment = clearsComment ? null : current.Comment };
     }
