@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using GpConnect.Conformance.Cli.Commands;
 using GpConnect.Conformance.Cli.Load;
+using GpConnect.Conformance.Specs.Domain.Run;
 using GpConnect.Conformance.Specs.Hosting;
 using Shouldly;
 
@@ -213,6 +214,115 @@ public sealed class LoadCommandTests : IDisposable
         run.Samples.Count.ShouldBe(run.Requests);
         // Every request, writes included, counts against the cap (40/s for at most 2 s; cancels may finish just after).
         run.Requests.ShouldBeLessThanOrEqualTo(83);
+
+        // Every booking and its confirmed cancellation are in the reports folder's bookings ledger, where `cleanup` looks.
+        var ledgerFile = Path.Combine(_temp, "reports", BookingLedger.FileName);
+        var entries = BookingLedger.Read(ledgerFile, []);
+        entries.Count(e => e.Event == BookingLedger.Booked).ShouldBe(book.Requests);
+        entries.Count(e => e.Event == BookingLedger.Cancelled).ShouldBe(book.Requests);
+        entries.ShouldAllBe(e => e.Run!.StartsWith("load-"));
+        entries.Where(e => e.Event == BookingLedger.Booked).ShouldAllBe(e => e.Scenario == LoadWrites.LedgerScenario && e.Slots!.Single().StartsWith("Slot/"));
+        BookingLedger.Outstanding(entries, entries[0].ServiceRoot).ShouldBeEmpty();
+        run.Bookings.ShouldNotBeNull();
+        (run.Bookings.Booked, run.Bookings.Cancelled, run.Bookings.Outstanding).ShouldBe((book.Requests, book.Requests, 0));
+        run.Bookings.Ledger.ShouldBe(ledgerFile);
+        _out.ToString().ShouldContain($"Bookings: {book.Requests} made, {book.Requests} cancelled (confirmed by the provider), 0 outstanding; ledger {ledgerFile}");
+        _out.ToString().ShouldNotContain("OUTSTANDING:", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task Bookings_whose_cancellation_fails_stay_outstanding_in_the_ledger_and_cleanup_cancels_them_afterwards()
+    {
+        // A standalone provider keeps its bookings between commands; cancel-fails-once fails the first cancellation of each.
+        using var provider = NightlyRegressionTests.StartProvider(NightlyRegressionTests.FreePort(), ["--fault", "cancel-fails-once"]);
+        var reports = Path.Combine(_temp, "reports");
+        string[] target = ["--config", DefaultConfig, "--reports", reports, "--set", "provider:target=remote", "--set", $"provider:fhirBaseUrl={provider.ServiceRoot}"];
+
+        var exit = await CommandDispatcher.RunAsync(["load", .. target, "--set", $"load:target={provider.ServiceRoot}",
+            "--writes", "--interactions", "capability", "--consumers", "1", "--duration", "1.5", "--rps", "10"], _out, _err);
+
+        exit.ShouldBe(CommandDispatcher.Failures, _out + _err.ToString());
+        var run = ReadRun(out var html);
+        var bookings = run.Bookings.ShouldNotBeNull();
+        bookings.Booked.ShouldBeGreaterThan(0);
+        (bookings.Cancelled, bookings.Outstanding).ShouldBe((0, bookings.Booked), "every first cancellation failed");
+        bookings.NotCancelled.ShouldAllBe(line => line.Contains("cancel answered HTTP 500"));
+        bookings.CleanupCommand.ShouldBe($"./run-tests.sh cleanup --config {DefaultConfig} --reports {reports}");
+        var ledgerFile = Path.Combine(reports, BookingLedger.FileName);
+        var outstanding = BookingLedger.Outstanding(BookingLedger.Read(ledgerFile, []), provider.ServiceRoot);
+        outstanding.Count.ShouldBe(bookings.Booked);
+        _out.ToString().ShouldContain($"OUTSTANDING: {bookings.Booked} booking(s)");
+        _out.ToString().ShouldContain("cancel them with: ./run-tests.sh cleanup");
+        _err.ToString().ShouldContain($"[load] {bookings.Booked} booking(s) NOT cancelled, left outstanding in {ledgerFile}");
+        html.ShouldContain($"{bookings.Booked} outstanding");
+        html.ShouldContain("./run-tests.sh cleanup");
+
+        // The provider has recovered (its transient failure is over for these appointments): cleanup cancels every one.
+        var stdout = new StringWriter();
+        (await CommandDispatcher.RunAsync(["cleanup", .. target], stdout, new StringWriter())).ShouldBe(0, stdout.ToString());
+        foreach (var entry in outstanding) stdout.ToString().ShouldContain($"Appointment/{entry.AppointmentId} (run {entry.Run}, {LoadWrites.LedgerScenario}): cancelled");
+        BookingLedger.Outstanding(BookingLedger.Read(ledgerFile, []), provider.ServiceRoot).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sigterm_during_a_write_run_stops_promptly_cancels_what_it_booked_and_exits_143()
+    {
+        var reports = Path.Combine(_temp, "reports");
+        var ledgerFile = Path.Combine(reports, BookingLedger.FileName);
+        using var interruption = LoadCommand.NewInterruption();
+        // Stop once the first booking is in the ledger: the load is then well under way, with write cycles in flight.
+        _ = Task.Run(async () =>
+        {
+            for (var waited = 0; waited < 600 && !File.Exists(ledgerFile); waited++) await Task.Delay(50);
+            interruption.Request("SIGTERM", RunInterruption.InterruptedBySigterm, _err);
+        });
+
+        var clock = Stopwatch.StartNew();
+        var exit = await CommandDispatcher.RunAsync(["load", "--config", DefaultConfig, "--reports", reports,
+            "--writes", "--interactions", "capability", "--consumers", "2", "--duration", "120", "--rps", "20"], _out, _err, interruption);
+        clock.Stop();
+
+        exit.ShouldBe(RunInterruption.InterruptedBySigterm, _out + _err.ToString());
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "it stops at the signal, not after the 120 s duration");
+        var run = ReadRun(out var html);
+        run.Interrupted.ShouldBe("SIGTERM");
+        html.ShouldContain("Interrupted (SIGTERM)");
+        _out.ToString().ShouldContain("Interrupted (SIGTERM)");
+        _err.ToString().ShouldContain("SIGTERM: stopping the load");
+        var bookings = run.Bookings.ShouldNotBeNull();
+        bookings.Booked.ShouldBeGreaterThan(0);
+        bookings.Outstanding.ShouldBe(0, "the write cycles in flight finished their cancellation within the grace");
+        var entries = BookingLedger.Read(ledgerFile, []);
+        entries.Count(e => e.Event == BookingLedger.Booked).ShouldBe(bookings.Booked);
+        BookingLedger.Outstanding(entries, entries[0].ServiceRoot).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_second_signal_cuts_off_the_cancellations_in_flight_and_what_they_leave_is_outstanding_in_the_ledger_and_the_report()
+    {
+        var reports = Path.Combine(_temp, "reports");
+        var ledgerFile = Path.Combine(reports, BookingLedger.FileName);
+        using var interruption = LoadCommand.NewInterruption();
+        _ = Task.Run(async () =>
+        {
+            for (var waited = 0; waited < 600 && !File.Exists(ledgerFile); waited++) await Task.Delay(50);
+            interruption.Request("SIGINT (Ctrl+C)", RunInterruption.InterruptedBySigint, _err);
+            interruption.Request("SIGINT (Ctrl+C)", RunInterruption.InterruptedBySigint, _err);
+        });
+
+        var exit = await CommandDispatcher.RunAsync(["load", "--config", DefaultConfig, "--reports", reports,
+            "--writes", "--interactions", "capability", "--consumers", "4", "--duration", "120", "--rps", "200"], _out, _err, interruption);
+
+        exit.ShouldBe(RunInterruption.InterruptedBySigint, _out + _err.ToString());
+        var bookings = ReadRun(out _).Bookings.ShouldNotBeNull();
+        // Whether a cancellation was in flight at the second signal depends on timing; the ledger and the report always agree.
+        var entries = BookingLedger.Read(ledgerFile, []);
+        var left = BookingLedger.Outstanding(entries, entries[0].ServiceRoot).Select(e => $"Appointment/{e.AppointmentId}").ToList();
+        bookings.Booked.ShouldBe(entries.Count(e => e.Event == BookingLedger.Booked));
+        bookings.Cancelled.ShouldBe(entries.Count(e => e.Event == BookingLedger.Cancelled));
+        bookings.Outstanding.ShouldBe(bookings.Booked - bookings.Cancelled + bookings.NotCancelled.Count(l => l.StartsWith("an appointment of unknown id")));
+        bookings.NotCancelled.Where(l => l.StartsWith("Appointment/")).Select(l => l.Split(' ')[0]).ShouldBe(left, ignoreOrder: true);
+        if (bookings.Outstanding > 0) _out.ToString().ShouldContain("OUTSTANDING:", Case.Sensitive);
     }
 
     private static int UnusedPort()

@@ -16,7 +16,7 @@ public static class CommandDispatcher
 
     /// <summary>
     /// As <see cref="RunAsync(string[], TextWriter, TextWriter)"/>; <paramref name="interruption"/> replaces the process's
-    /// SIGINT/SIGTERM handling for the run command (tests interrupt a run through it).
+    /// SIGINT/SIGTERM handling for the run and load commands (tests interrupt a run through it).
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption)
     {
@@ -29,7 +29,7 @@ public static class CommandDispatcher
                 "run" => await RunWithInterruptionAsync(rest, stdout, stderr, interruption),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
                 "bench" => await BenchmarkCommand.RunAsync(rest, stdout, stderr),
-                "load" => await LoadCommand.RunAsync(rest, stdout, stderr),
+                "load" => await LoadWithInterruptionAsync(rest, stdout, stderr, interruption),
                 "verify-evidence" => VerifyEvidenceCommand.Run(rest, stdout, stderr),
                 "faults" => FaultsCommand.Run(stdout),
                 "impact" => ImpactCommand.Run(rest, stdout, stderr),
@@ -51,6 +51,13 @@ public static class CommandDispatcher
         if (interruption is not null) return await RunCommand.RunAsync(args, stdout, stderr, interruption);
         using var process = RunInterruption.ForProcess(stderr);
         return await RunCommand.RunAsync(args, stdout, stderr, process);
+    }
+
+    private static async Task<int> LoadWithInterruptionAsync(string[] args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption)
+    {
+        if (interruption is not null) return await LoadCommand.RunAsync(args, stdout, stderr, interruption);
+        using var process = RunInterruption.ForProcess(stderr, LoadCommand.NewInterruption());
+        return await LoadCommand.RunAsync(args, stdout, stderr, process);
     }
 
     public static string Usage => """

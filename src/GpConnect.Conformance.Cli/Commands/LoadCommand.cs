@@ -3,6 +3,7 @@ using GpConnect.Conformance.Cli.Load;
 using GpConnect.Conformance.Client;
 using GpConnect.Conformance.Client.Configuration;
 using GpConnect.Conformance.Reporting.Writing;
+using GpConnect.Conformance.Specs.Domain.Run;
 using GpConnect.Conformance.Specs.Hosting;
 
 namespace GpConnect.Conformance.Cli.Commands;
@@ -19,8 +20,21 @@ public static class LoadCommand
     public const string HtmlFile = "load.html";
     public const string JsonFile = "load.json";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How the load mode stops on Ctrl+C / SIGTERM: no new request at once, reads in flight cancelled; a write cycle in flight
+    /// finishes its booking and cancellation within <see cref="RunInterruption.Grace"/>, after which (or at a second signal)
+    /// it is cut off and its booking stays outstanding in the ledger.
+    /// </summary>
+    public static RunInterruption NewInterruption() => new()
     {
+        Stopping = "stopping the load: no new requests; bookings in flight are being cancelled",
+        StoppingNow = "stopping now; bookings not yet cancelled stay outstanding in the bookings ledger.",
+    };
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, RunInterruption? interruption = null)
+    {
+        interruption ??= NewInterruption();
+        var cancellationToken = interruption.Stop;
         var (options, error) = LoadOptions.Parse(args);
         if (options is null)
         {
@@ -72,10 +86,16 @@ public static class LoadCommand
         if (options.Writes) interactions = [.. interactions, LoadWrites.Book, LoadWrites.Cancel];
         var plan = new LoadPlan(interactions, options.Consumers, TimeSpan.FromSeconds(options.DurationSeconds), rps);
 
+        var reportsRoot = Path.GetFullPath(settings.Reports.Directory, layout.WorkingRoot);
         Specs.Hosting.ProviderTarget target;
         try
         {
             target = await Specs.Hosting.ProviderTarget.StartAsync(settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            stdout.WriteLine($"Interrupted ({interruption.Reason}) before the load began: nothing was sent.");
+            return interruption.ExitCode;
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
         {
@@ -95,30 +115,54 @@ public static class LoadCommand
             {
                 try
                 {
-                    writes = await LoadWrites.PrepareAsync(client, settings, TimeProvider.System, cancellationToken);
+                    // The same ledger the suite's runs append to, so `cleanup` finds what an interrupted or refused cancellation left.
+                    var ledger = new BookingLedger(Path.Combine(reportsRoot, BookingLedger.FileName),
+                        "load-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+                    writes = await LoadWrites.PrepareAsync(client, settings, TimeProvider.System, ledger, target.ServiceRoot, cancellationToken);
                 }
                 catch (ConfigurationException e)
                 {
                     stderr.WriteLine($"Configuration error: --writes books for the baseline patient: {e.Message}");
                     return CommandDispatcher.BadInput;
                 }
+                catch (OperationCanceledException) when (interruption.Requested)
+                {
+                    stdout.WriteLine($"Interrupted ({interruption.Reason}) before the load began: nothing was booked.");
+                    return interruption.ExitCode;
+                }
             }
-            run = (await LoadRunner.RunAsync(plan, client, settings, TimeProvider.System, cancellationToken, writes)) with
+            run = (await LoadRunner.RunAsync(plan, client, settings, TimeProvider.System, cancellationToken, writes, interruption.Abort)) with
             {
                 Target = $"{target.Description} {target.ServiceRoot}",
+                Interrupted = interruption.Requested ? interruption.Reason ?? "interrupted" : null,
             };
-            foreach (var left in writes?.NotCancelled ?? [])
-                stderr.WriteLine($"[load] a booking was NOT cancelled: {left}. Cancel it by hand.");
+            if (writes is not null)
+            {
+                var remote = settings.Provider.Target == Client.Configuration.ProviderTarget.Remote;
+                run = run with { Bookings = writes.Summary(remote ? CleanupCommandFor(options) : null) };
+            }
         }
 
         WriteSummary(run, stdout);
-        var folder = RunFolders.Create(Path.GetFullPath(settings.Reports.Directory, layout.WorkingRoot), run.Started);
+        if (run.Bookings is { Outstanding: > 0 } left)
+            stderr.WriteLine($"[load] {left.Outstanding} booking(s) NOT cancelled, left outstanding in {left.Ledger}" +
+                (left.CleanupCommand is null ? " (the embedded reference provider discarded them when it stopped)." : $"; cancel them with: {left.CleanupCommand}"));
+        var folder = RunFolders.Create(reportsRoot, run.Started);
         File.WriteAllText(Path.Combine(folder, JsonFile), run.ToJson());
         File.WriteAllText(Path.Combine(folder, HtmlFile), LoadPage.Render(run));
         stdout.WriteLine($"Report: {Path.Combine(folder, HtmlFile)}");
         stdout.WriteLine($"        {Path.Combine(folder, JsonFile)}");
+        if (run.Interrupted is not null)
+        {
+            stdout.WriteLine($"Interrupted ({run.Interrupted}): the load stopped after {run.ElapsedSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s; the report holds what ran.");
+            return interruption.ExitCode;
+        }
         return run.Failed ? CommandDispatcher.Failures : CommandDispatcher.Ok;
     }
+
+    /// <summary>The cleanup command for this load run's provider and reports folder.</summary>
+    public static string CleanupCommandFor(LoadOptions options) =>
+        "./run-tests.sh cleanup" + (options.ConfigFile is null ? "" : $" --config {options.ConfigFile}") + (options.ReportsDirectory is null ? "" : $" --reports {options.ReportsDirectory}");
 
     /// <summary>
     /// The interactions to drive: those named (each must be known, read-only and have its test data configured), or
@@ -168,6 +212,14 @@ public static class LoadCommand
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{run.Requests} requests in {run.ElapsedSeconds:0.##} s ({run.Requests / Math.Max(run.ElapsedSeconds, 1e-9):0.#}/s, cap {run.RequestsPerSecondCap:0.##}/s); {run.CancelledAtDeadline} in flight at the deadline were cancelled and not counted."));
+        if (run.Bookings is not { } bookings) return;
+        stdout.WriteLine($"Bookings: {bookings.Booked} made, {bookings.Cancelled} cancelled (confirmed by the provider), {bookings.Outstanding} outstanding; ledger {bookings.Ledger}");
+        if (bookings.Outstanding == 0) return;
+        stdout.WriteLine($"OUTSTANDING: {bookings.Outstanding} booking(s) this load run made were not cancelled and are still booked at the provider:");
+        foreach (var line in bookings.NotCancelled) stdout.WriteLine($"  {line}");
+        stdout.WriteLine(bookings.CleanupCommand is null
+            ? "The embedded reference provider discarded them when it stopped; against a remote provider, `cleanup` cancels what the ledger lists."
+            : $"Each one with an id is in the ledger as outstanding; cancel them with: {bookings.CleanupCommand}");
     }
 
     private static string F(double? ms) => ms is null ? "–" : ms.Value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -24,6 +24,12 @@ public sealed class RunInterruption : IDisposable
     /// <summary>How long a stopping run may take to finish its current scenario before the command stops waiting.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>What the first request does, as told on stderr (the run command: finish the current scenario).</summary>
+    public string Stopping { get; init; } = "stopping after the current scenario";
+
+    /// <summary>What a second request does, as told on stderr.</summary>
+    public string StoppingNow { get; init; } = "stopping now; the reports keep every finished scenario.";
+
     /// <summary>Cancelled at the first request: finish the current scenario, start no other.</summary>
     public CancellationToken Stop => _stop.Token;
 
@@ -40,9 +46,11 @@ public sealed class RunInterruption : IDisposable
     public int ExitCode { get; private set; } = InterruptedBySigint;
 
     /// <summary>Listens for SIGINT and SIGTERM on this process (where the platform supports them).</summary>
-    public static RunInterruption ForProcess(TextWriter stderr)
+    public static RunInterruption ForProcess(TextWriter stderr) => ForProcess(stderr, new RunInterruption());
+
+    /// <summary>Makes <paramref name="interruption"/> listen for SIGINT and SIGTERM on this process.</summary>
+    public static RunInterruption ForProcess(TextWriter stderr, RunInterruption interruption)
     {
-        var interruption = new RunInterruption();
         foreach (var (signal, name, code) in new[]
                  {
                      (PosixSignal.SIGINT, "SIGINT (Ctrl+C)", InterruptedBySigint),
@@ -72,13 +80,13 @@ public sealed class RunInterruption : IDisposable
         {
             Reason = reason;
             ExitCode = exitCode;
-            stderr?.WriteLine($"{reason}: stopping after the current scenario (at most {Grace.TotalSeconds:0} s; press Ctrl+C again to stop now)…");
+            stderr?.WriteLine($"{reason}: {Stopping} (at most {Grace.TotalSeconds:0} s; press Ctrl+C again to stop now)…");
             _stop.Cancel();
             _abort.CancelAfter(Grace);
         }
         else
         {
-            stderr?.WriteLine($"{reason} again: stopping now; the reports keep every finished scenario.");
+            stderr?.WriteLine($"{reason} again: {StoppingNow}");
             _abort.Cancel();
         }
     }

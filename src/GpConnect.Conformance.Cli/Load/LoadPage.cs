@@ -28,6 +28,8 @@ public static class LoadPage
             </style></head><body>
             <h1>GP Connect load run</h1>
             """);
+        if (run.Interrupted is not null)
+            html.Append($"<p class=\"fail\" id=\"interrupted\">Interrupted ({E(run.Interrupted)}): the load stopped early; this page holds what ran.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Target: {E(run.Target)}<br>Started {run.Started:yyyy-MM-dd HH:mm:ss} UTC; {run.Consumers} consumers for at most {run.DurationSeconds:0.###} s (ran {run.ElapsedSeconds:0.###} s); cap {run.RequestsPerSecondCap:0.##} requests per second over all consumers; {run.Requests} requests, {run.CancelledAtDeadline} cancelled in flight at the deadline (not counted).</p>");
         html.Append("""<table id="interactions"><thead><tr><th>Interaction</th><th>Kind</th><th>Requests</th><th>Errors</th><th>req/s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>SHOULD &lt; ms</th><th>SHALL &lt; ms</th><th>over SHOULD</th><th>over SHALL</th><th>Verdict</th></tr></thead><tbody>""");
         foreach (var i in run.Interactions)
@@ -43,6 +45,20 @@ public static class LoadPage
             html.Append("<h2>Errors</h2><ul>");
             foreach (var i in errors) html.Append($"<li>{E(i.Interaction)}: {E(string.Join("; ", i.ErrorExamples))}</li>");
             html.Append("</ul>");
+        }
+        if (run.Bookings is { } bookings)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<h2>Bookings</h2><p id=\"bookings\">{bookings.Booked} made, {bookings.Cancelled} cancelled (confirmed by the provider), <span class=\"{(bookings.Outstanding == 0 ? "pass" : "fail")}\">{bookings.Outstanding} outstanding</span>. Every booking and confirmed cancellation is recorded in the bookings ledger {E(bookings.Ledger ?? "(kept in memory)")}.</p>");
+            if (bookings.Outstanding > 0)
+            {
+                html.Append("<p class=\"fail\">Still booked at the provider:</p><ul id=\"outstanding\">");
+                foreach (var line in bookings.NotCancelled) html.Append($"<li>{E(line)}</li>");
+                html.Append("</ul>");
+                html.Append(bookings.CleanupCommand is null
+                    ? "<p>The embedded reference provider discarded them when it stopped.</p>"
+                    : $"<p>Cancel them with: <code>{E(bookings.CleanupCommand)}</code></p>");
+            }
         }
         html.Append("<h2>Latency over the run</h2>");
         html.Append(Chart(run));

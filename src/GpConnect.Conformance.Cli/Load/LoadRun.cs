@@ -41,8 +41,16 @@ public sealed record LoadRun
     public required IReadOnlyList<InteractionLoad> Interactions { get; init; }
     public required IReadOnlyList<LoadSample> Samples { get; init; }
 
+    /// <summary>With <c>--writes</c>: bookings made, cancellations confirmed and bookings left outstanding (null without writes).</summary>
+    public LoadBookings? Bookings { get; init; }
+
+    /// <summary>What stopped the run early (e.g. "SIGTERM"); null when it ran its course.</summary>
+    public string? Interrupted { get; init; }
+
     public int Requests => Interactions.Sum(i => i.Requests);
-    public bool Failed => Interactions.Any(i => i.Verdict is LoadVerdict.Fail or LoadVerdict.NoData);
+
+    /// <summary>Some interaction failed its verdict, or a booking was left on the provider.</summary>
+    public bool Failed => Interactions.Any(i => i.Verdict is LoadVerdict.Fail or LoadVerdict.NoData) || Bookings?.Outstanding > 0;
 
     public static LoadRun Summarise(LoadPlan plan, DateTimeOffset started, TimeSpan elapsed, IReadOnlyList<LoadSample> samples, int cancelledAtDeadline, string target = "")
     {

@@ -19,14 +19,23 @@ public sealed record LoadPlan(IReadOnlyList<LoadInteraction> Interactions, int C
 /// </summary>
 public static class LoadRunner
 {
+    /// <param name="cancellationToken">Stop (Ctrl+C / SIGTERM): ends the run as the deadline does; the run so far is returned.</param>
     /// <param name="writes">With <c>--writes</c>: the book-and-cancel cycle takes its turn in the rotation beside the reads.</param>
+    /// <param name="abort">Cuts off the write cycles still booking or cancelling after a stop (their bookings stay outstanding).</param>
     public static async Task<LoadRun> RunAsync(LoadPlan plan, GpConnectClient client, ConformanceSettings settings, TimeProvider clock, CancellationToken cancellationToken = default,
-        LoadWrites? writes = null)
+        LoadWrites? writes = null, CancellationToken abort = default)
     {
         // The queries are built once; the write cycle (book + cancel) is one more turn in the rotation (Request null).
         var requests = plan.Interactions.Where(i => i.Kind == LoadKind.Query)
             .Select(i => (Interaction: i, Request: (GpConnectRequest?)i.Build(settings, clock))).ToList();
-        foreach (var (_, request) in requests) await client.SendAsync(request!, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var (_, request) in requests) await client.SendAsync(request!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped during the warm-up: the run below ends at once with nothing counted.
+        }
         if (writes is not null) requests.Add((LoadWrites.Book, null));
 
         var pacer = new RequestPacer(plan.RequestsPerSecond);
@@ -50,7 +59,7 @@ public static class LoadRunner
                     if (request is null)
                     {
                         // Only the wait for a turn can be cut by the deadline: a booking sent is always finished and cancelled.
-                        mine.AddRange(await writes!.CycleAsync(client, pacer, origin, deadline.Token).ConfigureAwait(false));
+                        mine.AddRange(await writes!.CycleAsync(client, pacer, origin, deadline.Token, abort).ConfigureAwait(false));
                         continue;
                     }
                     await pacer.WaitTurnAsync(deadline.Token).ConfigureAwait(false);
@@ -61,6 +70,11 @@ public static class LoadRunner
                         ?? (exchange.StatusCode == interaction.Interaction.SuccessStatus ? null : $"HTTP {exchange.StatusCode} (expected {interaction.Interaction.SuccessStatus})");
                     mine.Add(new LoadSample(at, interaction.Name, exchange.Duration.TotalMilliseconds, exchange.StatusCode, error));
                 }
+                catch (LoadCycleInterruptedException cut)
+                {
+                    mine.AddRange(cut.Samples);
+                    break;
+                }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested)
                 {
                     if (sending) Interlocked.Increment(ref cancelledAtDeadline);
@@ -69,7 +83,6 @@ public static class LoadRunner
             }
         })).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(origin);
-        cancellationToken.ThrowIfCancellationRequested();
 
         return LoadRun.Summarise(plan, started, elapsed, samples.SelectMany(s => s).OrderBy(s => s.AtMs).ToList(), cancelledAtDeadline);
     }
