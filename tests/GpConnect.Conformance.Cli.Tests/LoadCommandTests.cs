@@ -298,6 +298,37 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancellation_the_provider_holds_past_the_grace_is_cut_off_and_left_outstanding_in_the_ledger()
+    {
+        // Requests 1-4 are answered (slot search, capability warm-up, capability, the booking); from the 5th (the cancellation) the provider hangs.
+        using var provider = NightlyRegressionTests.StartProvider(NightlyRegressionTests.FreePort(), ["--stall-after", "4", "--stall-seconds", "60"]);
+        var reports = Path.Combine(_temp, "reports");
+        var ledgerFile = Path.Combine(reports, BookingLedger.FileName);
+        using var interruption = LoadCommand.NewInterruption(grace: TimeSpan.FromSeconds(1));
+        _ = Task.Run(async () =>
+        {
+            for (var waited = 0; waited < 600 && !File.Exists(ledgerFile); waited++) await Task.Delay(50);
+            interruption.Request("SIGTERM", RunInterruption.InterruptedBySigterm, _err);
+        });
+
+        var clock = Stopwatch.StartNew();
+        var exit = await CommandDispatcher.RunAsync(["load", "--config", DefaultConfig, "--reports", reports, "--set", "provider:target=remote",
+            "--set", $"provider:fhirBaseUrl={provider.ServiceRoot}", "--set", $"load:target={provider.ServiceRoot}", "--set", "http:timeoutSeconds=120",
+            "--writes", "--interactions", "capability", "--consumers", "1", "--duration", "120", "--rps", "10"], _out, _err, interruption);
+        clock.Stop();
+
+        exit.ShouldBe(RunInterruption.InterruptedBySigterm, _out + _err.ToString());
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(40), "the held cancellation is cut off after the grace, not waited for");
+        var bookings = ReadRun(out _).Bookings.ShouldNotBeNull();
+        (bookings.Booked, bookings.Cancelled, bookings.Outstanding).ShouldBe((1, 0, 1));
+        bookings.NotCancelled.ShouldHaveSingleItem().ShouldContain("its cancellation was cut off by the interruption");
+        var left = BookingLedger.Outstanding(BookingLedger.Read(ledgerFile, []), provider.ServiceRoot).ShouldHaveSingleItem();
+        bookings.NotCancelled[0].ShouldStartWith($"Appointment/{left.AppointmentId} ");
+        _out.ToString().ShouldContain("OUTSTANDING: 1 booking(s)");
+        _out.ToString().ShouldContain("cancel them with: ./run-tests.sh cleanup");
+    }
+
+    [Fact]
     public async Task A_second_signal_cuts_off_the_cancellations_in_flight_and_what_they_leave_is_outstanding_in_the_ledger_and_the_report()
     {
         var reports = Path.Combine(_temp, "reports");

@@ -25,8 +25,9 @@ public static class LoadCommand
     /// finishes its booking and cancellation within <see cref="RunInterruption.Grace"/>, after which (or at a second signal)
     /// it is cut off and its booking stays outstanding in the ledger.
     /// </summary>
-    public static RunInterruption NewInterruption() => new()
+    public static RunInterruption NewInterruption(TimeSpan? grace = null) => new()
     {
+        Grace = grace ?? TimeSpan.FromSeconds(5),
         Stopping = "stopping the load: no new requests; bookings in flight are being cancelled",
         StoppingNow = "stopping now; bookings not yet cancelled stay outstanding in the bookings ledger.",
     };
