@@ -298,6 +298,41 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_real_SIGTERM_to_a_write_load_exits_143_with_its_bookings_cancelled_and_its_report_written()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Skip("SIGTERM is sent with kill(1), which Windows does not have.");
+        var cli = Path.Combine(AppContext.BaseDirectory, "gpconnect-conformance.dll");
+        if (!File.Exists(cli)) Assert.Skip($"The command line binary is not beside the tests ({cli}).");
+        var reports = Path.Combine(_temp, "reports");
+        var ledgerFile = Path.Combine(reports, BookingLedger.FileName);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryLayout.RequireRoot() };
+        foreach (var a in new[] { cli, "load", "--config", DefaultConfig, "--reports", reports, "--writes", "--interactions", "capability",
+                     "--consumers", "2", "--duration", "120", "--rps", "10" })
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            for (var waited = 0; waited < 1200 && !File.Exists(ledgerFile) && !process.HasExited; waited++) await Task.Delay(50);
+            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        process.ExitCode.ShouldBe(RunInterruption.InterruptedBySigterm, await output + await errors);
+        var run = ReadRun(out _);
+        run.Interrupted.ShouldBe("SIGTERM");
+        run.Bookings.ShouldNotBeNull().Outstanding.ShouldBe(0);
+        var entries = BookingLedger.Read(ledgerFile, []);
+        entries.ShouldNotBeEmpty();
+        BookingLedger.Outstanding(entries, entries[0].ServiceRoot).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_cancellation_the_provider_holds_past_the_grace_is_cut_off_and_left_outstanding_in_the_ledger()
     {
         // Requests 1-4 are answered (slot search, capability warm-up, capability, the booking); from the 5th (the cancellation) the provider hangs.
