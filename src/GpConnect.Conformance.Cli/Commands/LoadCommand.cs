@@ -12,8 +12,10 @@ namespace GpConnect.Conformance.Cli.Commands;
 /// <c>load</c>: drives read-only interactions (and with <c>--writes</c> and <c>provider:allowWrites</c>, book + cancel of
 /// free slots) with N concurrent consumers for at most S seconds, capped in requests per
 /// second, and reports per interaction the requests, errors, p50/p95/p99 and the verdict against the specification's
-/// response-time limits, on the console and as reports/&lt;timestamp&gt;/load.html and load.json. Exit code 0 when every
-/// interaction meets its SHALL limit without errors, 1 otherwise, 2 for bad input or a refused target.
+/// response-time limits, on the console and as reports/&lt;timestamp&gt;/load.html and load.json. With writes, every booking and
+/// confirmed cancellation goes to the reports folder's bookings ledger, and what was left outstanding is reported with the
+/// <c>cleanup</c> command. Exit code 0 when every interaction meets its SHALL limit without errors and nothing was left
+/// booked, 1 otherwise, 2 for bad input or a refused target, 130/143 when stopped by SIGINT/SIGTERM.
 /// </summary>
 public static class LoadCommand
 {
