@@ -58,7 +58,7 @@ public static class LoadRunner
                 {
                     if (request is null)
                     {
-                        // Only the wait for a turn can be cut by the deadline: a booking sent is always finished and cancelled.
+                        // Only the wait for a turn can be cut by the deadline: a booking sent is always finished and cancelled (unless an interruption aborts it).
                         mine.AddRange(await writes!.CycleAsync(client, pacer, origin, deadline.Token, abort).ConfigureAwait(false));
                         continue;
                     }
