@@ -56,7 +56,8 @@ public sealed class LoadCommandTests : IDisposable
         run.Samples.Count.ShouldBe(run.Requests);
         // Capped: 60 requests per second over all consumers, for at most 2 s (the pacer allows one request at time 0).
         run.Requests.ShouldBeLessThanOrEqualTo(121);
-        run.ElapsedSeconds.ShouldBeLessThan(2.5);
+        // Stops at its deadline (2 s) by itself; the margin covers a loaded test machine, not a run that goes on.
+        run.ElapsedSeconds.ShouldBeLessThan(5);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the whole command, provider start included, stops by itself");
 
         _out.ToString().ShouldContain("free-slots");
