@@ -1,5 +1,5 @@
 # Source: GP Connect 1.2.7 specification, Development — API security guidance (TLS, mutual authentication, HSTS).
-# Against the embedded provider each scenario starts its own HTTPS instance that requires client certificates from a
+# Against the embedded provider the run starts one HTTPS instance (at its first TLS scenario) that requires client certificates from a
 # throwaway CA made for the run. Against a remote provider the configured tls:clientCertificate and
 # tls:trustedCaCertificate make the good connection; the refused ones use certificates generated for the run.
 @core @use-case-tls-mutual-authentication @tls

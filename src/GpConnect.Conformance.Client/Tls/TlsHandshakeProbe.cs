@@ -63,13 +63,34 @@ public static class TlsHandshakeProbe
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string?>> LocalSupport = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether this machine's TLS library can make a handshake offering only <paramref name="protocols"/> (and
     /// <paramref name="suites"/>): tried against a loopback server that allows exactly the same. Null when it can;
-    /// otherwise the reason, naming the local library's refusal.
+    /// otherwise the reason, naming the local library's refusal. The library does not change while the process runs, so
+    /// each offer is tried once per process (a try that was cancelled is not kept).
     /// </summary>
     public static async Task<string?> LocalSupportAsync(SslProtocols protocols, IReadOnlyList<TlsCipherSuite>? suites, CancellationToken cancellationToken)
     {
+        var key = $"{(int)protocols}|{(suites is null ? "default" : string.Join(",", suites.Select(s => (int)s)))}";
+        var attempt = LocalSupport.GetOrAdd(key, _ => TryLocallyAsync(protocols, suites));
+        try
+        {
+            return await attempt.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!attempt.IsCompletedSuccessfully && attempt.IsCompleted)
+        {
+            LocalSupport.TryRemove(new KeyValuePair<string, Task<string?>>(key, attempt));
+            throw;
+        }
+    }
+
+    private static async Task<string?> TryLocallyAsync(SslProtocols protocols, IReadOnlyList<TlsCipherSuite>? suites)
+    {
+        // Shared by every scenario that asks, so bounded by its own clock rather than the first asker's cancellation.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var cancellationToken = bound.Token;
         if (suites is not null && OperatingSystem.IsWindows()) return "on Windows .NET cannot restrict the cipher suites a TLS client offers";
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

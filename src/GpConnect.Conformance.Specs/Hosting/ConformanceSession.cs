@@ -29,6 +29,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         var testData = new TestData.TestDataService(settings);
         Clock = SuiteClock.For(settings);
         Parallel = settings.Run.ParallelFor(settings.Provider.Target);
+        TlsEndpoint = new SharedTlsEndpoint(settings);
         Runner = new ScenarioRunner(RunnerOptions(settings) with
         {
             Formatters = cucumber,
@@ -46,6 +47,7 @@ public sealed class ConformanceSession : IAsyncDisposable
                 // Steps take the suite clock as a TimeProvider: every date they work out follows --as-of.
                 container.RegisterInstanceAs<TimeProvider>(Clock);
                 container.RegisterInstanceAs(State);
+                container.RegisterInstanceAs(TlsEndpoint);
             },
         });
     }
@@ -78,6 +80,9 @@ public sealed class ConformanceSession : IAsyncDisposable
 
     /// <summary>What the run shares across scenarios: registrable-patient pools, bookings ledger, bookings not cancelled.</summary>
     public Domain.Run.RunState State { get; }
+
+    /// <summary>The run's TLS mutual-authentication endpoint, opened by the first TLS scenario.</summary>
+    public SharedTlsEndpoint TlsEndpoint { get; }
 
     /// <summary>The GP Connect client towards the target (also used by the test-data preflight).</summary>
     public GpConnectClient Client => _client;
@@ -137,6 +142,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         finally
         {
             await Runner.DisposeAsync().ConfigureAwait(false);
+            await TlsEndpoint.DisposeAsync().ConfigureAwait(false);
             _client.Dispose();
             await Target.DisposeAsync().ConfigureAwait(false);
         }

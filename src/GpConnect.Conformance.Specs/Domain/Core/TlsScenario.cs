@@ -8,10 +8,10 @@ using GpConnect.Conformance.Specs.Hosting;
 namespace GpConnect.Conformance.Specs.Domain.Core;
 
 /// <summary>
-/// One TLS mutual-authentication scenario: the HTTPS endpoint (see <see cref="TlsEndpoint"/>) and the consumer's attempts
-/// to get the capability statement from it with one client certificate set-up or another. Disposes the endpoint.
+/// One TLS mutual-authentication scenario: the run's HTTPS endpoint (see <see cref="SharedTlsEndpoint"/>) and the
+/// consumer's attempts to get the capability statement from it with one client certificate set-up or another.
 /// </summary>
-public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenario scenario) : IAsyncDisposable, IDisposable
+public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenario scenario, SharedTlsEndpoint shared)
 {
     private TlsEndpoint? _endpoint;
     private ProviderResponse? _last;
@@ -25,7 +25,7 @@ public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenari
     /// <summary>Opens the endpoint, or marks the scenario not applicable when the target cannot be tested for mutual TLS.</summary>
     public async Task OpenAsync()
     {
-        var (endpoint, reason) = await TlsEndpoint.StartAsync(settings, scenario.CancellationToken).ConfigureAwait(false);
+        var (endpoint, reason) = await shared.OpenAsync(scenario.CancellationToken).ConfigureAwait(false);
         _endpoint = endpoint ?? throw new ScenarioNotApplicableException($"TLS mutual authentication cannot be tested: {reason}");
     }
 
@@ -57,15 +57,4 @@ public sealed class TlsScenario(ConformanceSettings settings, ConformanceScenari
         LastHandshake = await TlsHandshakeProbe.HandshakeAsync(Endpoint.ServiceRoot, protocols, suites, Endpoint.Configured, scenario.CancellationToken).ConfigureAwait(false);
         scenario.AddEvidence(new Runner.Results.TextEvidence($"TLS handshake to {Endpoint.Description} {description}", LastHandshake.ToString()));
     }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        var endpoint = _endpoint;
-        _endpoint = null;
-        if (endpoint is not null) await endpoint.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Reqnroll's container disposes scenario objects synchronously (it knows IDisposable only).</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
