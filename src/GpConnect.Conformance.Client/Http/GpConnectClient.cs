@@ -113,7 +113,7 @@ public sealed class GpConnectClient : IDisposable
             new(SspHeaders.From, Settings.Consumer.Asid),
             new(SspHeaders.To, Settings.Provider.Asid),
             new(SspHeaders.InteractionId, request.Interaction.InteractionId),
-            new("Authorization", "Bearer " + BuildToken(request)),
+            new("Authorization", AuthorizationFor(BuildToken(request))),
         };
         if (request.Accept is not null) headers.Add(new HttpHeader("Accept", request.Accept));
         if (request.IfMatch is not null) headers.Add(new HttpHeader("If-Match", request.IfMatch));
@@ -138,6 +138,19 @@ public sealed class GpConnectClient : IDisposable
             }
         }
         return headers;
+    }
+
+    private sealed record Authorization(string Token, string Value);
+
+    // The last Authorization value made: the token builder hands back the same token text within a second.
+    private volatile Authorization? _lastAuthorization;
+
+    private string AuthorizationFor(string token)
+    {
+        if (_lastAuthorization is { } last && ReferenceEquals(last.Token, token)) return last.Value;
+        var value = "Bearer " + token;
+        _lastAuthorization = new Authorization(token, value);
+        return value;
     }
 
     /// <summary>A fresh token for the request's scope with its token edits applied.</summary>
@@ -172,7 +185,7 @@ public sealed class GpConnectClient : IDisposable
             };
         }
 
-        if (!Uri.TryCreate(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri))
+        if (UriFor(url) is not { } uri)
         {
             return new HttpExchange
             {
@@ -189,7 +202,7 @@ public sealed class GpConnectClient : IDisposable
         // The client's own timeout, apart from the caller's cancellation (which is not a transport error).
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var stopwatch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         Exception? failure = null;
         var timedOut = false;
         try
@@ -201,7 +214,7 @@ public sealed class GpConnectClient : IDisposable
             failure = e;
             timedOut = timeout.IsCancellationRequested && e is OperationCanceledException;
         }
-        stopwatch.Stop();
+        var elapsed = Stopwatch.GetElapsedTime(started);
         cancellationToken.ThrowIfCancellationRequested();
 
         var exchange = new HttpExchange
@@ -212,29 +225,31 @@ public sealed class GpConnectClient : IDisposable
             RequestHeaders = capture.RequestHeaders,
             RequestBody = request.Body,
             StartedAt = startedAt,
-            Duration = capture.Elapsed ?? stopwatch.Elapsed,
+            Duration = capture.Elapsed ?? elapsed,
             EvidenceBodyLimit = Settings.Limits.MaxEvidenceBodyChars,
         };
         if (capture.StatusCode is null)
         {
-            var (kind, text) = DescribeTransportError(failure, timedOut, DateTimeOffset.UtcNow - stopwatch.Elapsed);
+            var (kind, text) = DescribeTransportError(failure, timedOut, DateTimeOffset.UtcNow - elapsed);
             exchange = exchange with { TransportError = text, TransportErrorKind = kind };
             Responsiveness?.Record(exchange);
             return exchange;
         }
         Responsiveness?.Record(exchange);
+        // The body is decoded once, straight from the pooled buffer it was read into, which then goes back to the pool.
+        using var received = capture.ResponseBody;
         if (capture.BodyRefused is not null)
-            return Refused(exchange, capture, capture.BodyRefused, capture.ResponseBody);
-        var (body, problem, refused) = ResponseBodyDecoder.Decode(capture.ResponseBody, capture.ResponseHeaders, Settings.Limits.MaxDecodedResponseBytes);
+            return Refused(exchange, capture, capture.BodyRefused, received);
+        var (body, problem, refused) = ResponseBodyDecoder.Decode(received, capture.ResponseHeaders, Settings.Limits.MaxDecodedResponseBytes);
         if (refused is not null)
-            return Refused(exchange, capture, $"the HTTP {capture.StatusCode} response was refused: {refused}", capture.ResponseBody);
+            return Refused(exchange, capture, $"the HTTP {capture.StatusCode} response was refused: {refused}", received);
         return exchange with
         {
             StatusCode = capture.StatusCode,
             ReasonPhrase = capture.ReasonPhrase,
             ResponseHeaders = capture.ResponseHeaders,
             ResponseBody = body,
-            ResponseBodyWireLength = capture.ResponseBody.Length,
+            ResponseBodyWireLength = received.Length,
             ResponseBodyProblem = problem,
         };
     }
@@ -243,11 +258,11 @@ public sealed class GpConnectClient : IDisposable
     /// A response whose body cannot be used (too large, expands too far, not valid UTF-8): no status, so every check on
     /// it fails with <paramref name="reason"/>; the headers and the start of the body stay as evidence.
     /// </summary>
-    private static HttpExchange Refused(HttpExchange exchange, ExchangeCapture capture, string reason, byte[] received) => exchange with
+    private static HttpExchange Refused(HttpExchange exchange, ExchangeCapture capture, string reason, ReceivedBody received) => exchange with
     {
         ReasonPhrase = capture.ReasonPhrase,
         ResponseHeaders = capture.ResponseHeaders,
-        ResponseBody = Encoding.UTF8.GetString(received, 0, Math.Min(received.Length, CapturingHandler.RefusedBodyPrefix)),
+        ResponseBody = Encoding.UTF8.GetString(received.Span[..Math.Min(received.Length, CapturingHandler.RefusedBodyPrefix)]),
         ResponseBodyWireLength = capture.WireLength,
         ResponseBodyProblem = reason,
         TransportError = reason,
@@ -257,9 +272,33 @@ public sealed class GpConnectClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
+    private sealed record ParsedUrl(string Url, Uri Uri);
+
+    // The last URL parsed: a Uri is immutable, so the same URL sent again (a poll, a repeated read) reuses it.
+    private volatile ParsedUrl? _lastUrl;
+
+    /// <summary>The URL as sent (path and query exactly as written, no canonicalization); null when it is not a valid URL.</summary>
+    private Uri? UriFor(string url)
+    {
+        if (_lastUrl is { } last && string.Equals(last.Url, url, StringComparison.Ordinal)) return last.Uri;
+        if (!Uri.TryCreate(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri)) return null;
+        _lastUrl = new ParsedUrl(url, uri);
+        return uri;
+    }
+
+    /// <summary>The shared instance for the usual methods (compared exactly: a lower-case "get" is sent as written).</summary>
+    private static HttpMethod MethodFor(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        _ => new HttpMethod(method),
+    };
+
     private static void Prepare(HttpRequestMessage message, GpConnectRequest request, Uri uri, IReadOnlyList<HttpHeader> headers)
     {
-        message.Method = new HttpMethod(request.Method);
+        message.Method = MethodFor(request.Method);
         message.RequestUri = uri;
         message.Headers.Clear();
         var bytes = request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body);

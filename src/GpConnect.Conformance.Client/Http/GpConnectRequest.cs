@@ -67,7 +67,15 @@ public sealed class GpConnectRequest
     public string Method { get; set; }
 
     /// <summary>Path relative to the service root, starting with '/'. Sent verbatim (encode values yourself or use <see cref="Interaction.ResolvePath(string)"/>).</summary>
-    public string RelativePath { get; set; }
+    public string RelativePath
+    {
+        get;
+        set
+        {
+            field = value;
+            _pathAndQuery = null;
+        }
+    }
 
     /// <summary>Query parameters in order; names may repeat.</summary>
     public IReadOnlyList<QueryParameter> Query => _query;
@@ -106,6 +114,7 @@ public sealed class GpConnectRequest
     public GpConnectRequest AddQuery(string name, string value)
     {
         _query.Add(new QueryParameter(name, value));
+        _pathAndQuery = null;
         return this;
     }
 
@@ -113,6 +122,7 @@ public sealed class GpConnectRequest
     public GpConnectRequest AddRawQuery(string name, string value)
     {
         _query.Add(new QueryParameter(name, value, Raw: true));
+        _pathAndQuery = null;
         return this;
     }
 
@@ -120,6 +130,7 @@ public sealed class GpConnectRequest
     public GpConnectRequest RemoveQuery(string name)
     {
         _query.RemoveAll(q => q.Name == name);
+        _pathAndQuery = null;
         return this;
     }
 
@@ -172,8 +183,11 @@ public sealed class GpConnectRequest
     public GpConnectRequest WithoutAuthorization() => RemoveHeader("Authorization");
 
     /// <summary>The relative path plus query string, as it will be appended to the service root.</summary>
-    public string PathAndQuery =>
+    public string PathAndQuery => _pathAndQuery ??=
         _query.Count == 0 ? RelativePath : RelativePath + "?" + string.Join("&", _query.Select(q => q.ToQueryText()));
+
+    // Made when first asked for and again after the path or the query changes (a request sent many times encodes it once).
+    private string? _pathAndQuery;
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {PathAndQuery} ({Interaction.Name})";

@@ -32,10 +32,26 @@ public sealed class JwtBuilder(ConsumerSettings consumer, TimeProvider? clock = 
     /// </summary>
     public string Build(string audience, string scope)
     {
+        // Within one second (iat), for the same audience and scope, the token is the same text: the last one made is reused.
+        var iat = Clock.GetUtcNow().ToUnixTimeSeconds();
+        if (_last is { } last && last.IssuedAt == iat && string.Equals(last.Scope, scope, StringComparison.Ordinal)
+            && string.Equals(last.Audience, audience, StringComparison.Ordinal))
+            return last.Token;
+        var token = Write(audience, scope, iat);
+        _last = new LastToken(iat, audience, scope, token);
+        return token;
+    }
+
+    private sealed record LastToken(long IssuedAt, string Audience, string Scope, string Token);
+
+    // The last token made; several threads may replace it at once, each with a token that is right for its own inputs.
+    private volatile LastToken? _last;
+
+    private string Write(string audience, string scope, long iat)
+    {
         var fixedParts = _fixed ??= new FixedParts(
             Base64UrlText.Encode(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" }.ToJsonString(Compact)),
             Device().ToJsonString(Compact), Organization().ToJsonString(Compact), Practitioner().ToJsonString(Compact));
-        var iat = Clock.GetUtcNow().ToUnixTimeSeconds();
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Compact.Encoder }))
         {
