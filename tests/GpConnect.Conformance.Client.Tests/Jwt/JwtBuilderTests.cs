@@ -98,6 +98,30 @@ public sealed class JwtBuilderTests
     }
 
     [Fact]
+    public void Within_one_second_the_same_audience_and_scope_give_the_same_token_and_anything_else_a_new_one()
+    {
+        var clock = new SettableClock(FixedClock.DefaultNow);
+        var builder = new JwtBuilder(TestSettings.Default().Consumer, clock);
+        var other = new JwtBuilder(TestSettings.Default().Consumer, clock);
+
+        var first = builder.Build(Audience, JwtScopes.PatientRead);
+        builder.Build(Audience, JwtScopes.PatientRead).ShouldBe(first);
+        var otherScope = builder.Build(Audience, JwtScopes.OrganizationRead);
+        otherScope.ShouldBe(other.CreateDraft(Audience, JwtScopes.OrganizationRead).Encode());
+        var otherAudience = builder.Build(Audience + "/x", JwtScopes.PatientRead);
+        otherAudience.ShouldBe(other.CreateDraft(Audience + "/x", JwtScopes.PatientRead).Encode());
+        builder.Build(Audience, JwtScopes.PatientRead).ShouldBe(first, "the same inputs in the same second are the same text");
+
+        clock.Now = FixedClock.DefaultNow.AddMilliseconds(999); // still the same second: same iat
+        builder.Build(Audience, JwtScopes.PatientRead).ShouldBe(first);
+        clock.Now = FixedClock.DefaultNow.AddSeconds(1);
+        var next = builder.Build(Audience, JwtScopes.PatientRead);
+        next.ShouldNotBe(first);
+        next.ShouldBe(other.CreateDraft(Audience, JwtScopes.PatientRead).Encode());
+        Payload(next)["iat"]!.GetValue<long>().ShouldBe(FixedClock.DefaultNow.AddSeconds(1).ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public void Every_call_reads_the_clock_afresh()
     {
         var clock = new SteppingClock(FixedClock.DefaultNow, TimeSpan.FromSeconds(7));
@@ -107,6 +131,12 @@ public sealed class JwtBuilderTests
         var second = Payload(builder.Build(Audience, JwtScopes.PatientRead))["iat"]!.GetValue<long>();
 
         (second - first).ShouldBe(7);
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private sealed class SteppingClock(DateTimeOffset start, TimeSpan step) : TimeProvider
