@@ -109,7 +109,7 @@ public sealed class GpConnectClient : IDisposable
     {
         var headers = new List<HttpHeader>
         {
-            new(SspHeaders.TraceId, Guid.NewGuid().ToString("D")),
+            new(SspHeaders.TraceId, NewTraceId()),
             new(SspHeaders.From, Settings.Consumer.Asid),
             new(SspHeaders.To, Settings.Provider.Asid),
             new(SspHeaders.InteractionId, request.Interaction.InteractionId),
@@ -151,6 +151,19 @@ public sealed class GpConnectClient : IDisposable
         var value = "Bearer " + token;
         _lastAuthorization = new Authorization(token, value);
         return value;
+    }
+
+    /// <summary>
+    /// A new random (version 4) GUID for <c>Ssp-TraceID</c>. The trace id must be unique, not unguessable, so its 122 random
+    /// bits come from the process's fast generator rather than the operating system's secure one (a system call per request).
+    /// </summary>
+    private static string NewTraceId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (the high nibble of the third group)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes).ToString("D");
     }
 
     /// <summary>A fresh token for the request's scope with its token edits applied.</summary>

@@ -152,6 +152,24 @@ public sealed class ExchangeCaptureTests
     }
 
     [Fact]
+    public void Every_trace_id_is_a_new_version_4_guid()
+    {
+        using var client = new GpConnectClient(TestSettings.Default(), new Uri("http://127.0.0.1:9/A20047/STU3/1/gpconnect"));
+        var request = new GpConnectRequest(Catalogue.GetCapabilityStatement);
+
+        var ids = Enumerable.Range(0, 2000).Select(_ => client.BuildHeaders(request).Single(h => h.Name == SspHeaders.TraceId).Value).ToList();
+
+        ids.Distinct().Count().ShouldBe(ids.Count);
+        foreach (var id in ids)
+        {
+            Guid.TryParseExact(id, "D", out var guid).ShouldBeTrue(id);
+            guid.Version.ShouldBe(4, id);
+            "89ab".ShouldContain(id[19], customMessage: id); // the RFC 9562 variant
+            id.ShouldBe(id.ToLowerInvariant());
+        }
+    }
+
+    [Fact]
     public void The_path_and_query_follow_every_change_after_being_read()
     {
         var request = GpConnectRequest.For(Catalogue.ReadPatient, "1");
