@@ -155,7 +155,7 @@ public sealed class GpConnectClient : IDisposable
 
     /// <summary>
     /// A new random (version 4) GUID for <c>Ssp-TraceID</c>. The trace id must be unique, not unguessable, so its 122 random
-    /// bits come from the process's fast generator rather than the operating system's secure one (a system call per request).
+    /// bits come from the process's fast generator rather than the operating system's secure one.
     /// </summary>
     private static string NewTraceId()
     {
