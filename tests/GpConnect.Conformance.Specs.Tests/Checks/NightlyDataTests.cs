@@ -37,9 +37,14 @@ public sealed class NightlyDataTests
     public void Bookings_search_the_second_week_then_the_coming_week_then_the_rest_of_the_horizon()
     {
         var today = new DateOnly(2026, 3, 2);
+        (DateOnly, DateOnly) Days(int from, int to) => (today.AddDays(from), today.AddDays(to));
         BookableSlots.Windows(today, 21).ShouldBe([
-            (today.AddDays(8), today.AddDays(14)), (today.AddDays(1), today.AddDays(7)), (today.AddDays(15), today.AddDays(21))]);
-        BookableSlots.Windows(today, 5).ShouldBe([(today.AddDays(1), today.AddDays(5))]);
+            Days(13, 14), Days(11, 12), Days(9, 10), Days(8, 8),
+            Days(6, 7), Days(4, 5), Days(2, 3), Days(1, 1),
+            Days(20, 21), Days(18, 19), Days(16, 17), Days(15, 15)]);
+        BookableSlots.Windows(today, 5).ShouldBe([Days(4, 5), Days(2, 3), Days(1, 1)]);
+        BookableSlots.Windows(today, 16).ShouldBe([
+            Days(13, 14), Days(11, 12), Days(9, 10), Days(8, 8), Days(6, 7), Days(4, 5), Days(2, 3), Days(1, 1), Days(15, 16)]);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace GpConnect.Conformance.Specs.Domain.Appointments;
 
 /// <summary>
 /// Where scenarios that book look for free slots, so that a provider that keeps its state supports run after run: the
-/// whole booking horizon (testData:appointments:bookingHorizon:days; two weeks when not configured), searched window by window (at
-/// most 7 days each, see <see cref="Windows"/>) until the scenario's need is met, over every bookable schedule the search returns.
+/// whole booking horizon (testData:appointments:bookingHorizon:days; two weeks when not configured), searched window by window (a
+/// few days each, see <see cref="Windows"/>) until the scenario's need is met, over every bookable schedule the search returns.
 /// </summary>
 public static class BookableSlots
 {
@@ -20,23 +20,32 @@ public static class BookableSlots
             ? days
             : DefaultHorizonDays;
 
+    /// <summary>Days in one search window: a scenario usually needs a handful of slots, and a small window keeps the answer small.</summary>
+    public const int WindowDays = 2;
+
     /// <summary>
-    /// The search windows (whole UK days, at most 7 each) in the order scenarios take slots from them: the second week first
-    /// (days 8–14), then the coming week (days 1–7, which the search scenarios look at), then the rest of the horizon.
-    /// Bookings in the first two weeks stay inside the "next 14 days" the retrieve scenarios ask for.
+    /// The search windows (whole UK days, at most <see cref="WindowDays"/> each) in the order scenarios take slots from them:
+    /// the second week first (days 8–14), then the coming week (days 1–7, which the search scenarios look at), then the rest
+    /// of the horizon week by week; within each week the latest days first, as <see cref="InPreferenceOrder"/> orders one
+    /// window, so slots are taken in the same order whatever the window size. Bookings in the first two weeks stay inside
+    /// the "next 14 days" the retrieve scenarios ask for.
     /// </summary>
     public static IReadOnlyList<(DateOnly Start, DateOnly End)> Windows(DateOnly today, int horizonDays)
     {
         var last = today.AddDays(horizonDays);
         var windows = new List<(DateOnly, DateOnly)>();
-        void Add(DateOnly start, DateOnly end)
+        void Week(DateOnly first, DateOnly end)
         {
             if (end > last) end = last;
-            if (start <= end) windows.Add((start, end));
+            for (var to = end; to >= first; to = to.AddDays(-WindowDays))
+            {
+                var from = to.AddDays(1 - WindowDays);
+                windows.Add((from < first ? first : from, to));
+            }
         }
-        Add(today.AddDays(8), today.AddDays(14));
-        Add(today.AddDays(1), today.AddDays(7));
-        for (var start = today.AddDays(15); start <= last; start = start.AddDays(7)) Add(start, start.AddDays(6));
+        Week(today.AddDays(8), today.AddDays(14));
+        Week(today.AddDays(1), today.AddDays(7));
+        for (var start = today.AddDays(15); start <= last; start = start.AddDays(7)) Week(start, start.AddDays(6));
         return windows;
     }
 
