@@ -43,7 +43,6 @@ public sealed class ElementNode
         Parent = parent;
         Line = line;
         Column = column;
-        Path = name;
         (ChoiceBase, ChoiceType) = ChoiceNames.Split(name);
     }
 
@@ -56,8 +55,34 @@ public sealed class ElementNode
     /// <summary>Position among the parent's children with the same name (0-based).</summary>
     public int Index { get; internal set; }
 
+    private string? _path;
+    private bool _pathFromParent;
+    private bool _pathIndexed;
+
     /// <summary>FHIRPath-style path with indices on repeating elements, e.g. <c>Bundle.entry[2].resource.serviceType[1]</c>.</summary>
-    public string Path { get; internal set; }
+    /// <remarks>
+    /// Worked out from the parent's path when first read (see <see cref="AssignPath"/>): most nodes of a large answer are
+    /// never named in a finding, so their path strings need not be built.
+    /// </remarks>
+    public string Path
+    {
+        get => _path ??= !_pathFromParent || Parent is null ? Name
+            : _pathIndexed ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Parent.Path}.{Name}[{Index}]")
+            : string.Concat(Parent.Path, ".", Name);
+        internal set
+        {
+            _path = value;
+            _pathFromParent = false;
+        }
+    }
+
+    /// <summary>Makes the path the parent's path, this name and, when <paramref name="indexed"/>, this node's index.</summary>
+    internal void AssignPath(bool indexed)
+    {
+        _path = null;
+        _pathFromParent = true;
+        _pathIndexed = indexed;
+    }
 
     /// <summary>The resource type when this node is a resource (root, contained, Bundle entry, Parameters resource), else null.</summary>
     public string? ResourceType { get; internal set; }

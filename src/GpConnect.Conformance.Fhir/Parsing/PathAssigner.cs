@@ -33,7 +33,7 @@ internal static class PathAssigner
             bool repeats;
             if (def is not null) repeats = def.BaseMax != 1;
             else repeats = child.Index > 0 || HasLaterSibling(children, i);
-            child.Path = repeats ? $"{node.Path}.{child.Name}[{child.Index}]" : $"{node.Path}.{child.Name}";
+            child.AssignPath(indexed: repeats);
             DefinitionContext? next = null;
             if (child.IsResource) next = nav.ForResource(child.ResourceType!);
             else if (def is not null && ctx is { } cc) next = nav.Descend(cc, def, choiceType, child);
