@@ -139,7 +139,7 @@ Feature: Conventions every response follows
     Then the response status should be 200
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-011 @since-1.2.3 @APT-001
+  @CORE-011 @since-1.2.3 @APT-001 @FND-002
   Scenario Outline: A <code> error answering <use case> carries Cache-Control no-store
     When <request>
     Then the response should be an OperationOutcome with Spine error code "<code>"
@@ -158,7 +158,7 @@ Feature: Conventions every response follows
   # One row per kind of error answer the suite can provoke from the practice's standing test data without writing: a
   # provider may set the header in one error path (e.g. bad requests) and forget it in another (conflicts, invalid
   # parameters).
-  @CORE-011 @since-1.2.3 @APT-001
+  @CORE-011 @since-1.2.3 @APT-001 @FND-002
   Scenario Outline: A <status> <code> answer to <use case> carries Cache-Control no-store
     Given <test data>
     When <request>
