@@ -100,15 +100,15 @@ Feature: Conventions every response follows
     And the response should carry the header "Cache-Control" with "no-store"
 
     Examples:
-      | use case                          | test data                                                         | request                                                                |
-      | Read a patient                    | an active patient whose NHS number is verified                    | the consumer reads the patient                                         |
-      | Find a patient                    | an active patient whose NHS number is verified                    | the consumer finds the patient by NHS number                           |
-      | Read a practitioner               | a practitioner with an SDS user id                                | the consumer reads the practitioner                                    |
-      | Find a practitioner               | a practitioner with an SDS user id                                | the consumer finds the practitioner by SDS user id                     |
-      | Find an organisation              | the practice's organisation                                       | the consumer finds the organisation by ODS code                        |
-      | Read a location                   | the practice's main surgery                                       | the consumer reads the location                                        |
-      | Retrieve a patient's appointments | a patient with appointments booked elsewhere                      | the consumer retrieves the patient's appointments for the next 14 days |
-      | Read an appointment               | an appointment booked by another organisation through GP Connect  | the consumer reads the appointment                                     |
+      | use case                          | test data                                                        | request                                                                |
+      | Read a patient                    | an active patient whose NHS number is verified                   | the consumer reads the patient                                         |
+      | Find a patient                    | an active patient whose NHS number is verified                   | the consumer finds the patient by NHS number                           |
+      | Read a practitioner               | a practitioner with an SDS user id                               | the consumer reads the practitioner                                    |
+      | Find a practitioner               | a practitioner with an SDS user id                               | the consumer finds the practitioner by SDS user id                     |
+      | Find an organisation              | the practice's organisation                                      | the consumer finds the organisation by ODS code                        |
+      | Read a location                   | the practice's main surgery                                      | the consumer reads the location                                        |
+      | Retrieve a patient's appointments | a patient with appointments booked elsewhere                     | the consumer retrieves the patient's appointments for the next 14 days |
+      | Read an appointment               | an appointment booked by another organisation through GP Connect | the consumer reads the appointment                                     |
 
   @CORE-010 @since-1.2.3 @writes @consumes-registrable-patients:1
   Scenario: Every Register a patient answer carries Cache-Control no-store
@@ -139,18 +139,45 @@ Feature: Conventions every response follows
     Then the response status should be 200
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-011 @since-1.2.3 @APT-001
+  @CORE-011 @since-1.2.3 @APT-001 @FND-002
   Scenario Outline: A <code> error answering <use case> carries Cache-Control no-store
     When <request>
     Then the response should be an OperationOutcome with Spine error code "<code>"
     And the response should carry the header "Cache-Control" with "no-store"
 
     Examples:
-      | use case             | code              | request                                                              |
-      | Read a patient       | PATIENT_NOT_FOUND | the consumer reads a patient with an id the provider does not hold  |
-      | Read a location      | NO_RECORD_FOUND   | the consumer reads a location with an id the provider does not hold |
-      | Read an appointment  | NO_RECORD_FOUND   | the consumer reads an "Appointment" with an id that does not exist   |
-      | Amend an appointment | NO_RECORD_FOUND   | the consumer amends an appointment that does not exist               |
+      | use case             | code                     | request                                                                         |
+      | Read a patient       | PATIENT_NOT_FOUND        | the consumer reads a patient with an id the provider does not hold              |
+      | Read a location      | NO_RECORD_FOUND          | the consumer reads a location with an id the provider does not hold             |
+      | Read an appointment  | NO_RECORD_FOUND          | the consumer reads an "Appointment" with an id that does not exist              |
+      | Amend an appointment | NO_RECORD_FOUND          | the consumer amends an appointment that does not exist                          |
+      | Read an organisation | ORGANISATION_NOT_FOUND   | the consumer reads an "Organization" with an id that does not exist             |
+      | Read a practitioner  | PRACTITIONER_NOT_FOUND   | the consumer reads a "Practitioner" with an id that does not exist              |
+      | Find an organisation | INVALID_IDENTIFIER_VALUE | the consumer finds an organisation by the malformed ODS code "NOT AN ODS CODE!" |
+
+  # One row per kind of error answer the suite can provoke from the practice's standing test data without writing: a
+  # provider may set the header in one error path (e.g. bad requests) and forget it in another (conflicts, invalid
+  # parameters).
+  @CORE-011 @since-1.2.3 @APT-001 @FND-002
+  Scenario Outline: A <status> <code> answer to <use case> carries Cache-Control no-store
+    Given <test data>
+    When <request>
+    Then the response should be an OperationOutcome with Spine error code "<code>"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+    Examples:
+      | status | code                         | use case                          | test data                                      | request                                                                        |
+      | 409    | DUPLICATE_REJECTED           | Register a patient                | an active patient whose NHS number is verified | the consumer registers the patient                                             |
+      | 400    | INVALID_PATIENT_DEMOGRAPHICS | Register a patient                | a patient recorded as deceased at the practice | the consumer registers the patient                                             |
+      | 422    | INVALID_PARAMETER            | Search for free slots             | the search window lasts 15 days                | the consumer searches for free slots                                           |
+      | 422    | INVALID_PARAMETER            | Retrieve a patient's appointments | a patient with appointments booked elsewhere   | the consumer retrieves the patient's appointments from 30 days ago to tomorrow |
+
+  @CORE-011 @CORE-080 @since-1.2.3
+  Scenario: A refusal of a method the interaction is not made with carries Cache-Control no-store
+    Given the request uses the HTTP method "PATCH"
+    When the consumer sends a "Get the FHIR capability statement" request
+    Then the provider should refuse the method with 400 BAD_REQUEST, or 405 Method Not Allowed
+    And the response should carry the header "Cache-Control" with "no-store"
 
   @CORE-011 @CORE-079 @since-1.2.3
   Scenario: A NOT_IMPLEMENTED error carries Cache-Control no-store
@@ -158,12 +185,17 @@ Feature: Conventions every response follows
     Then the response should be an OperationOutcome with Spine error code "NOT_IMPLEMENTED", tolerating "BAD_REQUEST"
     And the response should carry the header "Cache-Control" with "no-store"
 
-  @CORE-011 @CORE-019 @since-1.2.3
-  Scenario: A refusal of an unsupported media type carries Cache-Control no-store
-    Given the request accepts "text/plain"
-    When the consumer sends a "Read an organisation" request
+  @CORE-011 @CORE-019 @CORE-021 @since-1.2.3
+  Scenario Outline: A refusal of <what> as an unsupported media type carries Cache-Control no-store
+    Given <condition>
+    When the consumer sends a "<use case>" request
     Then the request should be refused as an unsupported media type
     And the response should carry the header "Cache-Control" with "no-store"
+
+    Examples:
+      | what                              | condition                                | use case             |
+      | an Accept of text/plain           | the request accepts "text/plain"         | Read an organisation |
+      | a booking body sent as text/plain | the request body is sent as "text/plain" | Book an appointment  |
 
   @CORE-011 @CORE-083 @since-1.2.3 @APT-001
   Scenario: An INVALID_RESOURCE refusal of a booking carries Cache-Control no-store
@@ -179,4 +211,12 @@ Feature: Conventions every response follows
     And the consumer has booked the slot
     When the consumer books the same slot again
     Then the response should be an OperationOutcome with Spine error code "DUPLICATE_REJECTED"
+    And the response should carry the header "Cache-Control" with "no-store"
+
+  @CORE-011 @CORE-085 @since-1.2.3 @APT-001 @writes @consumes-free-slots:1
+  Scenario: A 409 refusal of an amendment made with an out-of-date version carries Cache-Control no-store
+    Given an appointment the consumer has booked
+    And the consumer has amended the appointment's description
+    When the consumer amends the appointment's description with the version it read before the last change
+    Then the response status should be 409
     And the response should carry the header "Cache-Control" with "no-store"

@@ -1,3 +1,4 @@
+using GpConnect.Conformance.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
@@ -140,37 +141,12 @@ public static class ConfigurationSchema
     /// <summary>The known key nearest to <paramref name="key"/> (edit distance, case-insensitive), when one is near enough.</summary>
     public static string? Suggest(string key)
     {
-        var candidates = Keys.Where(k => k != "testData:*").Select(k => k.Replace(":#", "")).Distinct();
-        var lower = key.ToLowerInvariant();
-        var best = candidates
-            .Select(k => (Key: k, Distance: Distance(lower, k.ToLowerInvariant())))
-            .OrderBy(c => c.Distance)
-            .FirstOrDefault();
-        if (best.Key is null) return null;
-        var allowed = Math.Max(2, key.Length / 4);
-        if (best.Distance <= allowed) return best.Key;
+        var candidates = Keys.Where(k => k != "testData:*").Select(k => k.Replace(":#", "")).Distinct().ToList();
+        if (NearestName.Within(key, candidates) is { } near) return near;
         // Same last segment in another section ("allowWrites" under consumer): suggest by the last segment.
-        var last = lower[(lower.LastIndexOf(':') + 1)..];
-        var byLast = candidates
-            .Select(k => (Key: k, Distance: Distance(last, k[(k.LastIndexOf(':') + 1)..].ToLowerInvariant())))
-            .OrderBy(c => c.Distance)
-            .First();
-        return byLast.Distance <= Math.Max(1, last.Length / 5) ? byLast.Key : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+        var last = key[(key.LastIndexOf(':') + 1)..];
+        var byLast = candidates.Select(k => k[(k.LastIndexOf(':') + 1)..]).ToList();
+        return NearestName.Within(last, byLast, Math.Max(1, last.Length / 5)) is { } segment ? candidates[byLast.IndexOf(segment)] : null;
     }
 
     /// <summary>Every key a provider holds (sections included when they carry a value or are empty).</summary>

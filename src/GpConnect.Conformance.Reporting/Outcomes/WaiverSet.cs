@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GpConnect.Conformance.Runner.Results;
+using GpConnect.Conformance.Text;
 
 namespace GpConnect.Conformance.Reporting.Outcomes;
 
@@ -131,27 +132,10 @@ public sealed class WaiverSet
                 ? allScenarios.Select(s => s.Id).Distinct()
                 : allScenarios.SelectMany(s => s.Tags).Distinct(StringComparer.OrdinalIgnoreCase);
             var wanted = w.ScenarioId ?? w.Tag!;
-            var nearest = known.MinBy(k => Distance(k.ToLowerInvariant(), wanted.ToLowerInvariant()));
-            var hint = nearest is not null && Distance(nearest.ToLowerInvariant(), wanted.ToLowerInvariant()) <= Math.Max(2, wanted.Length / 4)
-                ? $"; did you mean {nearest}?" : "";
+            var hint = NearestName.Within(wanted, known) is { } nearest ? $"; did you mean {nearest}?" : "";
             problems.Add($"{source}: waivers[{i}] names {w.Target}, which matches no scenario of the features{hint}");
         }
         return problems;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     private static bool Matches(Waiver w, ScenarioInfo s)

@@ -17,6 +17,25 @@ internal static partial class FaultCatalogue
         new RuleWaiverFault(
             new("no-cache-control-on-errors", "Error responses omit Cache-Control: no-store; successful ones keep it."),
             ProviderRule.CacheControlOnErrors),
+        // One class of error answer each: a provider that sets the header in some error paths and forgets it in another.
+        new RuleWaiverFault(
+            new("no-cache-control-on-bad-request", "400 answers (bad requests, refused methods) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnBadRequests),
+        new RuleWaiverFault(
+            new("no-cache-control-on-not-found", "404 answers (unknown patient, organisation, practitioner, location or appointment) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnNotFound),
+        new RuleWaiverFault(
+            new("no-cache-control-on-conflict", "409 answers (a duplicate booking or registration, a stale If-Match) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnConflicts),
+        new RuleWaiverFault(
+            new("no-cache-control-on-unsupported-media-type", "415 answers (an Accept, _format or body media type not served) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnUnsupportedMediaType),
+        new RuleWaiverFault(
+            new("no-cache-control-on-unprocessable", "422 answers (an invalid resource or parameter) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnUnprocessable),
+        new RuleWaiverFault(
+            new("no-cache-control-on-not-implemented", "501 answers (a resource type or operation not implemented) omit Cache-Control: no-store; every other answer keeps it."),
+            ProviderRule.CacheControlOnNotImplemented),
 
         // Format negotiation on every interaction (spec: FHIR API guidance: content types)
         new RuleWaiverFault(

@@ -336,6 +336,18 @@ internal enum ProviderRule
     CacheControlOnAppointmentResponses,
     /// <summary>Error responses carry Cache-Control: no-store like successful ones.</summary>
     CacheControlOnErrors,
+    /// <summary>400 answers (bad requests, refused methods) carry Cache-Control: no-store like every other error.</summary>
+    CacheControlOnBadRequests,
+    /// <summary>404 answers (an unknown patient, organisation, practitioner, location or appointment) carry Cache-Control: no-store.</summary>
+    CacheControlOnNotFound,
+    /// <summary>409 answers (a duplicate, a stale version) carry Cache-Control: no-store.</summary>
+    CacheControlOnConflicts,
+    /// <summary>415 answers (an unsupported Accept, _format or body media type) carry Cache-Control: no-store.</summary>
+    CacheControlOnUnsupportedMediaType,
+    /// <summary>422 answers (an invalid resource or parameter) carry Cache-Control: no-store.</summary>
+    CacheControlOnUnprocessable,
+    /// <summary>501 answers (a resource type or operation not implemented) carry Cache-Control: no-store.</summary>
+    CacheControlOnNotImplemented,
     /// <summary>Read a practitioner honours Accept and _format like every other interaction.</summary>
     PractitionerReadNegotiatesFormat,
     /// <summary>A response's Content-Type names the syntax of its body (Find a patient answering XML writes XML).</summary>

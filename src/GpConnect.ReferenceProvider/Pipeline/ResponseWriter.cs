@@ -25,7 +25,7 @@ internal sealed class ResponseWriter(ActiveFaults faults)
     {
         var response = context.Response;
         response.StatusCode = status;
-        if (NoStore(interaction, isError)) response.Headers.CacheControl = "no-store";
+        if (NoStore(interaction, isError, status)) response.Headers.CacheControl = "no-store";
         if (context.Request.IsHttps && !faults.Waives(ProviderRule.StrictTransportSecurity)) response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         if (versionId is not null && !faults.Waives(ProviderRule.ReadETag))
             response.Headers.ETag = faults.Waives(ProviderRule.WeakETag) ? $"\"{versionId}\"" : $"W/\"{versionId}\"";
@@ -59,11 +59,24 @@ internal sealed class ResponseWriter(ActiveFaults faults)
             interaction: interaction, isError: true);
 
     /// <summary>Whether this answer carries Cache-Control: no-store: every answer does, unless a fault drops it (spec: FHIR API guidance: HTTP headers and bodies).</summary>
-    private bool NoStore(Interaction? interaction, bool isError)
+    private bool NoStore(Interaction? interaction, bool isError, int status)
     {
         if (faults.Waives(ProviderRule.CacheControlNoStore)) return false;
         if (isError && faults.Waives(ProviderRule.CacheControlOnErrors)) return false;
+        if (isError && ErrorClassRule(status) is { } errorClass && faults.Waives(errorClass)) return false;
         var appointmentFamily = interaction is not null && (interaction.ResourceType == "Appointment" || interaction.Shape == PathShape.PatientAppointments);
         return !(appointmentFamily && faults.Waives(ProviderRule.CacheControlOnAppointmentResponses));
     }
+
+    /// <summary>The rule that keeps Cache-Control on one class of error answer, by the status written.</summary>
+    private static ProviderRule? ErrorClassRule(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ProviderRule.CacheControlOnBadRequests,
+        StatusCodes.Status404NotFound => ProviderRule.CacheControlOnNotFound,
+        StatusCodes.Status409Conflict => ProviderRule.CacheControlOnConflicts,
+        StatusCodes.Status415UnsupportedMediaType => ProviderRule.CacheControlOnUnsupportedMediaType,
+        StatusCodes.Status422UnprocessableEntity => ProviderRule.CacheControlOnUnprocessable,
+        StatusCodes.Status501NotImplemented => ProviderRule.CacheControlOnNotImplemented,
+        _ => null,
+    };
 }

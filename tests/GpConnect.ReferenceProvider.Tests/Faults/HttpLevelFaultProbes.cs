@@ -20,6 +20,12 @@ public static class HttpLevelFaultProbes
                 NoStore(await s.MetadataAsync()) && !NoStore(await AppointmentApi.ReadAsync(s, AppointmentApi.ByOtherOrganisation)),
             ["no-cache-control-on-errors"] = async s =>
                 NoStore(await s.MetadataAsync()) && !NoStore(await s.GetAsync("/Location/999", InteractionIds.ReadLocation)),
+            ["no-cache-control-on-bad-request"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.BadRequest),
+            ["no-cache-control-on-not-found"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.NotFound),
+            ["no-cache-control-on-conflict"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.Conflict),
+            ["no-cache-control-on-unsupported-media-type"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.UnsupportedMediaType),
+            ["no-cache-control-on-unprocessable"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.UnprocessableEntity),
+            ["no-cache-control-on-not-implemented"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.NotImplemented),
             ["practitioner-read-ignores-format"] = async s =>
                 IsXml(await WithAccept(s, "/metadata", InteractionIds.Metadata, InteractionIds.OrganizationRead))
                 && !IsXml(await WithAccept(s, "/Practitioner/1", InteractionIds.ReadPractitioner, InteractionIds.OrganizationRead)),
@@ -46,6 +52,48 @@ public static class HttpLevelFaultProbes
             ["booking-on-instance-url"] = async s =>
                 SpineCode(await Post(s, "/Appointment/1", AppointmentApi.Book, new JsonObject { ["resourceType"] = "Appointment" })) is not ("BAD_REQUEST" or "NOT_IMPLEMENTED"),
         };
+
+    /// <summary>
+    /// True when the error answer of <paramref name="status"/> lacks Cache-Control: no-store while a success and every
+    /// other class of error answer keep it, each request giving the status it is sent for (so the fault's own run proves the
+    /// requests reach their class).
+    /// </summary>
+    private static async Task<bool> OnlyThisErrorClassLacksNoStore(ProviderSession s, HttpStatusCode status)
+    {
+        if (!NoStore(await s.MetadataAsync())) return false;
+        foreach (var (expected, send) in ErrorAnswers)
+        {
+            var response = await send(s);
+            if (response.Status != expected || NoStore(response) == (expected == status)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>One request per class of error answer the provider gives, none of which changes the practice's data.</summary>
+    private static readonly (HttpStatusCode Status, Func<ProviderSession, Task<FhirResponse>> Send)[] ErrorAnswers =
+    [
+        (HttpStatusCode.BadRequest, s =>
+        {
+            var request = s.Request("/metadata", InteractionIds.Metadata);
+            ProviderSession.SetHeader(request, "Ssp-From", null);
+            return s.SendAsync(request);
+        }),
+        (HttpStatusCode.NotFound, s => s.GetAsync("/Location/999", InteractionIds.ReadLocation)),
+        (HttpStatusCode.Conflict, async s =>
+        {
+            var read = await AppointmentApi.ReadAsync(s, AppointmentApi.ByOtherOrganisation);
+            return await AppointmentApi.PutAsync(s, AppointmentApi.Amend, AppointmentApi.ByOtherOrganisation, read.Json, "W/\"stale\"");
+        }),
+        (HttpStatusCode.UnsupportedMediaType, s =>
+        {
+            var request = s.Request("/metadata", InteractionIds.Metadata);
+            request.Headers.Remove("Accept");
+            request.Headers.TryAddWithoutValidation("Accept", "text/plain");
+            return s.SendAsync(request);
+        }),
+        (HttpStatusCode.UnprocessableEntity, s => AppointmentApi.BookAsync(s, new JsonObject { ["resourceType"] = "Appointment" })),
+        (HttpStatusCode.NotImplemented, s => s.GetAsync("/Encounter/1", InteractionIds.Metadata)),
+    ];
 
     private static bool NoStore(FhirResponse response) =>
         response.Headers.TryGetValue("Cache-Control", out var value) && value.Contains("no-store", StringComparison.OrdinalIgnoreCase);
