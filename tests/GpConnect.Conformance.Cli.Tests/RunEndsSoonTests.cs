@@ -22,20 +22,21 @@ public sealed class RunEndsSoonTests : IDisposable
     public async Task A_provider_that_stops_answering_ends_the_run_after_the_timeouts_and_the_rest_is_not_run_with_the_evidence()
     {
         using var provider = NightlyRegressionTests.StartProvider(NightlyRegressionTests.FreePort(), ["--stall-after", "60", "--stall-seconds", "40"]);
-        var (exit, stdout, folder, elapsed) = await Run(provider, "--set", "http:timeoutSeconds=1", "--set", "run:unresponsiveAfterTimeouts=3");
+        // 3-second timeouts: long enough that a loaded test machine does not time out the answered requests too.
+        var (exit, stdout, folder, elapsed) = await Run(provider, "--set", "http:timeoutSeconds=3", "--set", "run:unresponsiveAfterTimeouts=3");
 
         exit.ShouldBe(CommandDispatcher.CutShort, stdout);
         stdout.ShouldContain("RUN CUT SHORT: ");
         stdout.ShouldContain("not run (provider unresponsive)");
-        var timedOut = stdout.Split('\n').Where(l => l.Contains("timed out: no complete response within 1 s", StringComparison.Ordinal) && Regex.IsMatch(l, @"^\s+\d\d:\d\d:\d\dZ ")).ToList();
+        var timedOut = stdout.Split('\n').Where(l => l.Contains("timed out: no complete response within 3 s", StringComparison.Ordinal) && Regex.IsMatch(l, @"^\s+\d\d:\d\d:\d\dZ ")).ToList();
         timedOut.Count.ShouldBe(3, "the three timed-out requests are the evidence");
-        // Bounded by the timeouts: three 1-second timeouts, not 40 s each for hundreds of requests.
+        // Bounded by the timeouts: three 3-second timeouts, not 40 s each for hundreds of requests.
         var duration = RunDuration(folder);
         duration.ShouldBeLessThan(TimeSpan.FromSeconds(60), $"the run itself took {duration} (wall clock {elapsed})");
-        // From the first timed-out request to the end of the run: about timeout × threshold (3 s), with room for a loaded machine.
+        // From the first timed-out request to the end of the run: about timeout × threshold (9 s), with room for a loaded machine.
         var firstTimeout = TimeOnly.ParseExact(Regex.Match(timedOut[0], @"(\d\d:\d\d:\d\d)Z").Groups[1].Value, "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var finished = TimeOnly.FromTimeSpan(Finished(folder).UtcDateTime.TimeOfDay);
-        (finished - firstTimeout).ShouldBeLessThan(TimeSpan.FromSeconds(3 * 1 + 12), "after the provider stopped answering the run ended within the three timeouts");
+        (finished - firstTimeout).ShouldBeLessThan(TimeSpan.FromSeconds(3 * 3 + 12), "after the provider stopped answering the run ended within the three timeouts");
         ReportsSay(folder, NotRun.ProviderUnresponsive);
     }
 
@@ -43,13 +44,14 @@ public sealed class RunEndsSoonTests : IDisposable
     public async Task The_time_budget_stops_a_run_against_a_provider_that_holds_one_request_in_seven()
     {
         using var provider = NightlyRegressionTests.StartProvider(NightlyRegressionTests.FreePort(), ["--stall-every", "7", "--stall-seconds", "40"]);
-        var (exit, stdout, folder, _) = await Run(provider, "--set", "http:timeoutSeconds=1", "--time-budget", "0.2");
+        // 3-second timeouts, so that on a loaded machine only the held requests time out (never three in a row).
+        var (exit, stdout, folder, _) = await Run(provider, "--set", "http:timeoutSeconds=3", "--time-budget", "0.2");
 
         exit.ShouldBe(CommandDispatcher.CutShort, stdout);
         stdout.ShouldContain("not run (time budget exhausted)");
         stdout.ShouldNotContain("not run (provider unresponsive)", customMessage: "one timeout in seven is never three in a row");
         stdout.ShouldContain("time budget exhausted after ");
-        // The budget is 12 s; the scenario running when it ran out finishes (its requests time out after 1 s each).
+        // The budget is 12 s; the scenario running when it ran out finishes (its held requests time out after 3 s each).
         RunDuration(folder).ShouldBeLessThan(TimeSpan.FromSeconds(45));
         ReportsSay(folder, NotRun.TimeBudgetExhausted);
     }
