@@ -18,8 +18,14 @@ public static class HttpLevelFaultProbes
         {
             ["no-cache-control-on-appointments"] = async s =>
                 NoStore(await s.MetadataAsync()) && !NoStore(await AppointmentApi.ReadAsync(s, AppointmentApi.ByOtherOrganisation)),
+            // Every class of error answer lacks it (a fault of one class alone leaves the others with it).
             ["no-cache-control-on-errors"] = async s =>
-                NoStore(await s.MetadataAsync()) && !NoStore(await s.GetAsync("/Location/999", InteractionIds.ReadLocation)),
+            {
+                if (!NoStore(await s.MetadataAsync())) return false;
+                foreach (var (expected, send) in ErrorAnswers)
+                    if (await send(s) is var response && (response.Status != expected || NoStore(response))) return false;
+                return true;
+            },
             ["no-cache-control-on-bad-request"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.BadRequest),
             ["no-cache-control-on-not-found"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.NotFound),
             ["no-cache-control-on-conflict"] = s => OnlyThisErrorClassLacksNoStore(s, HttpStatusCode.Conflict),
