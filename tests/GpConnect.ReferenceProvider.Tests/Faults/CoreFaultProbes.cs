@@ -136,23 +136,7 @@ public static class CoreFaultProbes
             o.ServerCertificate = material.Server;
             o.ClientCertificateAuthority = material.Authority;
         }, now: DateTimeOffset.UtcNow);
-        using var handler = new HttpClientHandler
-        {
-            ClientCertificateOptions = ClientCertificateOption.Manual,
-            ServerCertificateCustomValidationCallback = (_, server, _, _) => server is not null && server.Issuer == material.Authority.Subject,
-        };
-        if (certificate is not null) handler.ClientCertificates.Add(certificate);
-        using var client = new HttpClient(handler);
-        try
-        {
-            var response = await client.SendAsync(https.Request("/metadata", InteractionIds.Metadata), TestContext.Current.CancellationToken);
-            await response.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
-            return response;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
+        return await TlsMetadata.GetAsync(https, certificate, server => server is not null && server.Issuer == material.Authority.Subject);
     }
 
     /// <summary>A body stream whose length is unknown, so HttpClient sends it chunked.</summary>

@@ -109,23 +109,7 @@ public static class RequestValidationFaultProbes
     private static async Task<HttpResponseMessage?> OverTls(ProviderSession s, X509Certificate2 certificate)
     {
         await using var https = await Https(s);
-        using var handler = new HttpClientHandler
-        {
-            ClientCertificateOptions = ClientCertificateOption.Manual,
-            ServerCertificateCustomValidationCallback = (_, _, _, _) => true,
-        };
-        handler.ClientCertificates.Add(certificate);
-        using var client = new HttpClient(handler);
-        try
-        {
-            var response = await client.SendAsync(https.Request("/metadata", InteractionIds.Metadata), TestContext.Current.CancellationToken);
-            await response.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
-            return response;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
+        return await TlsMetadata.GetAsync(https, certificate, _ => true);
     }
 
     /// <summary>True when a bare TLS handshake offering only <paramref name="protocols"/> (and <paramref name="suites"/>) completes.</summary>
